@@ -1,0 +1,265 @@
+//! The loop: read the clock once a turn, wait for a key or the next visible
+//! change, make events durable, then apply and draw them.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::DefaultTerminal;
+
+use super::clock::{Clock, wall_now};
+use super::home::Home;
+use super::live::Live;
+use super::{App, Effect, Mode, Start};
+use crate::model::plan::BUILT_IN;
+use crate::model::{Ms, Plan};
+use crate::store::FileError;
+use crate::store::catalog::{self, FileKind, kind_of};
+use crate::store::plan_file::{load_plan, parse_plan};
+use crate::store::recorder::Recorder;
+use crate::store::ron_text::read;
+use crate::store::session_file::load_session;
+use crate::ui::{self, theme::Theme};
+
+/// How often to try again while the disk refuses writes.
+const RETRY_MS: Ms = 2_000;
+/// How often a running console notes that it is alive, for a resume after a crash.
+const ALIVE_MS: Ms = 5_000;
+
+/// A workshop opened and recording.
+pub struct Opened {
+    pub live: Live,
+    pub recorder: Recorder,
+    pub clock: Clock,
+}
+
+pub struct Console {
+    pub app: App,
+    pub theme: Theme,
+    pub sessions: PathBuf,
+    pub recording: Option<(Recorder, Clock)>,
+    /// Lines to print once the terminal is back to normal.
+    pub farewell: Vec<String>,
+    marked_alive: Ms,
+}
+
+pub fn built_in_plan() -> Plan {
+    // The embedded plan is covered by tests; an empty plan would be worse than stopping.
+    parse_plan(Path::new("built-in plan"), BUILT_IN).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Starts or resumes a workshop: the only place, with the CLI, that opens sessions.
+pub fn open(start: &Start, sessions: &Path) -> Result<Opened, FileError> {
+    let plan = match start {
+        Start::BuiltIn => built_in_plan(),
+        Start::Plan(path) => match kind_of(&read(path)?) {
+            FileKind::Session => return open(&Start::Resume(path.clone()), sessions),
+            _ => load_plan(path)?,
+        },
+        Start::Again(path) => load_session(path)?.session.plan,
+        Start::Resume(path) => {
+            let (mut recorder, loaded, resumed) = Recorder::resume(path, wall_now())?;
+            let mut live = Live::new(loaded.session);
+            let clock = Clock::starting_at(resumed.at);
+            recorder.append(&resumed);
+            live.record(resumed);
+            if let Some(note) = loaded.note {
+                live.ui.notice = Some(note);
+            }
+            return Ok(Opened {
+                live,
+                recorder,
+                clock,
+            });
+        }
+    };
+    let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
+    Ok(Opened {
+        live: Live::new(session),
+        recorder,
+        clock: Clock::starting_at(0),
+    })
+}
+
+impl Console {
+    pub fn home(app_keymap: super::keymap::Keymap, theme: Theme, sessions: PathBuf) -> Console {
+        let home = Home::new(
+            &built_in_plan(),
+            catalog::plans(Path::new("sessions")),
+            catalog::sessions(&sessions),
+        );
+        Console {
+            app: App {
+                mode: Mode::Home(home),
+                keymap: app_keymap,
+            },
+            theme,
+            sessions,
+            recording: None,
+            farewell: Vec::new(),
+            marked_alive: 0,
+        }
+    }
+
+    pub fn live(
+        app_keymap: super::keymap::Keymap,
+        theme: Theme,
+        sessions: PathBuf,
+        opened: Opened,
+    ) -> Console {
+        Console {
+            app: App {
+                mode: Mode::Live(Box::new(opened.live)),
+                keymap: app_keymap,
+            },
+            theme,
+            sessions,
+            recording: Some((opened.recorder, opened.clock)),
+            farewell: Vec::new(),
+            marked_alive: 0,
+        }
+    }
+
+    fn now(&self) -> Ms {
+        self.recording.as_ref().map_or(0, |(_, clock)| clock.now())
+    }
+
+    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        let mut dirty = true;
+        loop {
+            let now = self.now();
+            if let Some((recorder, _)) = &mut self.recording {
+                if recorder.unsaved() > 0 && recorder.retry() {
+                    dirty = true;
+                }
+                let running = matches!(&self.app.mode, Mode::Live(live) if live.state.running());
+                if running && now >= self.marked_alive + ALIVE_MS {
+                    recorder.mark_alive(now);
+                    self.marked_alive = now;
+                }
+            }
+            if dirty {
+                let saving = self.saving();
+                let cx = ui::Context {
+                    now,
+                    theme: &self.theme,
+                    saving: saving.as_deref(),
+                };
+                terminal.draw(|frame| ui::render(frame, &self.app, &cx))?;
+                dirty = false;
+            }
+            let mut wake = self.app.next_tick(now);
+            if self
+                .recording
+                .as_ref()
+                .is_some_and(|(r, _)| r.unsaved() > 0)
+            {
+                wake = Some(wake.map_or(now + RETRY_MS, |w| w.min(now + RETRY_MS)));
+            }
+            let ready = match wake {
+                Some(at) => event::poll(Duration::from_millis(at.saturating_sub(now).max(1)))?,
+                None => true, // nothing counts down: block until a key
+            };
+            if !ready {
+                dirty = true;
+                continue;
+            }
+            match event::read()? {
+                TermEvent::Key(key) if key.kind == KeyEventKind::Press => {
+                    let now = self.now();
+                    let outcome = self.app.key(key, now);
+                    for logged in outcome.events {
+                        if let (Some((recorder, _)), Mode::Live(live)) =
+                            (&mut self.recording, &mut self.app.mode)
+                        {
+                            recorder.append(&logged);
+                            live.record(logged);
+                        }
+                    }
+                    if let Some(effect) = outcome.effect
+                        && self.effect(effect)
+                    {
+                        return Ok(());
+                    }
+                    dirty = true;
+                }
+                TermEvent::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+    }
+
+    /// Why events are not on disk, while they are not.
+    fn saving(&self) -> Option<String> {
+        let (recorder, _) = self.recording.as_ref()?;
+        let waiting = recorder.unsaved();
+        (waiting > 0).then(|| {
+            format!(
+                "{}. {waiting} event{} kept in memory; retrying.",
+                recorder
+                    .trouble
+                    .as_deref()
+                    .unwrap_or("the disk refuses writes"),
+                if waiting == 1 { "" } else { "s" }
+            )
+        })
+    }
+
+    /// Carries out an effect; true when the console should close.
+    fn effect(&mut self, effect: Effect) -> bool {
+        match effect {
+            Effect::Quit => self.finish(),
+            Effect::Start(start) => {
+                match open(&start, &self.sessions) {
+                    Ok(opened) => {
+                        self.app.mode = Mode::Live(Box::new(opened.live));
+                        self.recording = Some((opened.recorder, opened.clock));
+                    }
+                    Err(e) => {
+                        if let Mode::Home(home) = &mut self.app.mode {
+                            home.notice = Some(e.headline());
+                        }
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    /// Merges and closes the session; true when it is safe to leave.
+    fn finish(&mut self) -> bool {
+        let (Some((recorder, _)), Mode::Live(live)) = (&mut self.recording, &mut self.app.mode)
+        else {
+            return true;
+        };
+        match recorder.finish(&live.session) {
+            Ok(path) => {
+                if let Some((recorder, _)) = self.recording.take() {
+                    recorder.release();
+                }
+                let state = if live.state.ended.is_some() {
+                    "Workshop ended".to_string()
+                } else {
+                    format!(
+                        "Paused at stage {} of {}; carry on with `roundtable run {}`",
+                        live.state.current + 1,
+                        live.state.stages.len(),
+                        path.display()
+                    )
+                };
+                self.farewell
+                    .push(format!("Session saved: {}", path.display()));
+                self.farewell.push(state);
+                true
+            }
+            Err(e) => {
+                live.ui.notice = Some(format!(
+                    "Not saved yet: {}. Nothing is lost while the console stays open.",
+                    e.headline()
+                ));
+                false
+            }
+        }
+    }
+}

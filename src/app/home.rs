@@ -1,0 +1,137 @@
+//! The home screen: start the built-in workshop, run a plan, resume a session.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::action::{Action, Screen};
+use super::{Effect, Outcome, Start};
+use crate::model::Plan;
+use crate::model::text::clean;
+use crate::store::catalog::SessionInfo;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    BuiltIn {
+        title: String,
+        stages: usize,
+        minutes: u64,
+        people: usize,
+    },
+    Plan {
+        path: PathBuf,
+        title: String,
+    },
+    OpenFile,
+    Resume(SessionInfo),
+}
+
+impl Entry {
+    fn start(&self) -> Option<Start> {
+        match self {
+            Entry::BuiltIn { .. } => Some(Start::BuiltIn),
+            Entry::Plan { path, .. } => Some(Start::Plan(path.clone())),
+            Entry::Resume(info) => Some(Start::Resume(info.path.clone())),
+            Entry::OpenFile => None,
+        }
+    }
+}
+
+pub struct Home {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    pub notice: Option<String>,
+    pub help: bool,
+    /// A plan file's path being typed.
+    pub typing: Option<Input>,
+}
+
+impl Home {
+    pub fn new(built_in: &Plan, plans: Vec<(PathBuf, Plan)>, sessions: Vec<SessionInfo>) -> Home {
+        let mut entries = vec![Entry::BuiltIn {
+            title: built_in.title.clone(),
+            stages: built_in.stages.len(),
+            minutes: built_in.total_ms() / 60_000,
+            people: built_in.participants.len(),
+        }];
+        entries.extend(plans.into_iter().map(|(path, plan)| Entry::Plan {
+            path,
+            title: plan.title,
+        }));
+        entries.push(Entry::OpenFile);
+        entries.extend(sessions.into_iter().filter(|s| !s.ended).map(Entry::Resume));
+        Home {
+            entries,
+            selected: 0,
+            notice: None,
+            help: false,
+            typing: None,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        if self.help {
+            Screen::Help
+        } else {
+            Screen::Home
+        }
+    }
+
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        if self.help {
+            self.help = false;
+            return Outcome::default();
+        }
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
+            }
+            Action::Select => match self.entries.get(self.selected) {
+                Some(Entry::OpenFile) => {
+                    self.typing = Some(Input::default());
+                    self.notice =
+                        Some("Type the path of a plan file, then Enter; Esc to cancel.".into());
+                }
+                Some(entry) => {
+                    if let Some(start) = entry.start() {
+                        return Outcome::effect(Effect::Start(start));
+                    }
+                }
+                None => {}
+            },
+            Action::Help => self.help = true,
+            Action::Quit => return Outcome::effect(Effect::Quit),
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    /// A key while the path is being typed: Enter opens it, Esc cancels.
+    pub fn type_key(&mut self, event: KeyEvent) -> Outcome {
+        let Some(input) = &mut self.typing else {
+            return Outcome::default();
+        };
+        match event.code {
+            KeyCode::Esc => {
+                self.typing = None;
+                self.notice = None;
+            }
+            KeyCode::Enter => {
+                let path = clean(input.value()).trim().to_string();
+                self.typing = None;
+                if path.is_empty() {
+                    self.notice = Some("No file given.".into());
+                } else {
+                    return Outcome::effect(Effect::Start(Start::Plan(PathBuf::from(path))));
+                }
+            }
+            _ => {
+                input.handle_event(&crossterm::event::Event::Key(event));
+            }
+        }
+        Outcome::default()
+    }
+}

@@ -1,0 +1,122 @@
+//! The console: which screen is up, what a key does there, and the loop that runs it.
+
+pub mod action;
+pub mod clock;
+pub mod event_loop;
+pub mod home;
+pub mod keymap;
+pub mod live;
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use action::{Action, Screen};
+use home::Home;
+use keymap::{Key, Keymap};
+use live::Live;
+
+use crate::model::{Logged, Ms};
+
+pub enum Mode {
+    Home(Home),
+    Live(Box<Live>),
+}
+
+pub struct App {
+    pub mode: Mode,
+    pub keymap: Keymap,
+}
+
+/// Where a workshop comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    BuiltIn,
+    Plan(PathBuf),
+    Resume(PathBuf),
+    /// The next cycle of a recorded session's plan and series.
+    Again(PathBuf),
+}
+
+/// What the loop must do that the app cannot: files, and leaving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Start(Start),
+    Quit,
+}
+
+/// The result of one key: events to make durable and then apply, and perhaps an effect.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub events: Vec<Logged>,
+    pub effect: Option<Effect>,
+}
+
+impl Outcome {
+    pub fn effect(effect: Effect) -> Outcome {
+        Outcome {
+            events: Vec::new(),
+            effect: Some(effect),
+        }
+    }
+}
+
+impl App {
+    /// The screen whose keys are read now.
+    pub fn screen(&self) -> Screen {
+        match &self.mode {
+            Mode::Home(home) => home.screen(),
+            Mode::Live(live) => live.screen(),
+        }
+    }
+
+    /// Whether keys go into a text field rather than the keymap.
+    pub fn typing(&self) -> bool {
+        matches!(&self.mode, Mode::Home(home) if home.typing.is_some())
+    }
+
+    /// One key press. Text fields take keys as typed; everything else goes through the keymap.
+    pub fn key(&mut self, event: KeyEvent, now: Ms) -> Outcome {
+        if let Mode::Home(home) = &mut self.mode
+            && home.typing.is_some()
+        {
+            return home.type_key(event);
+        }
+        let key = Key::from_event(&event);
+        match self.keymap.action(self.screen(), key) {
+            Some(action) => self.handle(action, now),
+            None => {
+                self.unknown_key(key);
+                Outcome::default()
+            }
+        }
+    }
+
+    /// The one place that decides which events happen.
+    pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
+        match &mut self.mode {
+            Mode::Home(home) => home.handle(action),
+            Mode::Live(live) => live.handle(action, now),
+        }
+    }
+
+    fn unknown_key(&mut self, key: Key) {
+        if matches!(key.code, KeyCode::Modifier(_)) {
+            return;
+        }
+        let help = self.keymap.label(Action::Help);
+        let said = format!("The key {key} does nothing here; {help} shows the keys.");
+        match &mut self.mode {
+            Mode::Home(home) => home.notice = Some(said),
+            Mode::Live(live) => live.ui.notice = Some(said),
+        }
+    }
+
+    /// The moment something on screen will next change by itself, if any.
+    pub fn next_tick(&self, now: Ms) -> Option<Ms> {
+        match &self.mode {
+            Mode::Home(_) => None,
+            Mode::Live(live) => live.next_tick(now),
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The command line, as the contract describes it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(name = "roundtable", version, about = "Run co-production workshops from a terminal", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Where recorded sessions go (created on demand)
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        default_value = "sessions/recorded"
+    )]
+    pub sessions: PathBuf,
+    /// A keymap file: it replaces the keys of the actions it names
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
+    /// A built-in theme (dark, mono) or a theme file
+    #[arg(long, global = true, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a live workshop from a plan (the built-in one when none is given), or resume an unfinished session
+    Run {
+        /// A plan file, or an unfinished session file to resume
+        file: Option<PathBuf>,
+        /// Start the next cycle of a recorded session's plan and series
+        #[arg(long)]
+        again: bool,
+    },
+    /// Print a session's summary
+    Report {
+        session: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+    },
+    /// Validate plan, session, theme and keymap files
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a starter plan (the built-in one, commented) to edit
+    New { plan: PathBuf },
+    /// Print the keymap in effect as RON, ready to edit and pass to --keymap
+    Keys,
+}

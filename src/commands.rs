@@ -1,0 +1,196 @@
+//! What each command does, from parsed arguments to exit status.
+
+use std::fs::OpenOptions;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::app::Start;
+use crate::app::event_loop::{Console, open};
+use crate::app::keymap::Keymap;
+use crate::cli::{Cli, Command};
+use crate::model::plan::BUILT_IN;
+use crate::report::{self, Summary};
+use crate::store::FileError;
+use crate::store::catalog::{FileKind, kind_of};
+use crate::store::plan_file::parse_plan;
+use crate::store::ron_text::{io_words, read};
+use crate::store::session_file::{load_session, parse_session};
+use crate::ui::theme::Theme;
+
+/// A user's mistake or a refusal: a message, and exit status 1.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl From<FileError> for Failure {
+    fn from(e: FileError) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let keymap = match &cli.keymap {
+        Some(file) => Keymap::load(file)?,
+        None => Keymap::defaults(),
+    };
+    match cli.command {
+        None => console(None, &cli.sessions, keymap, cli.theme.as_deref()),
+        Some(Command::Run { file, again }) => {
+            let start = match (file, again) {
+                (None, false) => Start::BuiltIn,
+                (None, true) => {
+                    return Err(Failure(
+                        "run --again needs the session to follow on from".into(),
+                    ));
+                }
+                (Some(file), true) => Start::Again(file),
+                (Some(file), false) => Start::Plan(file),
+            };
+            console(Some(start), &cli.sessions, keymap, cli.theme.as_deref())
+        }
+        Some(Command::Report { session, format }) => {
+            let loaded = load_session(&session)?;
+            if let Some(note) = &loaded.note {
+                eprintln!("{note}");
+            }
+            print!(
+                "{}",
+                report::render(&Summary::of(&loaded.session, &loaded.state), format)
+            );
+            Ok(())
+        }
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::New { plan }) => new_plan(&plan),
+        Some(Command::Keys) => {
+            print!("{}", keymap.to_ron());
+            Ok(())
+        }
+    }
+}
+
+fn theme(name: Option<&str>) -> Result<Theme, Failure> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match name {
+        None => Ok(Theme::default_for(no_color)),
+        Some(name) => {
+            if let Some(theme) = Theme::built_in(name) {
+                return Ok(theme);
+            }
+            let path = Path::new(name);
+            if !path.exists() {
+                return Err(Failure(format!(
+                    "{name}: no such theme; built in: dark, mono; or give a theme file"
+                )));
+            }
+            let stem = path
+                .file_stem()
+                .map_or(name.to_string(), |s| s.to_string_lossy().into_owned());
+            Ok(Theme::parse(&stem, path, &read(path)?)?)
+        }
+    }
+}
+
+fn console(
+    start: Option<Start>,
+    sessions: &Path,
+    keymap: Keymap,
+    theme_name: Option<&str>,
+) -> Result<(), Failure> {
+    let theme = theme(theme_name)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure(
+            "the console needs a terminal; for other uses try `roundtable report`, `check` or `new`".into(),
+        ));
+    }
+    // Open (and lock) the session before taking over the screen, so a refusal is a plain message.
+    let mut console = match start {
+        None => Console::home(keymap, theme, sessions.to_path_buf()),
+        Some(start) => Console::live(
+            keymap,
+            theme,
+            sessions.to_path_buf(),
+            open(&start, sessions)?,
+        ),
+    };
+    let mut terminal =
+        ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
+    let result = console.run(&mut terminal);
+    ratatui::restore();
+    for line in &console.farewell {
+        println!("{line}");
+    }
+    result.map_err(|e| Failure(format!("the terminal failed: {e}")))
+}
+
+fn check(files: &[PathBuf]) -> Result<(), Failure> {
+    let mut failed = 0;
+    for file in files {
+        match check_one(file) {
+            Ok(note) => {
+                println!("ok {}", file.display());
+                if let Some(note) = note {
+                    println!("   {note}");
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed += 1;
+            }
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        1 => Err(Failure("1 file has a problem".into())),
+        n => Err(Failure(format!("{n} files have problems"))),
+    }
+}
+
+fn check_one(file: &Path) -> Result<Option<String>, FileError> {
+    let text = read(file)?;
+    match kind_of(&text) {
+        FileKind::Session => {
+            let loaded = load_session(file)?;
+            Ok(loaded.note)
+        }
+        FileKind::Theme => {
+            Theme::parse("checked", file, &text)?;
+            Ok(None)
+        }
+        FileKind::Keymap => {
+            Keymap::parse_over_defaults(file, &text)?;
+            Ok(None)
+        }
+        FileKind::Plan | FileKind::Unknown => {
+            // A session missing its name still says `version:`; let its own reader explain.
+            if text.contains("version:") && text.contains("events:") {
+                parse_session(file, &text)?;
+            } else {
+                parse_plan(file, &text)?;
+            }
+            Ok(None)
+        }
+    }
+}
+
+fn new_plan(file: &Path) -> Result<(), Failure> {
+    let mut out = OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Failure(format!("{}: already exists; roundtable never overwrites a file, so choose another name", file.display()))
+        } else {
+            Failure(format!("{}: cannot write it: {}", file.display(), io_words(&e)))
+        }
+    })?;
+    out.write_all(BUILT_IN.as_bytes())
+        .and_then(|()| out.sync_all())
+        .map_err(|e| {
+            Failure(format!(
+                "{}: cannot write it: {}",
+                file.display(),
+                io_words(&e)
+            ))
+        })?;
+    println!(
+        "Wrote {0}. Edit it, check it with `roundtable check {0}`, and run it with `roundtable run {0}`.",
+        file.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! roundtable: run co-production workshops from a terminal.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod model;
+pub mod report;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,17 @@
+//! The workshop itself: plan, events and the state they fold into.
+//! Pure: no files, no terminal, no clock.
+
+pub mod agenda;
+pub mod component;
+pub mod event;
+pub mod length;
+pub mod plan;
+pub mod session;
+pub mod stage;
+pub mod state;
+pub mod text;
+
+pub use event::{Event, Logged};
+pub use length::{Length, Ms};
+pub use plan::Plan;
+pub use state::State;

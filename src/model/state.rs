@@ -1,0 +1,285 @@
+//! The state of a workshop: a fold of its log, one event at a time.
+
+use std::sync::Arc;
+
+use super::event::{Event, Logged};
+use super::length::{Ms, in_words};
+use super::plan::Plan;
+use super::stage::Stage;
+
+/// The least a stage can be shortened to with `-`.
+pub const SHORTEST_STAGE_MS: i64 = 60_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub plan: Arc<Plan>,
+    pub stages: Vec<Stage>,
+    pub current: usize,
+    pub ended: Option<Ms>,
+    /// Offset of the latest event; events never go back in time.
+    pub at: Ms,
+    /// The latest change in words, for the status line and screen readers.
+    pub said: String,
+    /// How many events of the log have been folded in, undos included.
+    pub count: usize,
+    /// The events still in effect, each with what was said of it, so an undo
+    /// can fold them again without the one it takes back.
+    history: Vec<(Logged, String)>,
+}
+
+impl State {
+    pub fn new(plan: Arc<Plan>) -> State {
+        let stages = vec![Stage::default(); plan.stages.len()];
+        let said = match plan.stages.first() {
+            Some(first) => format!(
+                "Ready: stage 1 of {}, {}, {}.",
+                plan.stages.len(),
+                first.title,
+                in_words(first.duration.ms())
+            ),
+            None => String::new(),
+        };
+        State {
+            plan,
+            stages,
+            current: 0,
+            ended: None,
+            at: 0,
+            said,
+            count: 0,
+            history: Vec::new(),
+        }
+    }
+
+    /// Folds a whole log. Events that make no sense where they stand are
+    /// skipped; `store` refuses such files before they get here.
+    pub fn fold(plan: Arc<Plan>, events: &[Logged]) -> State {
+        let mut state = State::new(plan);
+        for event in events {
+            let _ = state.apply(event);
+        }
+        state
+    }
+
+    /// Whether `event` can happen now, and if not, why, in words.
+    pub fn check(&self, logged: &Logged) -> Result<(), String> {
+        if logged.at < self.at {
+            return Err(format!(
+                "an event at {} ms or later, since the one before was at {} ms",
+                self.at, self.at
+            ));
+        }
+        let event = &logged.event;
+        if self.ended.is_some() && !matches!(event, Event::Undo | Event::Resumed { .. }) {
+            return Err("The workshop has ended; undo to reopen it.".into());
+        }
+        let stages = self.stages.len();
+        match event {
+            Event::TimerStarted if self.running() => Err("The timer is already running.".into()),
+            Event::TimerPaused if !self.running() => Err("The timer is not running.".into()),
+            Event::StageChanged { to } if *to >= stages => Err(format!(
+                "There is no stage {} in a plan of {stages}.",
+                to + 1
+            )),
+            Event::StageChanged { to } if *to == self.current => {
+                Err(format!("Stage {} is already the current one.", to + 1))
+            }
+            Event::StageExtended { stage, .. } if *stage >= stages => Err(format!(
+                "There is no stage {} in a plan of {stages}.",
+                stage + 1
+            )),
+            Event::StageExtended { stage, by_s } => {
+                let planned = self.planned_ms(*stage) + by_s.saturating_mul(1000);
+                if planned < SHORTEST_STAGE_MS {
+                    Err("A stage cannot be shorter than one minute.".into())
+                } else if planned > 24 * 3_600_000 {
+                    Err("A stage cannot be longer than a day.".into())
+                } else {
+                    Ok(())
+                }
+            }
+            Event::Undo if !self.history.iter().any(|(l, _)| l.event.undoable()) => {
+                Err("Nothing to undo.".into())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Applies one event, or leaves the state untouched and says why not.
+    pub fn apply(&mut self, logged: &Logged) -> Result<(), String> {
+        self.check(logged)?;
+        let at = logged.at;
+        if let Event::Undo = logged.event {
+            self.undo(at);
+            return Ok(());
+        }
+        let said = self.change(logged);
+        self.at = at;
+        self.count += 1;
+        self.said = said.clone();
+        self.history.push((logged.clone(), said));
+        Ok(())
+    }
+
+    fn undo(&mut self, at: Ms) {
+        let Some(last) = self.history.iter().rposition(|(l, _)| l.event.undoable()) else {
+            return;
+        };
+        let mut kept = std::mem::take(&mut self.history);
+        let (_, undone) = kept.remove(last);
+        let count = self.count;
+        let mut again = State::new(self.plan.clone());
+        for (logged, _) in &kept {
+            let _ = again.apply(logged);
+        }
+        again.at = at;
+        again.count = count + 1;
+        again.said = format!("Undone: {undone}");
+        *self = again;
+    }
+
+    /// Makes the change and returns it in words.
+    fn change(&mut self, logged: &Logged) -> String {
+        let at = logged.at;
+        let n = self.stages.len();
+        match logged.event {
+            Event::TimerStarted => {
+                let i = self.current;
+                let first = !self.stages[i].started;
+                self.stages[i].started = true;
+                self.stages[i].timer.start(at);
+                if first {
+                    self.stage_started(i)
+                } else {
+                    format!(
+                        "Timer running again: {}",
+                        self.title_then(i, &self.left_in_words(at))
+                    )
+                }
+            }
+            Event::TimerPaused => {
+                let i = self.current;
+                self.stages[i].timer.stop(at);
+                format!(
+                    "Timer paused: {}",
+                    self.title_then(i, &self.left_in_words(at))
+                )
+            }
+            Event::StageChanged { to } => {
+                let from = self.current;
+                self.stages[from].timer.stop(at);
+                self.current = to;
+                let first = !self.stages[to].started;
+                self.stages[to].started = true;
+                self.stages[to].timer.start(at);
+                if to < from {
+                    format!(
+                        "Back to stage {} of {n}: {}",
+                        to + 1,
+                        self.title_then(to, &self.left_in_words(at))
+                    )
+                } else if first {
+                    self.stage_started(to)
+                } else {
+                    format!(
+                        "Stage {} of {n} carries on: {}",
+                        to + 1,
+                        self.title_then(to, &self.left_in_words(at))
+                    )
+                }
+            }
+            Event::StageExtended { stage, by_s } => {
+                self.stages[stage].added_ms += by_s * 1000;
+                let how = match by_s {
+                    60 => "One minute more".to_string(),
+                    -60 => "One minute less".to_string(),
+                    s if s > 0 => format!("{} more", in_words(s as Ms * 1000)),
+                    s => format!("{} less", in_words(s.unsigned_abs() * 1000)),
+                };
+                format!(
+                    "{how} for {}: now {}",
+                    self.title(stage),
+                    in_words(self.planned_ms(stage).max(0) as Ms)
+                )
+            }
+            Event::WorkshopEnded => {
+                let i = self.current;
+                self.stages[i].timer.stop(at);
+                self.ended = Some(at);
+                let drift = self.drift(at);
+                format!(
+                    "Workshop ended after {} of stage time, {}.",
+                    in_words(self.stage_time(at)),
+                    drift_in_words(drift)
+                )
+            }
+            Event::Resumed { gap_s } => {
+                let i = self.current;
+                let was_running = self.running();
+                self.stages[i].timer.stop(at);
+                let gap = if gap_s >= 60 {
+                    format!(" after a gap of {}", in_words(gap_s / 60 * 60_000))
+                } else {
+                    String::new()
+                };
+                if self.ended.is_some() {
+                    format!("Reopened{gap}: the workshop had ended.")
+                } else if was_running {
+                    format!(
+                        "Resumed{gap}. The timer is paused at {} until you start it.",
+                        self.left_in_words(at)
+                    )
+                } else {
+                    format!("Resumed{gap}: stage {} of {n}, {}.", i + 1, self.title(i))
+                }
+            }
+            Event::Undo => String::new(),
+        }
+    }
+
+    fn stage_started(&self, i: usize) -> String {
+        let length = in_words(self.planned_ms(i).max(0) as Ms);
+        format!(
+            "Stage {} of {} started: {}",
+            i + 1,
+            self.stages.len(),
+            self.title_then(i, &length)
+        )
+    }
+
+    fn title(&self, i: usize) -> &str {
+        &self.plan.stages[i].title
+    }
+
+    /// A stage's title followed by more words: "Ideas, 20 minutes", "What matters to you? 20 minutes".
+    fn title_then(&self, i: usize, rest: &str) -> String {
+        let title = self.title(i);
+        let joint = if title.ends_with(['?', '!', '.', ':']) {
+            " "
+        } else {
+            ", "
+        };
+        format!("{title}{joint}{rest}")
+    }
+
+    fn left_in_words(&self, now: Ms) -> String {
+        let left = self.remaining(now);
+        if left >= 0 {
+            format!("{} left", in_words(left as Ms))
+        } else {
+            format!("{} over", in_words(left.unsigned_abs()))
+        }
+    }
+}
+
+/// "3 min over plan", "on plan", "2 min under plan".
+pub fn drift_in_words(drift: i64) -> String {
+    let minutes = drift.unsigned_abs() / 60_000;
+    if minutes == 0 {
+        "on plan".into()
+    } else if drift > 0 {
+        format!("{minutes} min over plan")
+    } else {
+        format!("{minutes} min under plan")
+    }
+}

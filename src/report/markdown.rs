@@ -1,0 +1,64 @@
+//! The report as Markdown, to send to everyone who took part.
+
+use chrono::DateTime;
+
+use super::summary::Summary;
+use crate::model::length::clock;
+
+fn signed(secs: i64) -> String {
+    let sign = if secs < 0 { "−" } else { "+" };
+    format!("{sign}{}", clock(secs.unsigned_abs() * 1000))
+}
+
+fn when(rfc3339: &str, format: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map_or_else(|_| rfc3339.to_string(), |t| t.format(format).to_string())
+}
+
+/// Table cells must not break the table.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(summary: &Summary) -> String {
+    let mut out = format!("# {}\n\n", summary.title);
+    if let Some(series) = &summary.series {
+        out.push_str(&format!("Series: {series}  \n"));
+    }
+    out.push_str(&format!(
+        "Started: {}  \n",
+        when(&summary.started, "%A %-d %B %Y, %H:%M")
+    ));
+    match &summary.ended {
+        Some(ended) => out.push_str(&format!("Ended: {}\n\n", when(ended, "%H:%M"))),
+        None => out.push_str("Ended: not yet (the session is unfinished)\n\n"),
+    }
+    out.push_str("## Agenda: planned and actual\n\n");
+    out.push_str("| # | Stage | Planned | Changed live | Actual | Difference |\n");
+    out.push_str("|---:|---|---:|---:|---:|---:|\n");
+    for (i, stage) in summary.stages.iter().enumerate() {
+        let changed = if stage.added_s == 0 {
+            String::new()
+        } else {
+            signed(stage.added_s)
+        };
+        let diff = stage.actual_s as i64 - stage.planned_s as i64;
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            i + 1,
+            cell(&stage.title),
+            clock(stage.planned_s * 1000),
+            changed,
+            clock(stage.actual_s * 1000),
+            signed(diff)
+        ));
+    }
+    let diff = summary.actual_s as i64 - summary.planned_s as i64;
+    out.push_str(&format!(
+        "| | **Total** | **{}** | | **{}** | **{}** |\n",
+        clock(summary.planned_s * 1000),
+        clock(summary.actual_s * 1000),
+        signed(diff)
+    ));
+    out
+}

@@ -1,0 +1,26 @@
+//! Summaries of sessions: Markdown to read, JSON for other tools.
+
+pub mod markdown;
+pub mod summary;
+
+use clap::ValueEnum;
+
+pub use summary::Summary;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+}
+
+pub fn render(summary: &Summary, format: Format) -> String {
+    match format {
+        Format::Md => markdown::render(summary),
+        Format::Json => {
+            // A Summary holds only strings and numbers, which always serialise.
+            let mut json = serde_json::to_string_pretty(summary).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! What is in a folder: plans to run, sessions to resume.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::locate::first_word;
+use super::plan_file::parse_plan;
+use super::session_file::load_session;
+use crate::model::Plan;
+use crate::model::plan::BUILT_IN;
+
+/// What a file holds, judged by its first word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Plan,
+    Session,
+    Theme,
+    Keymap,
+    Unknown,
+}
+
+pub fn kind_of(text: &str) -> FileKind {
+    match first_word(text) {
+        Some("Plan") => FileKind::Plan,
+        Some("Session") => FileKind::Session,
+        Some("Theme") => FileKind::Theme,
+        None if text.trim_start().starts_with('{') => FileKind::Keymap,
+        _ => FileKind::Unknown,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionInfo {
+    pub path: PathBuf,
+    pub title: String,
+    pub started: DateTime<FixedOffset>,
+    pub ended: bool,
+    /// The current stage (1-based) and how many there are.
+    pub stage: (usize, usize),
+}
+
+/// The sessions in `dir`, newest first. Files that do not load are left out.
+pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
+    let mut found: Vec<SessionInfo> = ron_files(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let loaded = load_session(&path).ok()?;
+            Some(SessionInfo {
+                title: loaded.session.plan.title.clone(),
+                started: loaded.session.started,
+                ended: loaded.state.ended.is_some(),
+                stage: (loaded.state.current + 1, loaded.state.stages.len()),
+                path,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.started.cmp(&a.started).then(b.path.cmp(&a.path)));
+    found
+}
+
+/// Plan files in `dir`, by file name, except a copy of the built-in plan.
+pub fn plans(dir: &Path) -> Vec<(PathBuf, Plan)> {
+    ron_files(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            if text == BUILT_IN || kind_of(&text) != FileKind::Plan {
+                return None;
+            }
+            Some((path.clone(), parse_plan(&path, &text).ok()?))
+        })
+        .collect()
+}
+
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,79 @@
+//! Errors about files, written to teach: `FILE:LINE:COLUMN: what was expected`,
+//! then the line itself with a caret under the column.
+
+use std::fmt;
+use std::path::Path;
+
+use super::locate::Position;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    /// The file as the user named it.
+    pub file: String,
+    pub at: Option<Position>,
+    pub message: String,
+    /// The offending line of the file, when there is one to show.
+    pub line: Option<String>,
+}
+
+impl FileError {
+    /// An error about the file as a whole: it cannot be read, written or locked.
+    pub fn whole(file: &Path, message: impl Into<String>) -> FileError {
+        FileError {
+            file: file.display().to_string(),
+            at: None,
+            message: message.into(),
+            line: None,
+        }
+    }
+
+    /// An error at a place in the file's text.
+    pub fn at(
+        file: &Path,
+        text: &str,
+        at: Option<Position>,
+        message: impl Into<String>,
+    ) -> FileError {
+        let line = at
+            .and_then(|p| text.lines().nth(p.line - 1))
+            .map(|l| l.to_string());
+        FileError {
+            file: file.display().to_string(),
+            at,
+            message: message.into(),
+            line,
+        }
+    }
+
+    /// The first line alone, for places that have room for one line only.
+    pub fn headline(&self) -> String {
+        match self.at {
+            Some(p) => format!("{}:{}:{}: {}", self.file, p.line, p.col, self.message),
+            None => format!("{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline())?;
+        if let (Some(p), Some(line)) = (self.at, &self.line) {
+            let shown: String = line
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            let shown = crate::model::text::clean(&shown);
+            let before: String = shown.chars().take(p.col.saturating_sub(1)).collect();
+            let gutter = p.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            write!(
+                f,
+                "\n {gutter} | {shown}\n {pad} | {}^",
+                " ".repeat(crate::model::text::width(&before))
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FileError {}

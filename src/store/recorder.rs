@@ -1,0 +1,195 @@
+//! Records a live workshop: each event durable before it is shown, one console per session.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::error::FileError;
+use super::journal::Journal;
+use super::lock::SessionLock;
+use super::ron_text::io_words;
+use super::session_file::{Loaded, journal_path, load_session, lock_path, write_atomic, write_new};
+use crate::model::event::{Event, Logged};
+use crate::model::session::{Session, VERSION};
+use crate::model::text::slug;
+use crate::model::{Ms, Plan};
+
+pub struct Recorder {
+    pub path: PathBuf,
+    journal: Journal,
+    lock: SessionLock,
+    /// How many events of the log the disk has.
+    written: usize,
+    /// Events shown but not yet on disk, because the disk refused them.
+    pending: Vec<Logged>,
+    /// Why the last write failed, while it keeps failing.
+    pub trouble: Option<String>,
+}
+
+impl Recorder {
+    /// Starts a new session file in `dir` under a name nobody has used.
+    pub fn create(
+        dir: &Path,
+        plan: Plan,
+        started: DateTime<FixedOffset>,
+    ) -> Result<(Recorder, Session), FileError> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            FileError::whole(
+                dir,
+                format!("cannot create the sessions folder: {}", io_words(&e)),
+            )
+        })?;
+        let session = Session {
+            version: VERSION,
+            started,
+            plan,
+            events: Vec::new(),
+        };
+        let stem = format!(
+            "{}-{}",
+            started.format("%Y-%m-%d-%H%M"),
+            slug(&session.plan.title)
+        );
+        for n in 1.. {
+            let name = if n == 1 {
+                format!("{stem}.ron")
+            } else {
+                format!("{stem}-{n}.ron")
+            };
+            let path = dir.join(name);
+            if path.exists() || journal_path(&path).exists() {
+                continue;
+            }
+            match write_new(&path, &session) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    return Err(FileError::whole(
+                        &path,
+                        format!("cannot create the session file: {}", io_words(&e)),
+                    ));
+                }
+            }
+            let lock = SessionLock::take(&lock_path(&path), &path)?;
+            let journal = Journal::open(&journal_path(&path))?;
+            let recorder = Recorder {
+                path,
+                journal,
+                lock,
+                written: 0,
+                pending: Vec::new(),
+                trouble: None,
+            };
+            return Ok((recorder, session));
+        }
+        unreachable!("there is always another number to try")
+    }
+
+    /// Opens an unfinished session to carry on: merges its journal, and returns
+    /// the event that records the gap (to be appended like any other) and the
+    /// offset at which the session's clock resumes.
+    pub fn resume(
+        file: &Path,
+        wall_now: DateTime<FixedOffset>,
+    ) -> Result<(Recorder, Loaded, Logged), FileError> {
+        if !file.exists() {
+            return Err(FileError::whole(file, "no such file"));
+        }
+        let mut lock = SessionLock::take(&lock_path(file), file)?;
+        let loaded = load_session(file)?;
+        if loaded.state.ended.is_some() {
+            lock.release();
+            return Err(FileError::whole(
+                file,
+                format!(
+                    "this workshop has ended. Read it with `roundtable report {0}`, or start the next cycle with `roundtable run --again {0}`",
+                    file.display()
+                ),
+            ));
+        }
+        if loaded.from_journal > 0 {
+            write_atomic(file, &loaded.session)?;
+        }
+        let journal = journal_path(file);
+        if journal.exists() {
+            std::fs::remove_file(&journal).map_err(|e| {
+                FileError::whole(
+                    &journal,
+                    format!("cannot tidy the merged journal: {}", io_words(&e)),
+                )
+            })?;
+        }
+        let last_event = loaded.session.events.last().map_or(0, |l| l.at);
+        let last_alive = lock.last_alive().unwrap_or(0).max(last_event);
+        let then = loaded.session.started + chrono::Duration::milliseconds(last_alive as i64);
+        let gap_s = wall_now.signed_duration_since(then).num_seconds().max(0) as u64;
+        let resumed = Logged {
+            at: last_alive,
+            event: Event::Resumed { gap_s },
+        };
+        let written = loaded.session.events.len();
+        let recorder = Recorder {
+            path: file.to_path_buf(),
+            journal: Journal::open(&journal)?,
+            lock,
+            written,
+            pending: Vec::new(),
+            trouble: None,
+        };
+        Ok((recorder, loaded, resumed))
+    }
+
+    /// Makes `logged` durable, with any events still waiting before it.
+    /// Returns false when the disk refused; the events wait in memory for the next try.
+    pub fn append(&mut self, logged: &Logged) -> bool {
+        self.pending.push(logged.clone());
+        self.retry()
+    }
+
+    /// Tries again to write what the disk refused before.
+    pub fn retry(&mut self) -> bool {
+        while let Some(next) = self.pending.first() {
+            match self.journal.append(self.written, next) {
+                Ok(()) => {
+                    self.pending.remove(0);
+                    self.written += 1;
+                }
+                Err(e) => {
+                    self.trouble = Some(io_words(&e));
+                    return false;
+                }
+            }
+        }
+        self.trouble = None;
+        true
+    }
+
+    /// Events shown on screen that the disk does not have yet.
+    pub fn unsaved(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn mark_alive(&mut self, at: Ms) {
+        self.lock.mark_alive(at);
+    }
+
+    /// Merges the journal into the session file. On failure the journal stays,
+    /// so nothing is lost, and the recorder can try again.
+    pub fn finish(&mut self, session: &Session) -> Result<PathBuf, FileError> {
+        if !self.retry() {
+            let why = self.trouble.clone().unwrap_or_default();
+            return Err(FileError::whole(
+                &self.path,
+                format!("cannot save {} events: {why}", self.unsaved()),
+            ));
+        }
+        write_atomic(&self.path, session)?;
+        let _ = std::fs::remove_file(&self.journal.path);
+        Ok(self.path.clone())
+    }
+
+    /// Lets go of the session, for another console to open.
+    pub fn release(self) {
+        self.lock.release();
+    }
+}

@@ -1,0 +1,198 @@
+//! Reading RON written by hand, with errors that say what was expected and where.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::error::FileError;
+use super::locate::{Position, locate};
+
+/// Every file we read allows `Some(x)` to be written as just `x`.
+pub fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses `text` as a `T`, or explains, at a line and column, what was expected.
+/// `what` names the thing for the common mistakes: "a plan starts with `Plan(`".
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, what: &str) -> Result<T, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::at(
+            file,
+            text,
+            Some(Position { line: 1, col: 1 }),
+            format!("the file is empty; {what}"),
+        ));
+    }
+    let mut de = ron::Deserializer::from_str_with_options(text, &options())
+        .map_err(|e| spanned(file, text, &e.code, e.span.start, "", what))?;
+    let value: T = match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => value,
+        Err(err) => {
+            let path = err.path().to_string();
+            let code = err.into_inner();
+            let span = de.span_error(code.clone()).span;
+            return Err(spanned(file, text, &code, span.start, &path, what));
+        }
+    };
+    if let Err(code) = de.end() {
+        let span = de.span_error(code.clone()).span;
+        return Err(spanned(file, text, &code, span.start, "", what));
+    }
+    Ok(value)
+}
+
+/// Reads a file as text, or says why not in one line.
+pub fn read(file: &Path) -> Result<String, FileError> {
+    let bytes = std::fs::read(file).map_err(|e| FileError::whole(file, io_words(&e)))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let at = Position::of_offset(&text, text.len());
+            Err(FileError::at(
+                file,
+                &text,
+                Some(at),
+                "text in UTF-8, found bytes that are not; is this a binary file?",
+            ))
+        }
+    }
+}
+
+/// An I/O error in words a facilitator can act on.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "this is a folder, not a file".into(),
+        StorageFull => "the disk is full".into(),
+        ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn spanned(
+    file: &Path,
+    text: &str,
+    code: &ron::Error,
+    start: ron::error::Position,
+    path: &str,
+    what: &str,
+) -> FileError {
+    // ron points at the token it stopped on; a field path from serde finds the value itself.
+    let at = Position {
+        line: start.line.max(1),
+        col: start.col.max(1),
+    };
+    let at = match code {
+        ron::Error::Message(_) | ron::Error::InvalidValueForType { .. }
+            if !path.is_empty() && path != "?" =>
+        {
+            locate(text, path).unwrap_or(at)
+        }
+        _ => at,
+    };
+    let mut message = explain(code, what);
+    if looks_like_json(text) {
+        message.push_str(&format!(
+            " (this looks like JSON; roundtable files are RON: {what})"
+        ));
+    }
+    let message = if path.is_empty() || path == "?" {
+        message
+    } else {
+        format!("{path}: {message}")
+    };
+    FileError::at(file, text, Some(at), message)
+}
+
+fn looks_like_json(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('{') && t[1..].trim_start().starts_with('"')
+        || t.starts_with('[') && t[1..].trim_start().starts_with('{')
+}
+
+/// ron's error, said as what was expected.
+fn explain(code: &ron::Error, what: &str) -> String {
+    use ron::Error::*;
+    let one_of = |alts: &[&str]| {
+        alts.iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match code {
+        Eof => "more: the file ends too soon (is a closing `)` or `]` missing?)".into(),
+        ExpectedComma => "a comma between two items".into(),
+        ExpectedArray => "a list in square brackets `[ … ]`".into(),
+        ExpectedArrayEnd => "a closing `]` (or a comma before the next item)".into(),
+        ExpectedStructLike => "an opening `(`".into(),
+        ExpectedNamedStructLike(name) => format!("`{name}(`; {what}"),
+        ExpectedStructLikeEnd | ExpectedOptionEnd => {
+            "a closing `)` (or a comma before the next field)".into()
+        }
+        ExpectedMap => "a map in braces `{ … }`".into(),
+        ExpectedMapColon => "a colon `:` after the key".into(),
+        ExpectedMapEnd => "a closing `}`".into(),
+        ExpectedString => "text in double quotes".into(),
+        ExpectedStringEnd => "a closing `\"` at the end of the text".into(),
+        ExpectedInteger => "a whole number".into(),
+        ExpectedBoolean => "`true` or `false`".into(),
+        ExpectedIdentifier => "a name, such as a field name".into(),
+        ExpectedOption => "`Some(…)`, `None`, or just the value".into(),
+        ExpectedUnit => "`()`".into(),
+        ExpectedDifferentStructName { expected, found } => {
+            format!("`{expected}(…)`, found `{found}(…)`; {what}")
+        }
+        ExpectedStructName(name) => format!("`{name}(`; {what}"),
+        NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "one of the fields of {} ({}), found `{found}`",
+            outer.as_deref().unwrap_or("this item"),
+            one_of(expected)
+        ),
+        MissingStructField { field, outer } => {
+            format!(
+                "a `{field}` field in {}",
+                outer.as_deref().unwrap_or("this item")
+            )
+        }
+        DuplicateStructField { field, outer } => {
+            format!(
+                "`{field}` only once in {}",
+                outer.as_deref().unwrap_or("this item")
+            )
+        }
+        NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            format!("one of {}, found `{found}`", one_of(expected))
+        }
+        InvalidValueForType { expected, found } => format!("{expected}, found {found}"),
+        ExpectedDifferentLength { expected, found } => format!("{expected}, found {found} items"),
+        UnexpectedChar(c) => {
+            format!("a value (text in quotes, a number, a name or a bracket), found {c:?}")
+        }
+        TrailingCharacters => "nothing more after the closing `)`".into(),
+        UnclosedBlockComment => "`*/` to close the comment".into(),
+        UnclosedLineComment => "a line break at the end of the last comment".into(),
+        IntegerOutOfBounds => "a smaller number".into(),
+        Utf8Error(_) => "text in UTF-8".into(),
+        ExceededRecursionLimit => "less deeply nested brackets".into(),
+        Message(m) => m.clone(),
+        other => {
+            let s = other.to_string();
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => s,
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Session files: the plan as it was, when it began, and every event.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::error::FileError;
+use super::journal;
+use super::locate::{field_value, locate};
+use super::plan_file::check_plan;
+use super::ron_text::{io_words, parse, read};
+use crate::model::State;
+use crate::model::session::{Session, VERSION};
+
+pub const WHAT: &str = "a session starts with `Session(version: 1, …)`";
+
+/// A session as loaded: the file, anything recovered from its journal, and the state it folds to.
+pub struct Loaded {
+    pub session: Session,
+    pub state: State,
+    /// Events found in the journal, not yet merged into the session file.
+    pub from_journal: usize,
+    /// Said when a journal's last line, cut short by a crash, was dropped.
+    pub note: Option<String>,
+}
+
+/// The journal kept beside a session while it runs: same name, another extension.
+pub fn journal_path(session: &Path) -> PathBuf {
+    session.with_extension("journal")
+}
+
+pub fn lock_path(session: &Path) -> PathBuf {
+    session.with_extension("lock")
+}
+
+/// Loads a session together with its journal, if one is there.
+pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
+    let text = read(file)?;
+    let mut session = parse_session(file, &text)?;
+    let mut note = None;
+    let mut from_journal = 0;
+    let journal = journal_path(file);
+    if let Some(recovered) = journal::read(&journal, session.events.len())? {
+        from_journal = recovered.events.len();
+        session.events.extend(recovered.events);
+        if recovered.dropped_torn_line {
+            note = Some(format!(
+                "{}: recovered up to its last whole event; a line cut short by a crash was dropped",
+                journal.display()
+            ));
+        }
+    }
+    let state = fold_checked(file, &text, &session, from_journal)?;
+    Ok(Loaded {
+        session,
+        state,
+        from_journal,
+        note,
+    })
+}
+
+/// Reads the session text alone, checking its version before anything else.
+pub fn parse_session(file: &Path, text: &str) -> Result<Session, FileError> {
+    if !text.trim().is_empty() {
+        check_version(file, text)?;
+    }
+    let session: Session = parse(file, text, WHAT)?;
+    check_plan(file, text, &session.plan, "plan.")?;
+    Ok(session)
+}
+
+fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
+    let Some((value, at)) = field_value(text, "version") else {
+        // Let the parser say what is wrong: a plan given as a session, JSON, or a missing field.
+        return Ok(());
+    };
+    match value.parse::<u32>() {
+        Ok(VERSION) => Ok(()),
+        Ok(newer) if newer > VERSION => Err(FileError::at(
+            file,
+            text,
+            Some(at),
+            format!(
+                "version {newer} is from a newer roundtable; this one reads session files up to version {VERSION}. Update roundtable to open it"
+            ),
+        )),
+        Ok(older) => Err(FileError::at(
+            file,
+            text,
+            Some(at),
+            format!(
+                "a session version from 1 to {VERSION}, found {older}, which no roundtable has written"
+            ),
+        )),
+        Err(_) => Err(FileError::at(
+            file,
+            text,
+            Some(at),
+            format!("a version number such as `version: {VERSION}`, found `{value}`"),
+        )),
+    }
+}
+
+/// Folds the log, refusing an event that could not have happened where it stands.
+fn fold_checked(
+    file: &Path,
+    text: &str,
+    session: &Session,
+    from_journal: usize,
+) -> Result<State, FileError> {
+    let mut state = State::new(Arc::new(session.plan.clone()));
+    let in_file = session.events.len() - from_journal;
+    for (i, logged) in session.events.iter().enumerate() {
+        if let Err(why) = state.apply(logged) {
+            let message = format!("events[{i}]: an event that fits where it stands: {why}");
+            return Err(if i < in_file {
+                FileError::at(file, text, locate(text, &format!("events[{i}]")), message)
+            } else {
+                FileError::whole(&journal_path(file), message)
+            });
+        }
+    }
+    Ok(state)
+}
+
+/// The whole session as text: the header and plan pretty, one event per line.
+pub fn to_text(session: &Session) -> Result<String, ron::Error> {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(true);
+    let plan = ron::ser::to_string_pretty(&session.plan, pretty)?;
+    let mut out = String::new();
+    out.push_str("// A roundtable session: the plan as it was at the start, then every change\n");
+    out.push_str("// made during the workshop, `at` milliseconds after it began.\n");
+    out.push_str("Session(\n");
+    out.push_str(&format!("    version: {},\n", session.version));
+    out.push_str(&format!(
+        "    started: \"{}\",\n",
+        session.started.to_rfc3339()
+    ));
+    out.push_str("    plan: ");
+    out.push_str(&plan.replace('\n', "\n    "));
+    out.push_str(",\n    events: [\n");
+    let compact = ron::ser::PrettyConfig::new()
+        .compact_structs(true)
+        .compact_arrays(true)
+        .new_line("");
+    for logged in &session.events {
+        out.push_str("        ");
+        out.push_str(&ron::ser::to_string_pretty(logged, compact.clone())?);
+        out.push_str(",\n");
+    }
+    out.push_str("    ],\n)\n");
+    Ok(out)
+}
+
+/// Replaces the session file in one step: a crash leaves the old file or the new, never half of one.
+pub fn write_atomic(file: &Path, session: &Session) -> Result<(), FileError> {
+    let text = to_text(session)
+        .map_err(|e| FileError::whole(file, format!("cannot write the session: {e}")))?;
+    let fail = |e: std::io::Error| {
+        FileError::whole(file, format!("cannot save the session: {}", io_words(&e)))
+    };
+    let mut out = atomic_write_file::AtomicWriteFile::open(file).map_err(fail)?;
+    out.write_all(text.as_bytes()).map_err(fail)?;
+    out.commit().map_err(fail)
+}
+
+/// Writes a new session under a name nobody has, and makes sure the disk has it.
+pub fn write_new(file: &Path, session: &Session) -> std::io::Result<()> {
+    let text = to_text(session).map_err(std::io::Error::other)?;
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)?;
+    out.write_all(text.as_bytes())?;
+    out.sync_all()?;
+    super::sync_folder(file);
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! The agenda down one side: each stage with its planned and actual time.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Theme;
+use crate::model::length::clock;
+use crate::model::stage::Status;
+use crate::model::state::drift_in_words;
+use crate::model::text::{cut, width};
+use crate::model::{Ms, State};
+
+/// The wall-clock time at an offset into the session, as "20:36".
+pub fn wall(started: DateTime<FixedOffset>, at: Ms) -> String {
+    (started + chrono::Duration::milliseconds(at as i64))
+        .format("%H:%M")
+        .to_string()
+}
+
+/// A stage's planned length with any minutes added live: "20:00", "20:00+2".
+fn planned(state: &State, i: usize) -> String {
+    let minutes = state.stages[i].added_ms / 60_000;
+    let base = clock(state.plan.stages[i].duration.ms());
+    match minutes {
+        0 => base,
+        m if m > 0 => format!("{base}+{m}"),
+        m => format!("{base}−{}", m.unsigned_abs()),
+    }
+}
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    started: DateTime<FixedOffset>,
+    now: Ms,
+    theme: &Theme,
+) {
+    let block = Block::bordered()
+        .title(" Agenda ")
+        .border_style(theme.border)
+        .style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
+
+    let plan_w = (0..state.stages.len())
+        .map(|i| width(&planned(state, i)))
+        .max()
+        .unwrap_or(5)
+        .max(4);
+    let took = |i: usize| {
+        if state.stages[i].started {
+            clock(state.elapsed(i, now))
+        } else {
+            String::new()
+        }
+    };
+    let took_w = (0..state.stages.len())
+        .map(|i| width(&took(i)))
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let title_w = (list.width as usize).saturating_sub(2 + 1 + plan_w + 1 + took_w);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{:title_w$}   ", ""), theme.dim),
+        Span::styled(
+            format!("{:>plan_w$} {:>took_w$}", "plan", "took"),
+            theme.dim,
+        ),
+    ])];
+    for (i, stage) in state.plan.stages.iter().enumerate() {
+        let status = state.status(i);
+        let style = match status {
+            Status::Done => theme.done,
+            Status::Current => theme.current,
+            Status::ToCome => theme.to_come,
+        };
+        let title = cut(&stage.title, title_w);
+        let pad = title_w.saturating_sub(width(&title));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", status.mark()), style),
+            Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
+            Span::styled(
+                format!("{:>plan_w$} {:>took_w$}", planned(state, i), took(i)),
+                style,
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+
+    let total = format!(
+        "Plan {} · {}",
+        clock(state.plan.total_ms()),
+        drift_in_words(state.drift(now))
+    );
+    let end = if state.ended.is_some() {
+        format!("Ended at {}", wall(started, state.projected_end(now)))
+    } else {
+        format!("Ends about {}", wall(started, state.projected_end(now)))
+    };
+    let footer_lines = vec![
+        Line::styled(cut(&total, footer.width as usize), theme.text),
+        Line::styled(cut(&end, footer.width as usize), theme.text),
+    ];
+    frame.render_widget(Paragraph::new(footer_lines), footer);
+}

@@ -1,0 +1,134 @@
+//! The home screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::{Context, centered, help, hints};
+use crate::app::action::{Action, Screen};
+use crate::app::home::{Entry, Home};
+use crate::app::keymap::Keymap;
+use crate::model::text::cut;
+
+pub fn entry_text(entry: &Entry) -> String {
+    match entry {
+        Entry::BuiltIn {
+            title,
+            stages,
+            minutes,
+            people,
+        } => format!(
+            "Start the built-in workshop: {title} ({stages} stages, {minutes} min, {people} people)"
+        ),
+        Entry::Plan { path, title } => format!("Run plan: {title} ({})", path.display()),
+        Entry::OpenFile => "Open a plan file…".into(),
+        Entry::Resume(info) => format!(
+            "Resume: {} · started {} · stage {} of {}",
+            info.title,
+            info.started.format("%a %-d %b %H:%M"),
+            info.stage.0,
+            info.stage.1
+        ),
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &Context) {
+    let theme = cx.theme;
+    let [title, body, status, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(" roundtable", theme.title),
+            Line::styled(
+                cut(
+                    " Co-production workshops: timed stages, equal turns, ideas, reflections",
+                    area.width as usize,
+                ),
+                theme.dim,
+            ),
+        ]),
+        title,
+    );
+
+    let block = Block::bordered()
+        .title(" Start ")
+        .border_style(theme.border)
+        .style(theme.text);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let visible = inner.height as usize;
+    let first = home.selected.saturating_sub(visible.saturating_sub(1));
+    let lines: Vec<Line> = home
+        .entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, entry)| {
+            let chosen = i == home.selected;
+            let mark = if chosen { "▶ " } else { "  " };
+            let text = cut(
+                &format!("{mark}{}", entry_text(entry)),
+                inner.width as usize,
+            );
+            Line::from(Span::styled(
+                text,
+                if chosen { theme.selected } else { theme.text },
+            ))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let said = home.notice.clone().unwrap_or_else(|| {
+        home.entries
+            .get(home.selected)
+            .map(entry_text)
+            .unwrap_or_default()
+    });
+    hints::status(frame, status, &said, theme);
+    if home.typing.is_none() {
+        let cursor_row = inner.y + (home.selected - first) as u16;
+        frame.set_cursor_position((inner.x, cursor_row.min(inner.bottom().saturating_sub(1))));
+    }
+    hints::render(
+        frame,
+        keys,
+        keymap,
+        &[
+            (Action::Select, "open"),
+            (Action::Down, "down"),
+            (Action::Up, "up"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+        theme,
+    );
+
+    if let Some(input) = &home.typing {
+        let rect = centered(body, 70.min(body.width), 3);
+        frame.render_widget(Clear, rect);
+        let block = Block::bordered()
+            .title(" Plan file (Enter opens, Esc cancels) ")
+            .style(theme.dialog)
+            .border_style(theme.border);
+        let inner = block.inner(rect);
+        let scroll = input.visual_scroll(inner.width as usize);
+        frame.render_widget(
+            Paragraph::new(input.value())
+                .scroll((0, scroll as u16))
+                .block(block),
+            rect,
+        );
+        let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+    }
+    if home.help {
+        help::render(frame, body, keymap, Screen::Home, theme);
+    }
+}

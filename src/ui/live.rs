@@ -1,0 +1,220 @@
+//! The live screen: agenda, the current stage's big countdown, status and keys.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Context;
+use super::{agenda, countdown, dialog, help, hints};
+use crate::app::action::{Action, Screen};
+use crate::app::keymap::Keymap;
+use crate::app::live::{LiveUi, Overlay};
+use crate::model::State;
+use crate::model::agenda::Phase;
+use crate::model::length::{clock, in_words};
+use crate::model::state::drift_in_words;
+use crate::model::text::{cut, width};
+
+/// What the live screen is drawn from; replay draws the same from a past state.
+pub struct LiveView<'a> {
+    pub state: &'a State,
+    pub started: DateTime<FixedOffset>,
+    pub ui: &'a LiveUi,
+    pub keymap: &'a Keymap,
+}
+
+pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
+    let theme = cx.theme;
+    let state = view.state;
+    let [header, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    header_line(frame, header, view, cx);
+
+    let agenda_w = (area.width * 9 / 20).clamp(30, 64);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(agenda_w), Constraint::Min(0)]).areas(body);
+    agenda::render(frame, left, state, view.started, cx.now, theme);
+    stage_panel(frame, right, view, cx);
+
+    let said = view.ui.notice.as_deref().unwrap_or(&state.said);
+    hints::status(frame, status, said, theme);
+    hints::render(
+        frame,
+        keys,
+        view.keymap,
+        &hint_actions(state, view.ui),
+        theme,
+    );
+
+    match view.ui.overlay {
+        Some(Overlay::Help) => help::render(frame, body, view.keymap, Screen::Live, theme),
+        Some(Overlay::ConfirmQuit) => dialog::render(
+            frame,
+            body,
+            "Quit?",
+            "The timer is running. Quit anyway? Everything so far is saved, and `roundtable run` with the session file carries on where you stopped.",
+            view.keymap,
+            theme,
+        ),
+        Some(Overlay::ConfirmEnd) => dialog::render(
+            frame,
+            body,
+            "End the workshop?",
+            "This is the last stage. End the workshop now?",
+            view.keymap,
+            theme,
+        ),
+        None => {}
+    }
+}
+
+fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
+    let theme = cx.theme;
+    let state = view.state;
+    let right = format!(
+        "Stage {} of {} · {}",
+        state.current + 1,
+        state.stages.len(),
+        agenda::wall(view.started, cx.now)
+    );
+    let title_w = (area.width as usize).saturating_sub(width(&right) + 2);
+    let title = cut(&state.plan.title, title_w);
+    let gap = (area.width as usize).saturating_sub(width(&title) + width(&right) + 1);
+    let line = Line::from(vec![
+        Span::styled(format!(" {title}"), theme.title),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.text),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
+    let theme = cx.theme;
+    let state = view.state;
+    let i = state.current;
+    let stage = &state.plan.stages[i];
+    let block = Block::bordered()
+        .title(format!(
+            " Stage {} of {} · {} ",
+            i + 1,
+            state.stages.len(),
+            stage.kind.label()
+        ))
+        .border_style(theme.border)
+        .style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let [warning, title, focus, timer, label] = Layout::vertical([
+        Constraint::Length(u16::from(cx.saving.is_some())),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(!stage.focus.is_empty())),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    if let Some(why) = cx.saving {
+        let text = cut(&format!("⚠ NOT SAVED: {why}"), warning.width as usize);
+        frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
+    }
+    frame.render_widget(
+        Paragraph::new(cut(&format!(" {}", stage.title), title.width as usize)).style(theme.title),
+        title,
+    );
+    if !stage.focus.is_empty() {
+        let text = format!(" Focus: {}", stage.focus.join(", "));
+        frame.render_widget(
+            Paragraph::new(cut(&text, focus.width as usize)).style(theme.dim),
+            focus,
+        );
+    }
+
+    let now = cx.now;
+    let phase = state.phase(now);
+    let style = countdown::style(phase, theme);
+    let left = state.remaining(now);
+    let face = if phase == Phase::Ended {
+        "ENDED".to_string()
+    } else {
+        countdown::face(left)
+    };
+    countdown::big(frame, timer, &face, style);
+
+    let planned = clock(state.planned_ms(i).max(0) as u64);
+    let words = match phase {
+        Phase::Ready => format!(
+            "{} · {planned} planned · {} starts the timer",
+            phase.label(),
+            view.keymap.label(Action::StartPause)
+        ),
+        Phase::Running | Phase::EndingSoon | Phase::Paused => {
+            format!(
+                "{} · {} left of {planned}",
+                phase.label(),
+                countdown::face(left)
+            )
+        }
+        Phase::Over if state.running() => format!(
+            "{} +{} · planned {planned}",
+            phase.label(),
+            clock(left.unsigned_abs())
+        ),
+        Phase::Over => format!(
+            "{} +{} · ❚❚ PAUSED · planned {planned}",
+            phase.label(),
+            clock(left.unsigned_abs())
+        ),
+        Phase::Ended => format!(
+            "{} · {} of stage time, {}",
+            phase.label(),
+            in_words(state.stage_time(now) / 60_000 * 60_000),
+            drift_in_words(state.drift(now))
+        ),
+    };
+    frame.render_widget(
+        Paragraph::new(cut(&words, label.width as usize))
+            .style(style)
+            .alignment(ratatui::layout::Alignment::Center),
+        label,
+    );
+}
+
+/// The keys that matter now, most useful first.
+fn hint_actions(state: &State, ui: &LiveUi) -> Vec<(Action, &'static str)> {
+    match ui.overlay {
+        Some(Overlay::Help) => vec![(Action::Cancel, "close")],
+        Some(_) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
+        None if state.ended.is_some() => vec![
+            (Action::Undo, "undo (reopen)"),
+            (Action::Quit, "quit"),
+            (Action::Help, "help"),
+        ],
+        None => {
+            let start = if state.running() { "pause" } else { "start" };
+            let next = if state.current + 1 == state.stages.len() {
+                "end"
+            } else {
+                "next"
+            };
+            vec![
+                (Action::StartPause, start),
+                (Action::NextStage, next),
+                (Action::PreviousStage, "back"),
+                (Action::MoreTime, "+1 min"),
+                (Action::LessTime, "−1 min"),
+                (Action::Undo, "undo"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ]
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Drawing: one free function per screen or pane, each a pure function of
+//! what it is given. Nothing here changes state or reads the clock.
+
+pub mod agenda;
+pub mod countdown;
+pub mod dialog;
+pub mod help;
+pub mod hints;
+pub mod home;
+pub mod live;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Mode};
+use crate::model::Ms;
+use theme::Theme;
+
+/// Everything a frame is drawn from besides the app itself.
+pub struct Context<'a> {
+    pub now: Ms,
+    pub theme: &'a Theme,
+    /// Why the disk is refusing writes, and how many events wait in memory.
+    pub saving: Option<&'a str>,
+}
+
+/// Below this, a screen says so instead of drawing itself.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
+    let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(cx.theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, cx.theme);
+        return;
+    }
+    match &app.mode {
+        Mode::Home(home) => home::render(frame, area, home, &app.keymap, cx),
+        Mode::Live(live) => live::render(
+            frame,
+            area,
+            &live::LiveView {
+                state: &live.state,
+                started: live.session.started,
+                ui: &live.ui,
+                keymap: &app.keymap,
+            },
+            cx,
+        ),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = format!("Make the window larger (at least {MIN_WIDTH}×{MIN_HEIGHT})");
+    let lines = (text.len() as u16).div_ceil(area.width.max(1));
+    let y = area.y + area.height.saturating_sub(lines) / 2;
+    let rect = Rect {
+        y,
+        height: area.height.min(lines.max(1)),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// A rectangle of at most `width`×`height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
