@@ -242,7 +242,7 @@ impl Console {
                     "Workshop ended".to_string()
                 } else {
                     format!(
-                        "Paused at stage {} of {}; carry on with `roundtable run {}`",
+                        "Stopped at stage {} of {}; carry on with `roundtable run {}`",
                         live.state.current + 1,
                         live.state.stages.len(),
                         path.display()

@@ -35,7 +35,7 @@ pub struct Participant {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Stage")]
 pub struct StagePlan {
     pub title: String,
     pub duration: Length,

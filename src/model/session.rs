@@ -14,8 +14,18 @@ pub const VERSION: u32 = 1;
 pub struct Session {
     pub version: u32,
     /// Wall-clock start, for display only; durations come from the events' offsets.
+    #[serde(deserialize_with = "wall_time")]
     pub started: DateTime<FixedOffset>,
     pub plan: Plan,
     #[serde(default)]
     pub events: Vec<Logged>,
+}
+
+fn wall_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    let text = String::deserialize(d)?;
+    DateTime::parse_from_rfc3339(&text).map_err(|_| {
+        serde::de::Error::custom(format!(
+            "a date and time such as \"2026-11-25T19:00:00+00:00\", found \"{text}\""
+        ))
+    })
 }

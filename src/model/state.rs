@@ -65,8 +65,8 @@ impl State {
     pub fn check(&self, logged: &Logged) -> Result<(), String> {
         if logged.at < self.at {
             return Err(format!(
-                "an event at {} ms or later, since the one before was at {} ms",
-                self.at, self.at
+                "Events go in time order: this one is at {} ms, before the one above it at {} ms.",
+                logged.at, self.at
             ));
         }
         let event = &logged.event;

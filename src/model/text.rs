@@ -28,9 +28,13 @@ pub fn slug(text: &str) -> String {
             slug.push('-');
         }
     }
-    let mut slug: String = slug.trim_matches('-').chars().take(48).collect();
-    while slug.ends_with('-') {
-        slug.pop();
+    let mut slug = slug.trim_matches('-').to_string();
+    if slug.len() > 48 {
+        // Cut at a word's end, not in the middle of one.
+        slug.truncate(48);
+        if let Some(end) = slug.rfind('-') {
+            slug.truncate(end);
+        }
     }
     if slug.is_empty() {
         "workshop".into()

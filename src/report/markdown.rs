@@ -36,24 +36,27 @@ pub fn render(summary: &Summary) -> String {
     out.push_str("## Agenda: planned and actual\n\n");
     out.push_str("| # | Stage | Planned | Changed live | Actual | Difference |\n");
     out.push_str("|---:|---|---:|---:|---:|---:|\n");
+    let mut diff = 0;
     for (i, stage) in summary.stages.iter().enumerate() {
         let changed = if stage.added_s == 0 {
             String::new()
         } else {
             signed(stage.added_s)
         };
-        let diff = stage.actual_s as i64 - stage.planned_s as i64;
+        let (actual, difference) = if stage.reached {
+            let d = stage.actual_s as i64 - stage.planned_s as i64;
+            diff += d;
+            (clock(stage.actual_s * 1000), signed(d))
+        } else {
+            ("not reached".to_string(), String::new())
+        };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {changed} | {actual} | {difference} |\n",
             i + 1,
             cell(&stage.title),
             clock(stage.planned_s * 1000),
-            changed,
-            clock(stage.actual_s * 1000),
-            signed(diff)
         ));
     }
-    let diff = summary.actual_s as i64 - summary.planned_s as i64;
     out.push_str(&format!(
         "| | **Total** | **{}** | | **{}** | **{}** |\n",
         clock(summary.planned_s * 1000),

@@ -26,6 +26,8 @@ pub struct StageSummary {
     pub added_s: i64,
     /// How long its timer ran.
     pub actual_s: u64,
+    /// Whether the workshop got to it at all.
+    pub reached: bool,
 }
 
 fn secs(ms: Ms) -> u64 {
@@ -48,6 +50,7 @@ impl Summary {
                 planned_s: stage.duration.secs(),
                 added_s: state.stages[i].added_ms / 1000,
                 actual_s: secs(state.elapsed(i, at)),
+                reached: state.stages[i].started,
             })
             .collect();
         Summary {

@@ -25,7 +25,12 @@ pub fn kind_of(text: &str) -> FileKind {
         Some("Plan") => FileKind::Plan,
         Some("Session") => FileKind::Session,
         Some("Theme") => FileKind::Theme,
-        None if text.trim_start().starts_with('{') => FileKind::Keymap,
+        // A keymap is a map keyed by action names; braces then quotes is JSON.
+        None if text.trim_start().starts_with('{')
+            && !text.trim_start()[1..].trim_start().starts_with('"') =>
+        {
+            FileKind::Keymap
+        }
         _ => FileKind::Unknown,
     }
 }

@@ -180,6 +180,13 @@ pub fn first_word(text: &str) -> Option<&str> {
         .map(|t| t.text)
 }
 
+/// Every quoted text with its byte offset, in order.
+pub fn texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    Tokens::new(text)
+        .filter(|t| t.kind == Kind::Text)
+        .map(|t| (t.start, t.text))
+}
+
 /// The token index of a top-level field's value, without reading the rest of the file.
 pub fn field_value<'a>(text: &'a str, field: &str) -> Option<(&'a str, Position)> {
     let mut depth = 0usize;

@@ -82,31 +82,75 @@ fn spanned(
     path: &str,
     what: &str,
 ) -> FileError {
-    // ron points at the token it stopped on; a field path from serde finds the value itself.
+    // serde_path_to_error cannot name map keys such as actions; ron's own position is better then.
+    let path = if path == "." || path.contains('?') {
+        ""
+    } else {
+        path
+    };
     let at = Position {
         line: start.line.max(1),
         col: start.col.max(1),
     };
+    if looks_like_json(text) {
+        let message = format!("RON, not JSON: {what}");
+        return FileError::at(file, text, Some(Position { line: 1, col: 1 }), message);
+    }
+    // ron points at the token it stopped on; a field path from serde finds the value itself.
     let at = match code {
-        ron::Error::Message(_) | ron::Error::InvalidValueForType { .. }
-            if !path.is_empty() && path != "?" =>
-        {
+        ron::Error::Message(_) | ron::Error::InvalidValueForType { .. } if !path.is_empty() => {
             locate(text, path).unwrap_or(at)
         }
         _ => at,
     };
-    let mut message = explain(code, what);
-    if looks_like_json(text) {
+    let mut message = if at_the_end(text, at) {
+        "more: the file ends too soon (is a closing `)` or `]` missing?)".to_string()
+    } else {
+        explain(code, what)
+    };
+    if let Some(line) = open_quote_before(text, at) {
         message.push_str(&format!(
-            " (this looks like JSON; roundtable files are RON: {what})"
+            " (is the closing `\"` missing from the text on line {line}?)"
         ));
     }
-    let message = if path.is_empty() || path == "?" {
+    let message = if path.is_empty() {
         message
     } else {
         format!("{path}: {message}")
     };
     FileError::at(file, text, Some(at), message)
+}
+
+/// Whether nothing but blanks and comments follows `at`.
+fn at_the_end(text: &str, at: Position) -> bool {
+    let offset = offset_of(text, at);
+    super::locate::first_word(&text[offset..]).is_none()
+        && text[offset..].chars().all(|c| c.is_whitespace())
+}
+
+fn offset_of(text: &str, at: Position) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(at.line - 1)
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start.min(text.len())..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(at.col - 1)
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// The line of a quoted text before `at` that runs over a line break: most
+/// likely a closing quote was forgotten there.
+fn open_quote_before(text: &str, at: Position) -> Option<usize> {
+    let offset = offset_of(text, at);
+    super::locate::texts(text)
+        .take_while(|(start, _)| *start < offset)
+        .filter(|(_, t)| t.contains('\n'))
+        .last()
+        .map(|(start, _)| Position::of_offset(text, start).line)
 }
 
 fn looks_like_json(text: &str) -> bool {
@@ -130,7 +174,12 @@ fn explain(code: &ron::Error, what: &str) -> String {
         ExpectedArray => "a list in square brackets `[ … ]`".into(),
         ExpectedArrayEnd => "a closing `]` (or a comma before the next item)".into(),
         ExpectedStructLike => "an opening `(`".into(),
-        ExpectedNamedStructLike(name) => format!("`{name}(`; {what}"),
+        ExpectedNamedStructLike(name) => match *name {
+            "Stage" => "a stage in brackets: (title: \"…\", duration: \"10m\")".into(),
+            "Participant" => "a person in brackets: (name: \"…\", role: \"…\")".into(),
+            "Component" => "a component in brackets: (name: \"…\", prompt: \"…\")".into(),
+            name => format!("`{name}(`; {what}"),
+        },
         ExpectedStructLikeEnd | ExpectedOptionEnd => {
             "a closing `)` (or a comma before the next field)".into()
         }

@@ -88,9 +88,7 @@ fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
             file,
             text,
             Some(at),
-            format!(
-                "a session version from 1 to {VERSION}, found {older}, which no roundtable has written"
-            ),
+            format!("session version {VERSION}, found {older}, which no roundtable has written"),
         )),
         Err(_) => Err(FileError::at(
             file,
@@ -112,7 +110,7 @@ fn fold_checked(
     let in_file = session.events.len() - from_journal;
     for (i, logged) in session.events.iter().enumerate() {
         if let Err(why) = state.apply(logged) {
-            let message = format!("events[{i}]: an event that fits where it stands: {why}");
+            let message = format!("events[{i}]: an event that can happen where it stands. {why}");
             return Err(if i < in_file {
                 FileError::at(file, text, locate(text, &format!("events[{i}]")), message)
             } else {
@@ -125,10 +123,11 @@ fn fold_checked(
 
 /// The whole session as text: the header and plan pretty, one event per line.
 pub fn to_text(session: &Session) -> Result<String, ron::Error> {
+    // Two levels deep, then one item a line, as a facilitator writes a plan by hand.
     let pretty = ron::ser::PrettyConfig::new()
         .indentor("    ")
-        .struct_names(true);
-    let plan = ron::ser::to_string_pretty(&session.plan, pretty)?;
+        .depth_limit(2);
+    let plan = format!("Plan{}", ron::ser::to_string_pretty(&session.plan, pretty)?);
     let mut out = String::new();
     out.push_str("// A roundtable session: the plan as it was at the start, then every change\n");
     out.push_str("// made during the workshop, `at` milliseconds after it began.\n");
@@ -136,7 +135,9 @@ pub fn to_text(session: &Session) -> Result<String, ron::Error> {
     out.push_str(&format!("    version: {},\n", session.version));
     out.push_str(&format!(
         "    started: \"{}\",\n",
-        session.started.to_rfc3339()
+        session
+            .started
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
     ));
     out.push_str("    plan: ");
     out.push_str(&plan.replace('\n', "\n    "));

@@ -28,15 +28,20 @@ pub struct LiveView<'a> {
 pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let theme = cx.theme;
     let state = view.state;
-    let [header, body, status, keys] = Layout::vertical([
+    let [header, body, warning, status, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
+        Constraint::Length(u16::from(cx.saving.is_some())),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
 
     header_line(frame, header, view, cx);
+    if let Some(why) = cx.saving {
+        let text = cut(&format!(" ⚠ NOT SAVED: {why}"), warning.width as usize);
+        frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
+    }
 
     let agenda_w = (area.width * 9 / 20).clamp(30, 64);
     let [left, right] =
@@ -113,8 +118,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let [warning, title, focus, timer, label] = Layout::vertical([
-        Constraint::Length(u16::from(cx.saving.is_some())),
+    let [title, focus, timer, label] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(!stage.focus.is_empty())),
         Constraint::Min(1),
@@ -122,10 +126,6 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     ])
     .areas(inner);
 
-    if let Some(why) = cx.saving {
-        let text = cut(&format!("⚠ NOT SAVED: {why}"), warning.width as usize);
-        frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
-    }
     frame.render_widget(
         Paragraph::new(cut(&format!(" {}", stage.title), title.width as usize)).style(theme.title),
         title,

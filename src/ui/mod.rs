@@ -54,12 +54,19 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let text = format!("Make the window larger (at least {MIN_WIDTH}×{MIN_HEIGHT})");
-    let lines = (text.len() as u16).div_ceil(area.width.max(1));
+    let long = format!("Make the window larger (at least {MIN_WIDTH}×{MIN_HEIGHT})");
+    let text = if area.width as usize >= long.chars().count() {
+        long
+    } else {
+        "Make the window larger".into()
+    };
+    let lines = (text.chars().count() as u16)
+        .div_ceil(area.width.max(1))
+        .max(1);
     let y = area.y + area.height.saturating_sub(lines) / 2;
     let rect = Rect {
         y,
-        height: area.height.min(lines.max(1)),
+        height: area.height.min(lines + 2),
         ..area
     };
     frame.render_widget(

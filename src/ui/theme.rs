@@ -31,7 +31,7 @@ impl<'de> Deserialize<'de> for Rgb {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, rename = "Style")]
 pub struct Paint {
     pub fg: Option<Rgb>,
     pub bg: Option<Rgb>,

@@ -1,0 +1,296 @@
+//! The model: plan + events → state, with a fixed clock.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{MIN, at, fold, plan};
+use proptest::prelude::*;
+use roundtable::model::agenda::Phase;
+use roundtable::model::stage::Status;
+use roundtable::model::{Event, Logged, State};
+
+#[test]
+fn a_new_workshop_is_ready_on_its_first_stage() {
+    let state = fold(&[]);
+    assert_eq!(state.current, 0);
+    assert!(!state.running());
+    assert_eq!(state.phase(5 * MIN), Phase::Ready);
+    assert_eq!(state.remaining(5 * MIN), 10 * MIN as i64);
+    assert_eq!(
+        state.said,
+        "Ready: stage 1 of 5, Welcome and check-in, 10 minutes."
+    );
+}
+
+#[test]
+fn a_running_timer_counts_down_and_a_paused_one_holds() {
+    let state = fold(&[at(1_000, Event::TimerStarted)]);
+    assert_eq!(state.remaining(1_000 + 4 * MIN), 6 * MIN as i64);
+    assert_eq!(state.phase(1_000 + 4 * MIN), Phase::Running);
+    let state = fold(&[
+        at(1_000, Event::TimerStarted),
+        at(1_000 + 3 * MIN, Event::TimerPaused),
+    ]);
+    assert_eq!(state.remaining(1_000 + 30 * MIN), 7 * MIN as i64);
+    assert_eq!(state.phase(40 * MIN), Phase::Paused);
+    assert_eq!(
+        state.said,
+        "Timer paused: Welcome and check-in, 7 minutes left"
+    );
+}
+
+#[test]
+fn past_its_time_a_stage_keeps_counting_over() {
+    let state = fold(&[at(0, Event::TimerStarted)]);
+    assert_eq!(state.phase(9 * MIN), Phase::EndingSoon);
+    assert_eq!(state.remaining(11 * MIN + 30_000), -90_000);
+    assert_eq!(state.phase(11 * MIN + 30_000), Phase::Over);
+    assert_eq!(state.drift(11 * MIN + 30_000), 90_000);
+}
+
+#[test]
+fn next_ends_a_stage_and_starts_the_next_ones_timer() {
+    let state = fold(&[
+        at(0, Event::TimerStarted),
+        at(12 * MIN, Event::StageChanged { to: 1 }),
+    ]);
+    assert_eq!(state.current, 1);
+    assert!(state.running());
+    assert_eq!(state.elapsed(0, 30 * MIN), 12 * MIN);
+    assert_eq!(state.elapsed(1, 13 * MIN), MIN);
+    assert_eq!(state.status(0), Status::Done);
+    assert_eq!(state.status(1), Status::Current);
+    assert_eq!(state.status(2), Status::ToCome);
+    assert_eq!(
+        state.said,
+        "Stage 2 of 5 started: What matters to you? 20 minutes"
+    );
+    // Two minutes over on stage one, and stage two has just begun: two minutes over plan.
+    assert_eq!(state.drift(12 * MIN), 2 * MIN as i64);
+}
+
+#[test]
+fn back_returns_to_the_stage_before_with_its_time_so_far() {
+    let state = fold(&[
+        at(0, Event::TimerStarted),
+        at(5 * MIN, Event::StageChanged { to: 1 }),
+        at(6 * MIN, Event::StageChanged { to: 0 }),
+    ]);
+    assert_eq!(state.current, 0);
+    assert_eq!(state.remaining(7 * MIN), 4 * MIN as i64);
+    assert_eq!(state.elapsed(1, 7 * MIN), MIN);
+    assert_eq!(
+        state.said,
+        "Back to stage 1 of 5: Welcome and check-in, 5 minutes left"
+    );
+}
+
+#[test]
+fn minutes_added_live_move_the_end_but_not_the_plan() {
+    let state = fold(&[
+        at(0, Event::TimerStarted),
+        at(MIN, Event::StageExtended { stage: 0, by_s: 60 }),
+        at(MIN, Event::StageExtended { stage: 0, by_s: 60 }),
+    ]);
+    assert_eq!(state.planned_ms(0), 12 * MIN as i64);
+    assert_eq!(state.plan.stages[0].duration.ms(), 10 * MIN);
+    assert_eq!(state.drift(MIN), 2 * MIN as i64);
+    assert_eq!(state.projected_end(MIN), 82 * MIN);
+    assert_eq!(
+        state.said,
+        "One minute more for Welcome and check-in: now 12 minutes"
+    );
+}
+
+#[test]
+fn a_pause_pushes_the_projected_end_later() {
+    let state = fold(&[at(0, Event::TimerStarted), at(MIN, Event::TimerPaused)]);
+    assert_eq!(state.projected_end(MIN), 80 * MIN);
+    assert_eq!(state.projected_end(6 * MIN), 85 * MIN);
+    assert_eq!(state.drift(6 * MIN), 0, "a pause is not stage time");
+}
+
+#[test]
+fn impossible_changes_are_refused_in_words() {
+    let state = fold(&[at(0, Event::TimerStarted)]);
+    let refuse = |e: Event| state.check(&at(MIN, e)).unwrap_err();
+    assert_eq!(refuse(Event::TimerStarted), "The timer is already running.");
+    assert_eq!(
+        refuse(Event::StageChanged { to: 9 }),
+        "There is no stage 10 in a plan of 5."
+    );
+    assert_eq!(
+        refuse(Event::StageChanged { to: 0 }),
+        "Stage 1 is already the current one."
+    );
+    assert_eq!(
+        refuse(Event::StageExtended {
+            stage: 0,
+            by_s: -600
+        }),
+        "A stage cannot be shorter than one minute."
+    );
+    assert_eq!(
+        fold(&[]).check(&at(0, Event::Undo)).unwrap_err(),
+        "Nothing to undo."
+    );
+    assert!(state.check(&at(0, Event::TimerPaused)).is_ok());
+    let earlier = fold(&[at(5_000, Event::TimerStarted)]);
+    assert!(
+        earlier.check(&at(4_000, Event::TimerPaused)).is_err(),
+        "time never goes back"
+    );
+}
+
+#[test]
+fn an_ended_workshop_takes_no_more_changes_until_undone() {
+    let events = vec![
+        at(0, Event::TimerStarted),
+        at(10 * MIN, Event::StageChanged { to: 4 }),
+        at(20 * MIN, Event::WorkshopEnded),
+    ];
+    let state = fold(&events);
+    assert_eq!(state.ended, Some(20 * MIN));
+    assert_eq!(state.phase(30 * MIN), Phase::Ended);
+    assert!(!state.running());
+    assert_eq!(state.status(4), Status::Done);
+    assert!(state.check(&at(21 * MIN, Event::TimerStarted)).is_err());
+    let mut reopened = state.clone();
+    reopened.apply(&at(21 * MIN, Event::Undo)).unwrap();
+    assert_eq!(reopened.ended, None);
+    assert!(
+        reopened.running(),
+        "the last stage runs again, as if it had never ended"
+    );
+}
+
+#[test]
+fn undo_takes_back_the_last_action_and_stays_in_the_log() {
+    let events = vec![
+        at(0, Event::TimerStarted),
+        at(5 * MIN, Event::StageChanged { to: 1 }),
+        at(6 * MIN, Event::Undo),
+    ];
+    let state = fold(&events);
+    assert_eq!(state.current, 0);
+    assert_eq!(
+        state.remaining(6 * MIN),
+        4 * MIN as i64,
+        "stage one ran on throughout"
+    );
+    assert_eq!(state.count, 3);
+    assert_eq!(
+        state.said,
+        "Undone: Stage 2 of 5 started: What matters to you? 20 minutes"
+    );
+    let twice = fold(&[events.clone(), vec![at(7 * MIN, Event::Undo)]].concat());
+    assert_eq!(twice.current, 0);
+    assert!(!twice.running());
+    assert_eq!(twice.phase(7 * MIN), Phase::Ready);
+}
+
+#[test]
+fn a_resume_pauses_a_running_timer_where_the_console_was_last_seen() {
+    let state = fold(&[
+        at(0, Event::TimerStarted),
+        at(4 * MIN, Event::Resumed { gap_s: 900 }),
+    ]);
+    assert!(!state.running());
+    assert_eq!(state.remaining(60 * MIN), 6 * MIN as i64);
+    assert_eq!(
+        state.said,
+        "Resumed after a gap of 15 minutes. The timer is paused at 6 minutes left until you start it."
+    );
+    // A resume is the console's own record; undo passes over it.
+    let undone = fold(&[
+        at(0, Event::TimerStarted),
+        at(4 * MIN, Event::Resumed { gap_s: 900 }),
+        at(5 * MIN, Event::Undo),
+    ]);
+    assert_eq!(undone.phase(5 * MIN), Phase::Ready);
+}
+
+#[test]
+fn the_next_visible_change_is_the_next_whole_second_of_a_running_timer() {
+    let state = fold(&[at(1_250, Event::TimerStarted)]);
+    assert_eq!(state.next_tick(1_250), Some(2_250));
+    assert_eq!(state.next_tick(2_000), Some(2_250));
+    assert_eq!(fold(&[]).next_tick(0), None);
+}
+
+fn any_event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        Just(Event::TimerStarted),
+        Just(Event::TimerPaused),
+        (0usize..7).prop_map(|to| Event::StageChanged { to }),
+        (0usize..6, -3i64..4).prop_map(|(stage, m)| Event::StageExtended {
+            stage,
+            by_s: m * 60
+        }),
+        Just(Event::WorkshopEnded),
+        (0u64..5000).prop_map(|gap_s| Event::Resumed { gap_s }),
+        Just(Event::Undo),
+        Just(Event::Undo),
+    ]
+}
+
+fn any_log() -> impl Strategy<Value = Vec<Logged>> {
+    prop::collection::vec((0u64..600_000, any_event()), 0..60).prop_map(|steps| {
+        let mut at = 0;
+        steps
+            .into_iter()
+            .map(|(gap, event)| {
+                at += gap;
+                Logged { at, event }
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #[test]
+    fn the_fold_equals_applying_one_event_at_a_time(log in any_log()) {
+        let folded = fold(&log);
+        let mut stepped = State::new(Arc::new(plan()));
+        for logged in &log {
+            if stepped.check(logged).is_ok() {
+                stepped.apply(logged).unwrap();
+            } else {
+                let before = stepped.clone();
+                prop_assert!(stepped.apply(logged).is_err());
+                prop_assert_eq!(&stepped, &before, "a refused event changes nothing");
+            }
+        }
+        prop_assert_eq!(folded, stepped);
+    }
+
+    #[test]
+    fn no_time_is_ever_negative_and_stage_time_never_exceeds_the_clock(log in any_log(), later in 0u64..3_600_000) {
+        let state = fold(&log);
+        let now = state.at + later;
+        let total: u64 = (0..state.stages.len()).map(|i| state.elapsed(i, now)).sum();
+        prop_assert!(total <= now, "stage time {} > clock {}", total, now);
+        for i in 0..state.stages.len() {
+            prop_assert!(state.planned_ms(i) >= 60_000);
+        }
+        prop_assert!(state.projected_end(now) >= now.min(state.ended.unwrap_or(now)));
+    }
+
+    #[test]
+    fn undo_restores_the_state_before_the_action(log in any_log(), event in any_event()) {
+        let before = fold(&log);
+        let t = before.at + 1_000;
+        let action = Logged { at: t, event: event.clone() };
+        prop_assume!(event.undoable() && before.check(&action).is_ok());
+        let mut after = before.clone();
+        after.apply(&action).unwrap();
+        after.apply(&Logged { at: t, event: Event::Undo }).unwrap();
+        prop_assert_eq!(after.current, before.current);
+        prop_assert_eq!(after.ended, before.ended);
+        for i in 0..before.stages.len() {
+            prop_assert_eq!(after.stages[i].timer, before.stages[i].timer);
+            prop_assert_eq!(after.stages[i].added_ms, before.stages[i].added_ms);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Whole screens on ratatui's TestBackend, with a fixed clock, at 80×24 and 200×60.
+
+mod common;
+
+use common::{MIN, at, session};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use roundtable::app::home::Home;
+use roundtable::app::keymap::Keymap;
+use roundtable::app::live::{Live, Overlay};
+use roundtable::app::{App, Mode};
+use roundtable::model::{Event, Logged, Ms};
+use roundtable::store::catalog::SessionInfo;
+use roundtable::ui::theme::Theme;
+use roundtable::ui::{self, Context};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+fn draw(app: &App, now: Ms, width: u16, height: u16, saving: Option<&str>) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let theme = Theme::default_for(false);
+    let cx = Context {
+        now,
+        theme: &theme,
+        saving,
+    };
+    terminal.draw(|frame| ui::render(frame, app, &cx)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for cell in row {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                line.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn live_app(events: Vec<Logged>) -> App {
+    App {
+        mode: Mode::Live(Box::new(Live::new(session(events)))),
+        keymap: Keymap::defaults(),
+    }
+}
+
+fn home_app() -> App {
+    let resume = SessionInfo {
+        path: "sessions/recorded/2026-11-25-1900-community-health.ron".into(),
+        title: "Community health co-design".into(),
+        started: common::started(),
+        ended: false,
+        stage: (3, 5),
+    };
+    let home = Home::new(
+        &common::plan(),
+        vec![("sessions/example.ron".into(), common::plan())],
+        vec![resume],
+    );
+    App {
+        mode: Mode::Home(home),
+        keymap: Keymap::defaults(),
+    }
+}
+
+fn snapshot(name: &str, app: &App, now: Ms) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&draw(app, now, w, h, None)));
+    }
+}
+
+#[test]
+fn home() {
+    snapshot("home", &home_app(), 0);
+}
+
+#[test]
+fn live_ready() {
+    snapshot("live_ready", &live_app(vec![]), 0);
+}
+
+#[test]
+fn live_running_on_the_second_stage() {
+    let app = live_app(vec![
+        at(0, Event::TimerStarted),
+        at(12 * MIN, Event::StageChanged { to: 1 }),
+        at(13 * MIN, Event::StageExtended { stage: 1, by_s: 60 }),
+    ]);
+    snapshot("live_running", &app, 19 * MIN + 25_000);
+}
+
+#[test]
+fn live_over_time() {
+    let app = live_app(vec![at(0, Event::StageChanged { to: 2 })]);
+    snapshot("live_over", &app, 26 * MIN + 30_000);
+}
+
+#[test]
+fn live_ended() {
+    let app = live_app(vec![
+        at(0, Event::TimerStarted),
+        at(10 * MIN, Event::StageChanged { to: 4 }),
+        at(25 * MIN, Event::WorkshopEnded),
+    ]);
+    snapshot("live_ended", &app, 30 * MIN);
+}
+
+#[test]
+fn live_with_help_and_with_a_question() {
+    let mut app = live_app(vec![at(0, Event::TimerStarted)]);
+    if let Mode::Live(live) = &mut app.mode {
+        live.ui.overlay = Some(Overlay::Help);
+    }
+    snapshot("live_help", &app, MIN);
+    if let Mode::Live(live) = &mut app.mode {
+        live.ui.overlay = Some(Overlay::ConfirmQuit);
+    }
+    snapshot("live_confirm_quit", &app, MIN);
+}
+
+#[test]
+fn a_refusing_disk_is_a_steady_warning_in_words() {
+    let app = live_app(vec![at(0, Event::TimerStarted)]);
+    let screen = text(&draw(
+        &app,
+        MIN,
+        80,
+        24,
+        Some("the disk is full. 2 events kept in memory; retrying."),
+    ));
+    assert!(
+        screen.contains("⚠ NOT SAVED: the disk is full. 2 events kept in memory"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn over_time_is_said_in_words_and_colour() {
+    let app = live_app(vec![at(0, Event::TimerStarted)]);
+    let theme = Theme::default_for(false);
+    let buffer = draw(&app, 11 * MIN + 30_000, 80, 24, None);
+    let screen = text(&buffer);
+    assert!(screen.contains("● OVER +01:30"), "{screen}");
+    let label = screen
+        .lines()
+        .position(|l| l.contains("OVER +01:30"))
+        .unwrap() as u16;
+    let x = (0..80)
+        .find(|x| buffer[(*x, label)].symbol() == "O")
+        .unwrap();
+    assert_eq!(buffer[(x, label)].fg, theme.timer_over.fg.unwrap());
+}
+
+#[test]
+fn every_screen_survives_any_size_down_to_one_cell() {
+    let apps = [home_app(), live_app(vec![at(0, Event::TimerStarted)])];
+    for app in &apps {
+        for w in [1, 2, 5, 20, 39, 40, 41, 60] {
+            for h in [1, 2, 3, 9, 10, 11, 15] {
+                let screen = text(&draw(app, MIN, w, h, Some("disk full")));
+                if (w < 40 || h < 10) && w >= 6 && h >= 4 {
+                    assert!(screen.contains("larger"), "{w}×{h}:\n{screen}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_status_line_is_where_the_cursor_rests() {
+    let app = live_app(vec![at(0, Event::TimerStarted)]);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::default_for(false);
+    let cx = Context {
+        now: MIN,
+        theme: &theme,
+        saving: None,
+    };
+    terminal.draw(|frame| ui::render(frame, &app, &cx)).unwrap();
+    assert_eq!(terminal.get_cursor_position().unwrap(), (0, 22).into());
+}
