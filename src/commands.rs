@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::Start;
-use crate::app::event_loop::{Console, open};
+use crate::app::event_loop::{Console, open, prepare};
 use crate::app::keymap::Keymap;
 use crate::cli::{Cli, Command};
 use crate::model::plan::BUILT_IN;
@@ -96,19 +96,20 @@ fn console(
     theme_name: Option<&str>,
 ) -> Result<(), Failure> {
     let theme = theme(theme_name)?;
+    let prepared = start.as_ref().map(prepare).transpose()?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure(
             "the console needs a terminal; for other uses try `roundtable report`, `check` or `new`".into(),
         ));
     }
     // Open (and lock) the session before taking over the screen, so a refusal is a plain message.
-    let mut console = match start {
+    let mut console = match prepared {
         None => Console::home(keymap, theme, sessions.to_path_buf()),
-        Some(start) => Console::live(
+        Some(prepared) => Console::live(
             keymap,
             theme,
             sessions.to_path_buf(),
-            open(&start, sessions)?,
+            open(prepared, sessions)?,
         ),
     };
     let mut terminal =

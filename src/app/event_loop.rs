@@ -17,7 +17,7 @@ use crate::model::{Ms, Plan};
 use crate::store::FileError;
 use crate::store::catalog::{self, FileKind, kind_of};
 use crate::store::plan_file::{load_plan, parse_plan};
-use crate::store::recorder::Recorder;
+use crate::store::recorder::{Recorder, ended};
 use crate::store::ron_text::read;
 use crate::store::session_file::load_session;
 use crate::ui::{self, theme::Theme};
@@ -49,17 +49,44 @@ pub fn built_in_plan() -> Plan {
     parse_plan(Path::new("built-in plan"), BUILT_IN).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Starts or resumes a workshop: the only place, with the CLI, that opens sessions.
-pub fn open(start: &Start, sessions: &Path) -> Result<Opened, FileError> {
-    let plan = match start {
-        Start::BuiltIn => built_in_plan(),
+/// A workshop ready to open, once every check that touches nothing has passed.
+pub enum Prepared {
+    New(Plan),
+    Resume(PathBuf),
+}
+
+/// Reads and checks what a start names, without creating, locking or writing anything,
+/// so that a refusal comes before the terminal is taken over.
+pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
+    Ok(match start {
+        Start::BuiltIn => Prepared::New(built_in_plan()),
         Start::Plan(path) => match kind_of(&read(path)?) {
-            FileKind::Session => return open(&Start::Resume(path.clone()), sessions),
-            _ => load_plan(path)?,
+            FileKind::Session => return prepare(&Start::Resume(path.clone())),
+            _ => Prepared::New(load_plan(path)?),
         },
-        Start::Again(path) => load_session(path)?.session.plan,
+        Start::Again(path) => Prepared::New(load_session(path)?.session.plan),
         Start::Resume(path) => {
-            let (mut recorder, loaded, resumed) = Recorder::resume(path, wall_now())?;
+            if load_session(path)?.state.ended.is_some() {
+                return Err(ended(path));
+            }
+            Prepared::Resume(path.clone())
+        }
+    })
+}
+
+/// Starts or resumes a workshop: creates or locks its session file and starts its clock.
+pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
+    match prepared {
+        Prepared::New(plan) => {
+            let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
+            Ok(Opened {
+                live: Live::new(session),
+                recorder,
+                clock: Clock::starting_at(0),
+            })
+        }
+        Prepared::Resume(path) => {
+            let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall_now())?;
             let mut live = Live::new(loaded.session);
             let clock = Clock::starting_at(resumed.at);
             recorder.append(&resumed);
@@ -67,19 +94,13 @@ pub fn open(start: &Start, sessions: &Path) -> Result<Opened, FileError> {
             if let Some(note) = loaded.note {
                 live.ui.notice = Some(note);
             }
-            return Ok(Opened {
+            Ok(Opened {
                 live,
                 recorder,
                 clock,
-            });
+            })
         }
-    };
-    let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
-    Ok(Opened {
-        live: Live::new(session),
-        recorder,
-        clock: Clock::starting_at(0),
-    })
+    }
 }
 
 impl Console {
@@ -211,7 +232,7 @@ impl Console {
         match effect {
             Effect::Quit => self.finish(),
             Effect::Start(start) => {
-                match open(&start, &self.sessions) {
+                match prepare(&start).and_then(|p| open(p, &self.sessions)) {
                     Ok(opened) => {
                         self.app.mode = Mode::Live(Box::new(opened.live));
                         self.recording = Some((opened.recorder, opened.clock));

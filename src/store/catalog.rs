@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::locate::first_word;
+use super::locate::first_two;
 use super::plan_file::parse_plan;
 use super::session_file::load_session;
 use crate::model::Plan;
@@ -21,16 +21,12 @@ pub enum FileKind {
 }
 
 pub fn kind_of(text: &str) -> FileKind {
-    match first_word(text) {
-        Some("Plan") => FileKind::Plan,
-        Some("Session") => FileKind::Session,
-        Some("Theme") => FileKind::Theme,
+    match first_two(text) {
+        (Some("Plan"), _) => FileKind::Plan,
+        (Some("Session"), _) => FileKind::Session,
+        (Some("Theme"), _) => FileKind::Theme,
         // A keymap is a map keyed by action names; braces then quotes is JSON.
-        None if text.trim_start().starts_with('{')
-            && !text.trim_start()[1..].trim_start().starts_with('"') =>
-        {
-            FileKind::Keymap
-        }
+        (Some("{"), Some(key)) if !key.starts_with('"') => FileKind::Keymap,
         _ => FileKind::Unknown,
     }
 }

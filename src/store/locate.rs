@@ -180,6 +180,16 @@ pub fn first_word(text: &str) -> Option<&str> {
         .map(|t| t.text)
 }
 
+/// The first two tokens past comments and attributes: `{` then `NextStage` for a keymap.
+pub fn first_two(text: &str) -> (Option<&str>, Option<&str>) {
+    let tokens: Vec<Token> = Tokens::new(text).take(64).collect();
+    let at = skip_attributes(&tokens, 0);
+    (
+        tokens.get(at).map(|t| t.text),
+        tokens.get(at + 1).map(|t| t.text),
+    )
+}
+
 /// Every quoted text with its byte offset, in order.
 pub fn texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     Tokens::new(text)

@@ -14,6 +14,17 @@ use crate::model::session::{Session, VERSION};
 use crate::model::text::slug;
 use crate::model::{Ms, Plan};
 
+/// The refusal to resume a workshop that has ended, with what to do instead.
+pub fn ended(file: &Path) -> FileError {
+    FileError::whole(
+        file,
+        format!(
+            "this workshop has ended. Read it with `roundtable report {0}`, or start the next cycle with `roundtable run --again {0}`",
+            file.display()
+        ),
+    )
+}
+
 pub struct Recorder {
     pub path: PathBuf,
     journal: Journal,
@@ -99,13 +110,7 @@ impl Recorder {
         let loaded = load_session(file)?;
         if loaded.state.ended.is_some() {
             lock.release();
-            return Err(FileError::whole(
-                file,
-                format!(
-                    "this workshop has ended. Read it with `roundtable report {0}`, or start the next cycle with `roundtable run --again {0}`",
-                    file.display()
-                ),
-            ));
+            return Err(ended(file));
         }
         if loaded.from_journal > 0 {
             write_atomic(file, &loaded.session)?;

@@ -1,6 +1,8 @@
 //! Shared fixtures: a plan with accented, CJK and emoji names, and a fixed clock.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::Path;
 use std::sync::Arc;
 

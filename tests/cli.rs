@@ -1,0 +1,158 @@
+//! The commands, as a script or a person types them.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{MIN, at, session};
+use roundtable::model::Event;
+use roundtable::store::session_file::to_text;
+
+fn roundtable(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn new_writes_the_built_in_plan_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roundtable(dir.path(), &["new", "mine.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("mine.ron")).unwrap();
+    assert_eq!(text, roundtable::model::plan::BUILT_IN);
+    assert!(text.contains("// "), "the starter plan is commented");
+    let check = roundtable(dir.path(), &["check", "mine.ron"]);
+    assert_eq!(stdout(&check), "ok mine.ron\n");
+    std::fs::write(dir.path().join("mine.ron"), "edited").unwrap();
+    let again = roundtable(dir.path(), &["new", "mine.ron"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        stderr(&again),
+        "mine.ron: already exists; roundtable never overwrites a file, so choose another name\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.ron")).unwrap(),
+        "edited"
+    );
+}
+
+#[test]
+fn check_reports_each_file_and_fails_if_any_does() {
+    let dir = tempfile::tempdir().unwrap();
+    roundtable(dir.path(), &["new", "good.ron"]);
+    std::fs::write(dir.path().join("bad.ron"), "Plan(title: \"x\")").unwrap();
+    let out = roundtable(dir.path(), &["check", "good.ron", "bad.ron", "missing.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "ok good.ron\n");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("bad.ron:1:16: a `stages` field in Plan\n"),
+        "{err}"
+    );
+    assert!(err.contains("missing.ron: no such file\n"), "{err}");
+    assert!(err.ends_with("2 files have problems\n"), "{err}");
+}
+
+#[test]
+fn report_prints_markdown_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(vec![
+        at(0, Event::TimerStarted),
+        at(12 * MIN, Event::StageChanged { to: 1 }),
+        at(30 * MIN, Event::TimerPaused),
+    ]);
+    std::fs::write(dir.path().join("s.ron"), to_text(&s).unwrap()).unwrap();
+    let md = roundtable(dir.path(), &["report", "s.ron"]);
+    assert!(md.status.success(), "{}", stderr(&md));
+    let md = stdout(&md);
+    assert!(
+        md.starts_with(
+            "# Community health co-design: what would make the clinic feel like ours?\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 1 | Welcome and check-in | 10:00 |  | 12:00 | +02:00 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 3 | Ideas 💡 アイデア | 25:00 |  | not reached |  |"),
+        "{md}"
+    );
+    assert!(md.contains("Ended: not yet"), "{md}");
+
+    let json = roundtable(dir.path(), &["report", "s.ron", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["started"], "2026-11-25T19:00:00+00:00");
+    assert_eq!(json["ended"], serde_json::Value::Null);
+    assert_eq!(json["stages"][0]["actual_s"], 720);
+    assert_eq!(json["stages"][1]["actual_s"], 1080);
+    assert_eq!(json["stages"][1]["planned_s"], 1200);
+}
+
+#[test]
+fn keys_prints_a_keymap_that_checks_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roundtable(dir.path(), &["keys"]);
+    std::fs::write(dir.path().join("keys.ron"), &out.stdout).unwrap();
+    assert_eq!(
+        stdout(&roundtable(dir.path(), &["check", "keys.ron"])),
+        "ok keys.ron\n"
+    );
+    std::fs::write(dir.path().join("mine.ron"), "{ NextStage: [\"Right\"] }").unwrap();
+    let mine = stdout(&roundtable(dir.path(), &["keys", "--keymap", "mine.ron"]));
+    assert!(mine.contains("    NextStage: [\"Right\"],\n"), "{mine}");
+}
+
+#[test]
+fn the_console_without_a_terminal_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roundtable(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("the console needs a terminal"));
+    assert!(
+        !dir.path().join("sessions").exists(),
+        "nothing recorded without a console"
+    );
+}
+
+#[test]
+fn a_bad_plan_is_refused_before_anything_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.ron"),
+        "Plan(title: \"x\", stages: [(title: \"A\", duration: \"0s\")])",
+    )
+    .unwrap();
+    let out = roundtable(dir.path(), &["run", "p.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("p.ron:1:50: stages[0].duration: a duration longer than zero"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn usage_mistakes_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(roundtable(dir.path(), &["dance"]).status.code(), Some(2));
+    assert_eq!(roundtable(dir.path(), &["check"]).status.code(), Some(2));
+    assert_eq!(
+        roundtable(dir.path(), &["report", "s.ron", "--format", "pdf"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,149 @@
+//! End to end: the real binary in a real terminal, driven like a facilitator would.
+
+mod common;
+
+use common::tmux::{Tmux, binary, run};
+
+fn sessions(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir.join("sessions/recorded"))
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_workshop_from_plan_to_report_with_a_resume_between() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let bin = bin.display();
+    let t = Tmux::new("workshop", dir.path());
+
+    // Start, run the first stage a moment, move on twice, add a minute, quit.
+    t.start("one", (100, 30), &format!("{bin} run plan.ron"), &[]);
+    t.wait_for("one", "READY");
+    t.keys("one", &["Space"]);
+    t.wait_for(
+        "one",
+        "Stage 1 of 5 started: Welcome and check-in, 10 minutes",
+    );
+    t.keys("one", &["n"]);
+    t.wait_for(
+        "one",
+        "Stage 2 of 5 started: What matters to you? 20 minutes",
+    );
+    t.keys("one", &["n", "+"]);
+    let screen = t.wait_for(
+        "one",
+        "One minute more for Ideas 💡 アイデア: now 26 minutes",
+    );
+    assert!(screen.contains("▶ Ideas"), "{screen}");
+    t.keys("one", &["q"]);
+    t.wait_for("one", "Quit anyway?");
+    t.keys("one", &["y"]);
+    assert_eq!(t.exit_status("one"), 0);
+    let farewell = t.screen("one");
+    assert!(
+        farewell.contains("Session saved: sessions/recorded/"),
+        "{farewell}"
+    );
+
+    // What was shown is what was saved.
+    let files = sessions(dir.path());
+    assert_eq!(files.len(), 1, "one session file");
+    let session = files[0].clone();
+    let text = std::fs::read_to_string(&session).unwrap();
+    for event in [
+        "event: TimerStarted",
+        "StageChanged(to: 1)",
+        "StageChanged(to: 2)",
+        "StageExtended(stage: 2, by_s: 60)",
+    ] {
+        assert!(text.contains(event), "{event} missing from\n{text}");
+    }
+    let name = session
+        .strip_prefix(dir.path())
+        .unwrap()
+        .display()
+        .to_string();
+
+    // Resume it; a second console on the same session is refused.
+    t.start("two", (100, 30), &format!("{bin} run {name}"), &[]);
+    t.wait_for("two", "Resumed");
+    t.start(
+        "three",
+        (100, 30),
+        &format!("{bin} run {name} 2> refused.txt"),
+        &[],
+    );
+    assert_eq!(t.exit_status("three"), 1);
+    let refused = std::fs::read_to_string(dir.path().join("refused.txt")).unwrap();
+    assert_eq!(
+        refused.trim(),
+        format!("{name}: this session is open in another console; close that one first")
+    );
+
+    // Carry on to the end.
+    t.keys("two", &["n", "n"]);
+    t.wait_for("two", "Stage 5 of 5 started: How did we do? 15 minutes");
+    t.keys("two", &["n"]);
+    t.wait_for("two", "End the workshop?");
+    t.keys("two", &["y"]);
+    t.wait_for("two", "✓ ENDED");
+    t.keys("two", &["q"]);
+    assert_eq!(t.exit_status("two"), 0);
+
+    // A finished workshop is not run again, and its report reads back.
+    let again = run(dir.path(), &["run", &name]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("this workshop has ended"));
+    let report = run(dir.path(), &["report", &name, "--format", "json"]);
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(
+        json["title"],
+        "Community health co-design: what would make the clinic feel like ours?"
+    );
+    assert_eq!(json["series"], "community-health");
+    assert!(json["ended"].is_string());
+    let stages = json["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 5);
+    assert_eq!(stages[2]["planned_s"], 1500);
+    assert_eq!(stages[2]["added_s"], 60);
+    assert_eq!(stages[3]["reached"], true);
+    let check = run(dir.path(), &["check", &name]);
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout).trim(),
+        format!("ok {name}")
+    );
+}
+
+#[test]
+fn the_built_in_workshop_opens_from_the_home_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = binary();
+    let t = Tmux::new("home", dir.path());
+    t.start("home", (80, 24), &bin.display().to_string(), &[]);
+    t.wait_for("home", "Start the built-in workshop: What matters to us");
+    t.keys("home", &["Enter"]);
+    let screen = t.wait_for("home", "Stage 1 of 7");
+    assert!(screen.contains("Welcome and check-in"), "{screen}");
+    t.keys("home", &["?"]);
+    t.wait_for("home", "closes this help");
+    t.keys("home", &["Escape", "q"]);
+    assert_eq!(t.exit_status("home"), 0);
+    assert_eq!(sessions(dir.path()).len(), 1);
+}
