@@ -4,12 +4,21 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Action {
-    // Live workshop
+    // The agenda
     StartPause,
     NextStage,
     PreviousStage,
     MoreTime,
     LessTime,
+    // The floor
+    RaiseHand,
+    GiveFloor,
+    EndTurn,
+    LowerHand,
+    Pass,
+    ChangeOrder,
+    Presence,
+    // Everywhere
     Undo,
     Help,
     Quit,
@@ -32,12 +41,19 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 20] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
         Action::MoreTime,
         Action::LessTime,
+        Action::RaiseHand,
+        Action::GiveFloor,
+        Action::EndTurn,
+        Action::LowerHand,
+        Action::Pass,
+        Action::ChangeOrder,
+        Action::Presence,
         Action::Undo,
         Action::Help,
         Action::Quit,
@@ -57,10 +73,18 @@ impl Action {
             | Action::PreviousStage
             | Action::MoreTime
             | Action::LessTime
+            | Action::RaiseHand
+            | Action::GiveFloor
+            | Action::EndTurn
+            | Action::LowerHand
+            | Action::Pass
+            | Action::ChangeOrder
+            | Action::Presence
             | Action::Undo => &[Live],
             Action::Help => &[Home, Live, Help],
             Action::Quit => &[Home, Live],
-            Action::Up | Action::Down | Action::Select => &[Home],
+            Action::Up | Action::Down => &[Home, Live],
+            Action::Select => &[Home],
             Action::Confirm => &[Dialog],
             Action::Cancel => &[Dialog, Help],
         }
@@ -70,39 +94,25 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::StartPause => "start or pause the current stage's timer",
-            Action::NextStage => {
-                "next stage, its timer running (on the last stage: end the workshop)"
-            }
+            Action::NextStage => "next stage, its timer running (on the last: end the workshop)",
             Action::PreviousStage => "back one stage",
             Action::MoreTime => "one minute more for the current stage",
             Action::LessTime => "one minute less for the current stage",
+            Action::RaiseHand => "raise a hand: pick a person (type to filter; Tab: reply or process)",
+            Action::GiveFloor => "give the floor to the first in the queue",
+            Action::EndTurn => "end the current turn",
+            Action::LowerHand => "lower the selected hand",
+            Action::Pass => "in a round: the next person passes",
+            Action::ChangeOrder => "change the order: Equal, Fifo, Round",
+            Action::Presence => "mark someone arrived or left, or add a walk-in",
             Action::Undo => "undo the last action (recorded too: nothing is deleted)",
             Action::Help => "this help",
             Action::Quit => "quit (the session is already saved)",
-            Action::Up => "move up the list",
-            Action::Down => "move down the list",
+            Action::Up => "move up a list",
+            Action::Down => "move down a list",
             Action::Select => "open the selected entry",
             Action::Confirm => "yes",
             Action::Cancel => "no, close or go back",
-        }
-    }
-
-    /// A word or two for the hint bar.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Action::StartPause => "start/pause",
-            Action::NextStage => "next",
-            Action::PreviousStage => "back",
-            Action::MoreTime => "+1 min",
-            Action::LessTime => "−1 min",
-            Action::Undo => "undo",
-            Action::Help => "help",
-            Action::Quit => "quit",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::Select => "open",
-            Action::Confirm => "yes",
-            Action::Cancel => "no",
         }
     }
 }

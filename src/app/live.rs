@@ -2,8 +2,13 @@
 
 use std::sync::Arc;
 
+use crossterm::event::KeyEvent;
+
 use super::action::{Action, Screen};
+use super::picker::{Picked, Picker, Purpose};
 use super::{Effect, Outcome};
+use crate::model::plan::Policy;
+use crate::model::queue::HandKind;
 use crate::model::session::Session;
 use crate::model::{Event, Logged, Ms, State};
 
@@ -15,11 +20,15 @@ pub enum Overlay {
     ConfirmEnd,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct LiveUi {
     pub overlay: Option<Overlay>,
     /// A word about a key that did nothing; the next change replaces it.
     pub notice: Option<String>,
+    /// The person picker, while it is open.
+    pub picker: Option<Picker>,
+    /// The selected place in the queue.
+    pub selected: usize,
 }
 
 pub struct Live {
@@ -31,11 +40,7 @@ pub struct Live {
 impl Live {
     pub fn new(session: Session) -> Live {
         let state = State::fold(Arc::new(session.plan.clone()), &session.events);
-        Live {
-            session,
-            state,
-            ui: LiveUi::default(),
-        }
+        Live { session, state, ui: LiveUi::default() }
     }
 
     /// Adds an event already made durable to the log and the state.
@@ -85,33 +90,34 @@ impl Live {
                 self.ui.overlay = Some(Overlay::ConfirmEnd);
                 Outcome::default()
             }
-            Action::NextStage => self.event(
-                Event::StageChanged {
-                    to: state.current + 1,
-                },
-                now,
-            ),
+            Action::NextStage => self.event(Event::StageChanged { to: state.current + 1 }, now),
             Action::PreviousStage if state.current == 0 => self.refuse("This is the first stage."),
-            Action::PreviousStage => self.event(
-                Event::StageChanged {
-                    to: state.current - 1,
-                },
-                now,
-            ),
-            Action::MoreTime => self.event(
-                Event::StageExtended {
-                    stage: state.current,
-                    by_s: 60,
-                },
-                now,
-            ),
-            Action::LessTime => self.event(
-                Event::StageExtended {
-                    stage: state.current,
-                    by_s: -60,
-                },
-                now,
-            ),
+            Action::PreviousStage => self.event(Event::StageChanged { to: state.current - 1 }, now),
+            Action::MoreTime => self.event(Event::StageExtended { stage: state.current, by_s: 60 }, now),
+            Action::LessTime => self.event(Event::StageExtended { stage: state.current, by_s: -60 }, now),
+            Action::RaiseHand => self.open_picker(Purpose::Hand(HandKind::Normal)),
+            Action::Presence => self.open_picker(Purpose::Presence),
+            Action::GiveFloor => self.give_floor(now),
+            Action::EndTurn => self.event(Event::TurnEnded, now),
+            Action::LowerHand => self.lower_hand(now),
+            Action::Pass => self.pass(now),
+            Action::ChangeOrder => {
+                let policy = match state.room.policy {
+                    Policy::Equal => Policy::Fifo,
+                    Policy::Fifo => Policy::Round,
+                    Policy::Round => Policy::Equal,
+                };
+                self.event(Event::PolicySet { policy }, now)
+            }
+            Action::Up => {
+                self.ui.selected = self.ui.selected.saturating_sub(1);
+                Outcome::default()
+            }
+            Action::Down => {
+                let waiting = self.state.room.queue(now).len();
+                self.ui.selected = (self.ui.selected + 1).min(waiting.saturating_sub(1));
+                Outcome::default()
+            }
             Action::Undo => self.event(Event::Undo, now),
             Action::Help => {
                 self.ui.overlay = Some(Overlay::Help);
@@ -122,21 +128,106 @@ impl Live {
                 Outcome::default()
             }
             Action::Quit => Outcome::effect(Effect::Quit),
-            _ => Outcome::default(),
+            Action::Select | Action::Confirm | Action::Cancel => Outcome::default(),
+        }
+    }
+
+    fn open_picker(&mut self, purpose: Purpose) -> Outcome {
+        if self.state.ended.is_some() {
+            return self.refuse("The workshop has ended; undo to reopen it.");
+        }
+        self.ui.picker = Some(Picker::new(purpose));
+        Outcome::default()
+    }
+
+    /// A key while the picker is open.
+    pub fn pick_key(&mut self, key: KeyEvent, now: Ms) -> Outcome {
+        let Some(picker) = &mut self.ui.picker else {
+            return Outcome::default();
+        };
+        let purpose = picker.purpose;
+        let picked = picker.key(key, &self.state.room);
+        let name = |i: usize| self.state.room.people[i].name.clone();
+        let events = match (picked, purpose) {
+            (Picked::Nothing, _) => return Outcome::default(),
+            (Picked::Cancelled, _) => vec![],
+            (Picked::Person(i), Purpose::Hand(kind)) => vec![Event::HandRaised { who: name(i), kind }],
+            (Picked::Person(i), Purpose::Presence) if self.state.room.people[i].here() => {
+                vec![Event::Left { who: name(i) }]
+            }
+            (Picked::Person(i), Purpose::Presence) => vec![Event::Arrived { who: name(i) }],
+            (Picked::WalkIn { name, role }, Purpose::Hand(kind)) => vec![
+                Event::ParticipantAdded { name: name.clone(), role },
+                Event::HandRaised { who: name, kind },
+            ],
+            (Picked::WalkIn { name, role }, Purpose::Presence) => vec![Event::ParticipantAdded { name, role }],
+        };
+        self.ui.picker = None;
+        if events.is_empty() {
+            return Outcome::default();
+        }
+        self.events(events, now)
+    }
+
+    fn give_floor(&mut self, now: Ms) -> Outcome {
+        let room = &self.state.room;
+        match room.queue(now).first() {
+            Some(next) => {
+                let who = room.people[next.who].name.clone();
+                self.event(Event::FloorGiven { who }, now)
+            }
+            None if room.policy == Policy::Round => {
+                self.refuse("Round complete: everyone here has spoken or passed. Change the order to open the floor.")
+            }
+            None => self.refuse("No one is waiting; raise a hand first."),
+        }
+    }
+
+    fn lower_hand(&mut self, now: Ms) -> Outcome {
+        let room = &self.state.room;
+        let queue = room.queue(now);
+        let Some(chosen) = queue.get(self.ui.selected.min(queue.len().saturating_sub(1))) else {
+            return self.refuse("No hands are up.");
+        };
+        let who = room.people[chosen.who].name.clone();
+        if chosen.kind.is_none() {
+            return self.refuse(&format!("{who} has no hand up; in a round, pass their go instead."));
+        }
+        self.event(Event::HandLowered { who }, now)
+    }
+
+    fn pass(&mut self, now: Ms) -> Outcome {
+        let room = &self.state.room;
+        if room.policy != Policy::Round {
+            return self.refuse("Passing is for rounds; lower the hand instead.");
+        }
+        match room.queue(now).iter().find(|w| w.kind.is_none()) {
+            Some(next) => {
+                let who = room.people[next.who].name.clone();
+                self.event(Event::Passed { who }, now)
+            }
+            None => self.refuse("Round complete: everyone here has spoken or passed."),
         }
     }
 
     /// An event, if it can happen now; otherwise a word on the status line and nothing logged.
     fn event(&mut self, event: Event, now: Ms) -> Outcome {
-        let logged = Logged {
-            at: now.max(self.state.at),
-            event,
+        self.events(vec![event], now)
+    }
+
+    /// Events that happen together, or none of them.
+    fn events(&mut self, events: Vec<Event>, now: Ms) -> Outcome {
+        let at = now.max(self.state.at);
+        let logged: Vec<Logged> = events.into_iter().map(|event| Logged { at, event }).collect();
+        let result = match logged.as_slice() {
+            [one] => self.state.check(one),
+            many => {
+                let mut scratch = self.state.clone();
+                many.iter().try_for_each(|l| scratch.apply(l))
+            }
         };
-        match self.state.check(&logged) {
-            Ok(()) => Outcome {
-                events: vec![logged],
-                effect: None,
-            },
+        match result {
+            Ok(()) => Outcome { events: logged, effect: None },
             Err(why) => self.refuse(&why),
         }
     }
@@ -155,6 +246,9 @@ impl Live {
             let into = (start_ms + now) % 60_000;
             now + 60_000 - into
         };
-        Some(self.state.next_tick(now).map_or(minute, |t| t.min(minute)))
+        let second = |since: Ms| now + 1000 - now.saturating_sub(since) % 1000;
+        let turn = self.state.room.speaking.map(|t| second(t.from));
+        let queue = self.state.room.hands.first().map(|h| second(h.raised));
+        [self.state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
     }
 }

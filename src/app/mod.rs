@@ -6,6 +6,7 @@ pub mod event_loop;
 pub mod home;
 pub mod keymap;
 pub mod live;
+pub mod picker;
 
 use std::path::PathBuf;
 
@@ -72,15 +73,19 @@ impl App {
 
     /// Whether keys go into a text field rather than the keymap.
     pub fn typing(&self) -> bool {
-        matches!(&self.mode, Mode::Home(home) if home.typing.is_some())
+        match &self.mode {
+            Mode::Home(home) => home.typing.is_some(),
+            Mode::Live(live) => live.ui.picker.is_some(),
+        }
     }
 
     /// One key press. Text fields take keys as typed; everything else goes through the keymap.
     pub fn key(&mut self, event: KeyEvent, now: Ms) -> Outcome {
-        if let Mode::Home(home) = &mut self.mode
-            && home.typing.is_some()
-        {
-            return home.type_key(event);
+        if self.typing() {
+            return match &mut self.mode {
+                Mode::Home(home) => home.type_key(event),
+                Mode::Live(live) => live.pick_key(event, now),
+            };
         }
         let key = Key::from_event(&event);
         match self.keymap.action(self.screen(), key) {

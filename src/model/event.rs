@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::length::Ms;
+use super::plan::Policy;
+use super::queue::HandKind;
 
 /// One line of the log: what happened, and when, in milliseconds since the session began.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +36,24 @@ pub enum Event {
     },
     /// Takes back the most recent action that can be taken back. Nothing leaves the log.
     Undo,
+    /// Someone wants the floor.
+    HandRaised {
+        who: String,
+        #[serde(default)]
+        kind: HandKind,
+    },
+    HandLowered { who: String },
+    /// `who` has the floor; any turn in progress ends.
+    FloorGiven { who: String },
+    TurnEnded,
+    /// In a round, `who` lets their go pass.
+    Passed { who: String },
+    /// Who goes next from now: Equal, Fifo or Round.
+    PolicySet { policy: Policy },
+    /// A walk-in, here from now.
+    ParticipantAdded { name: String, role: String },
+    Arrived { who: String },
+    Left { who: String },
 }
 
 impl Event {

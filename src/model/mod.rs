@@ -2,14 +2,19 @@
 //! Pure: no files, no terminal, no clock.
 
 pub mod agenda;
+pub mod balance;
 pub mod component;
 pub mod event;
 pub mod length;
+pub mod person;
 pub mod plan;
+pub mod queue;
+pub mod room;
 pub mod session;
 pub mod stage;
 pub mod state;
 pub mod text;
+pub mod turn;
 
 pub use event::{Event, Logged};
 pub use length::{Length, Ms};

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use super::event::{Event, Logged};
 use super::length::{Ms, in_words};
-use super::plan::Plan;
+use super::plan::{Plan, Policy, StageKind};
+use super::room::Room;
 use super::stage::Stage;
 
 /// The least a stage can be shortened to with `-`.
@@ -16,6 +17,8 @@ pub struct State {
     pub stages: Vec<Stage>,
     pub current: usize,
     pub ended: Option<Ms>,
+    /// Who is here, who has the floor and who waits.
+    pub room: Room,
     /// Offset of the latest event; events never go back in time.
     pub at: Ms,
     /// The latest change in words, for the status line and screen readers.
@@ -39,11 +42,16 @@ impl State {
             ),
             None => String::new(),
         };
+        let mut room = Room::new(&plan);
+        if plan.stages.first().is_some_and(|s| s.kind == StageKind::Round) {
+            room.set_policy(Policy::Round);
+        }
         State {
             plan,
             stages,
             current: 0,
             ended: None,
+            room,
             at: 0,
             said,
             count: 0,
@@ -101,7 +109,7 @@ impl State {
             Event::Undo if !self.history.iter().any(|(l, _)| l.event.undoable()) => {
                 Err("Nothing to undo.".into())
             }
-            _ => Ok(()),
+            _ => self.room.check(event),
         }
     }
 
@@ -142,7 +150,7 @@ impl State {
     fn change(&mut self, logged: &Logged) -> String {
         let at = logged.at;
         let n = self.stages.len();
-        match logged.event {
+        match &logged.event {
             Event::TimerStarted => {
                 let i = self.current;
                 let first = !self.stages[i].started;
@@ -165,9 +173,15 @@ impl State {
                     self.title_then(i, &self.left_in_words(at))
                 )
             }
-            Event::StageChanged { to } => {
+            &Event::StageChanged { to } => {
                 let from = self.current;
                 self.stages[from].timer.stop(at);
+                self.room.end_turn(at);
+                let kind = self.plan.stages[to].kind;
+                let policy = if kind == StageKind::Round { Policy::Round } else { self.plan.queue };
+                if policy == Policy::Round || policy != self.room.policy {
+                    self.room.set_policy(policy);
+                }
                 self.current = to;
                 let first = !self.stages[to].started;
                 self.stages[to].started = true;
@@ -188,7 +202,7 @@ impl State {
                     )
                 }
             }
-            Event::StageExtended { stage, by_s } => {
+            &Event::StageExtended { stage, by_s } => {
                 self.stages[stage].added_ms += by_s * 1000;
                 let how = match by_s {
                     60 => "One minute more".to_string(),
@@ -205,6 +219,7 @@ impl State {
             Event::WorkshopEnded => {
                 let i = self.current;
                 self.stages[i].timer.stop(at);
+                self.room.close(at);
                 self.ended = Some(at);
                 let drift = self.drift(at);
                 format!(
@@ -213,10 +228,11 @@ impl State {
                     drift_in_words(drift)
                 )
             }
-            Event::Resumed { gap_s } => {
+            &Event::Resumed { gap_s } => {
                 let i = self.current;
                 let was_running = self.running();
                 self.stages[i].timer.stop(at);
+                self.room.end_turn(at);
                 let gap = if gap_s >= 60 {
                     format!(" after a gap of {}", in_words(gap_s / 60 * 60_000))
                 } else {
@@ -234,7 +250,17 @@ impl State {
                 }
             }
             Event::Undo => String::new(),
+            room_event => {
+                let time_box = self.time_box();
+                self.room.apply(room_event, at, time_box)
+            }
         }
+    }
+
+    /// The time box of a turn now: the stage's, else the plan's.
+    pub fn time_box(&self) -> Option<Ms> {
+        let stage = &self.plan.stages[self.current];
+        stage.turn.or(self.plan.turn).map(|t| t.ms())
     }
 
     fn stage_started(&self, i: usize) -> String {

@@ -63,5 +63,48 @@ pub fn render(summary: &Summary) -> String {
         clock(summary.actual_s * 1000),
         signed(diff)
     ));
+    voices(&mut out, summary);
     out
+}
+
+fn voices(out: &mut String, summary: &Summary) {
+    if summary.participants.is_empty() {
+        return;
+    }
+    out.push_str("\n## Voices\n\n");
+    let heard = summary.participants.iter().any(|p| p.turns > 0);
+    if heard {
+        out.push_str(&format!(
+            "Equality of airtime: **{:.2}** (1 means everyone here spoke for as long as each other).\n\n",
+            summary.equality
+        ));
+    } else {
+        out.push_str("No turns were taken.\n\n");
+    }
+    out.push_str("| Person | Role | Turns | Spoke | Present |\n|---|---|---:|---:|---:|\n");
+    for p in &summary.participants {
+        let walk_in = if p.walk_in { " (walk-in)" } else { "" };
+        out.push_str(&format!(
+            "| {}{walk_in} | {} | {} | {} | {} |\n",
+            cell(&p.name),
+            cell(&p.role),
+            p.turns,
+            clock(p.spoken_s * 1000),
+            clock(p.present_s * 1000)
+        ));
+    }
+    out.push_str("\n| Role | People | Share of people | Spoke | Share of airtime |\n|---|---:|---:|---:|---:|\n");
+    for r in &summary.roles {
+        out.push_str(&format!(
+            "| {} | {} | {:.0}% | {} | {:.0}% |\n",
+            cell(&r.role),
+            r.people,
+            r.people_share * 100.0,
+            clock(r.spoken_s * 1000),
+            r.share * 100.0
+        ));
+    }
+    if !summary.not_heard.is_empty() {
+        out.push_str(&format!("\nNot heard: {}.\n", summary.not_heard.join(", ")));
+    }
 }

@@ -6,23 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::app::action::Action;
-use crate::app::keymap::Keymap;
 use crate::model::text::{cut, width};
 
-/// Keys that matter now, as many as fit, in the order given. `hint` may
-/// override an action's usual word ("pause" rather than "start/pause").
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    keymap: &Keymap,
-    actions: &[(Action, &str)],
-    theme: &Theme,
-) {
+/// Keys that matter now, as many as fit, in the order given: (key, word).
+pub fn render(frame: &mut Frame, area: Rect, items: &[(String, String)], theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (action, word) in actions {
-        let key = format!(" {} ", keymap.label(*action));
+    for (key, word) in items {
+        let key = format!(" {key} ");
         let word = format!(" {word}  ");
         let needed = width(&key) + width(&word);
         if used + needed > area.width as usize {

@@ -96,19 +96,15 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         let cursor_row = inner.y + (home.selected - first) as u16;
         frame.set_cursor_position((inner.x, cursor_row.min(inner.bottom().saturating_sub(1))));
     }
-    hints::render(
-        frame,
-        keys,
-        keymap,
-        &[
-            (Action::Select, "open"),
-            (Action::Down, "down"),
-            (Action::Up, "up"),
-            (Action::Help, "help"),
-            (Action::Quit, "quit"),
-        ],
-        theme,
-    );
+    let items: Vec<(String, String)> = if home.typing.is_some() {
+        vec![("Enter".into(), "open".into()), ("Esc".into(), "cancel".into())]
+    } else {
+        [(Action::Select, "open"), (Action::Down, "down"), (Action::Up, "up"), (Action::Help, "help"), (Action::Quit, "quit")]
+            .into_iter()
+            .map(|(a, w)| (keymap.label(a), w.to_string()))
+            .collect()
+    };
+    hints::render(frame, keys, &items, theme);
 
     if let Some(input) = &home.typing {
         let rect = centered(body, 70.min(body.width), 3);

@@ -7,11 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Context;
-use super::{agenda, countdown, dialog, help, hints};
+use super::{agenda, balance, countdown, dialog, floor, help, hints, picker};
 use crate::app::action::{Action, Screen};
 use crate::app::keymap::Keymap;
 use crate::app::live::{LiveUi, Overlay};
-use crate::model::State;
+use crate::app::picker::Purpose;
+use crate::model::plan::{Policy, StageKind};
+use crate::model::{Ms, State};
 use crate::model::agenda::Phase;
 use crate::model::length::{clock, in_words};
 use crate::model::state::drift_in_words;
@@ -43,22 +45,40 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
     }
 
-    let agenda_w = (area.width * 9 / 20).clamp(30, 64);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(agenda_w), Constraint::Min(0)]).areas(body);
-    agenda::render(frame, left, state, view.started, cx.now, theme);
-    stage_panel(frame, right, view, cx);
+    let left_w = (area.width * 9 / 20).clamp(30, 64);
+    let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
+    // The agenda on top, the balance of voices beneath it when there is room.
+    let agenda_h = (state.stages.len() as u16 + 5).min(body.height);
+    let balance_h = left.height.saturating_sub(agenda_h);
+    let [agenda_area, balance_area] = if balance_h >= 4 {
+        Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left)
+    } else {
+        [left, Rect::default()]
+    };
+    agenda::render(frame, agenda_area, state, view.started, cx.now, theme);
+    if !balance_area.is_empty() {
+        balance::render(frame, balance_area, &state.room, cx.now, theme);
+    }
+
+    // The stage's countdown on top; the floor beneath, except in a break.
+    let kind = state.plan.stages[state.current].kind;
+    if kind == StageKind::Break || right.height < 16 {
+        stage_panel(frame, right, view, cx);
+    } else {
+        let stage_h = if right.height >= 30 { 14 } else { 9 };
+        let [stage_area, floor_area] =
+            Layout::vertical([Constraint::Length(stage_h), Constraint::Min(0)]).areas(right);
+        stage_panel(frame, stage_area, view, cx);
+        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keymap, theme);
+    }
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
-    hints::render(
-        frame,
-        keys,
-        view.keymap,
-        &hint_actions(state, view.ui),
-        theme,
-    );
+    hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
 
+    if let Some(picker) = &view.ui.picker {
+        picker::render(frame, body, picker, &state.room, theme);
+    }
     match view.ui.overlay {
         Some(Overlay::Help) => help::render(frame, body, view.keymap, Screen::Live, theme),
         Some(Overlay::ConfirmQuit) => dialog::render(
@@ -188,33 +208,51 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     );
 }
 
-/// The keys that matter now, most useful first.
-fn hint_actions(state: &State, ui: &LiveUi) -> Vec<(Action, &'static str)> {
-    match ui.overlay {
+/// The keys that matter now, most useful first: as many as fit are shown.
+fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(String, String)> {
+    let fixed = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, w)| (k.to_string(), w.to_string())).collect();
+    if let Some(picker) = &ui.picker {
+        return match (&picker.role, picker.purpose) {
+            (Some(_), _) => fixed(&[("Enter", "add"), ("Esc", "back")]),
+            (None, Purpose::Hand(_)) => fixed(&[("Enter", "raise"), ("Tab", "reply/process"), ("↑↓", "move"), ("Esc", "cancel")]),
+            (None, Purpose::Presence) => fixed(&[("Enter", "arrived/left"), ("↑↓", "move"), ("Esc", "cancel")]),
+        };
+    }
+    let room = &state.room;
+    let actions: Vec<(Action, &str)> = match ui.overlay {
         Some(Overlay::Help) => vec![(Action::Cancel, "close")],
         Some(_) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
-        None if state.ended.is_some() => vec![
-            (Action::Undo, "undo (reopen)"),
-            (Action::Quit, "quit"),
-            (Action::Help, "help"),
-        ],
+        None if state.ended.is_some() => {
+            vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]
+        }
         None => {
             let start = if state.running() { "pause" } else { "start" };
-            let next = if state.current + 1 == state.stages.len() {
-                "end"
-            } else {
-                "next"
-            };
-            vec![
-                (Action::StartPause, start),
-                (Action::NextStage, next),
+            let next = if state.current + 1 == state.stages.len() { "end" } else { "next" };
+            let mut list = vec![(Action::StartPause, start), (Action::NextStage, next)];
+            if state.plan.stages[state.current].kind != StageKind::Break {
+                if !room.queue(now).is_empty() {
+                    list.push((Action::GiveFloor, "give floor"));
+                }
+                if room.speaking.is_some() {
+                    list.push((Action::EndTurn, "end turn"));
+                }
+                if room.policy == Policy::Round {
+                    list.push((Action::Pass, "pass"));
+                }
+                list.push((Action::RaiseHand, "hand"));
+            }
+            list.extend([
+                (Action::Help, "help"),
+                (Action::Undo, "undo"),
+                (Action::Quit, "quit"),
                 (Action::PreviousStage, "back"),
                 (Action::MoreTime, "+1 min"),
                 (Action::LessTime, "−1 min"),
-                (Action::Undo, "undo"),
-                (Action::Help, "help"),
-                (Action::Quit, "quit"),
-            ]
+                (Action::ChangeOrder, "order"),
+                (Action::Presence, "arrived/left"),
+            ]);
+            list
         }
-    }
+    };
+    actions.into_iter().map(|(a, w)| (keymap.label(a), w.to_string())).collect()
 }

@@ -2,12 +2,15 @@
 //! what it is given. Nothing here changes state or reads the clock.
 
 pub mod agenda;
+pub mod balance;
 pub mod countdown;
 pub mod dialog;
+pub mod floor;
 pub mod help;
 pub mod hints;
 pub mod home;
 pub mod live;
+pub mod picker;
 pub mod theme;
 
 use ratatui::Frame;

@@ -63,6 +63,10 @@ pub struct ThemeFile {
     pub hint_key: Paint,
     pub warning: Paint,
     pub dialog: Paint,
+    pub speaker: Paint,
+    pub waiting: Paint,
+    pub reason: Paint,
+    pub bar: Paint,
 }
 
 /// The styles ready to draw with.
@@ -89,6 +93,10 @@ pub struct Theme {
     pub hint_key: Style,
     pub warning: Style,
     pub dialog: Style,
+    pub speaker: Style,
+    pub waiting: Style,
+    pub reason: Style,
+    pub bar: Style,
 }
 
 pub const BUILT_IN: [(&str, &str); 2] = [
@@ -158,6 +166,10 @@ impl Theme {
                     ..Paint::default()
                 },
                 dialog: Paint::default(),
+                speaker: Paint { bold: true, ..Paint::default() },
+                waiting: Paint::default(),
+                reason: Paint::default(),
+                bar: Paint::default(),
             },
         )
     }
@@ -186,6 +198,10 @@ impl Theme {
             hint_key: s(&f.hint_key),
             warning: s(&f.warning),
             dialog: s(&f.dialog),
+            speaker: s(&f.speaker),
+            waiting: s(&f.waiting),
+            reason: s(&f.reason),
+            bar: s(&f.bar),
             file: f,
         }
     }

@@ -1,0 +1,124 @@
+//! Picking a person: type to filter (case and accents ignored), arrows, Enter.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::model::queue::HandKind;
+use crate::model::room::Room;
+use crate::model::text::{clean, matches};
+
+/// What the person is picked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Raise their hand, of this kind.
+    Hand(HandKind),
+    /// Mark them arrived or left.
+    Presence,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Person(usize),
+    /// Someone not in the list yet, by the name typed.
+    WalkIn(String),
+}
+
+/// What the picker asks the live screen to do once a choice is made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Nothing,
+    Cancelled,
+    Person(usize),
+    WalkIn { name: String, role: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct Picker {
+    pub purpose: Purpose,
+    pub filter: Input,
+    pub selected: usize,
+    /// The role being typed for a walk-in, once their name is chosen.
+    pub role: Option<(String, Input)>,
+}
+
+impl Picker {
+    pub fn new(purpose: Purpose) -> Picker {
+        Picker { purpose, filter: Input::default(), selected: 0, role: None }
+    }
+
+    /// The people the filter matches, in seat order, then "add a walk-in" when something is typed.
+    pub fn choices(&self, room: &Room) -> Vec<Choice> {
+        let typed = clean(self.filter.value()).trim().to_string();
+        let mut out: Vec<Choice> = room
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| typed.is_empty() || matches(&p.name, &typed) || matches(&p.role, &typed))
+            .map(|(i, _)| Choice::Person(i))
+            .collect();
+        if !typed.is_empty() && room.find(&typed).is_none() {
+            out.push(Choice::WalkIn(typed));
+        }
+        out
+    }
+
+    pub fn key(&mut self, key: KeyEvent, room: &Room) -> Picked {
+        if let Some((name, role)) = &mut self.role {
+            return match key.code {
+                KeyCode::Esc => {
+                    self.role = None;
+                    Picked::Nothing
+                }
+                KeyCode::Enter => {
+                    let role = clean(role.value()).trim().to_string();
+                    if role.is_empty() {
+                        Picked::Nothing
+                    } else {
+                        Picked::WalkIn { name: name.clone(), role }
+                    }
+                }
+                _ => {
+                    role.handle_event(&crossterm::event::Event::Key(key));
+                    Picked::Nothing
+                }
+            };
+        }
+        let choices = self.choices(room);
+        match key.code {
+            KeyCode::Esc => Picked::Cancelled,
+            KeyCode::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Picked::Nothing
+            }
+            KeyCode::Down => {
+                self.selected = (self.selected + 1).min(choices.len().saturating_sub(1));
+                Picked::Nothing
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                if let Purpose::Hand(kind) = self.purpose {
+                    let forward = key.code == KeyCode::Tab;
+                    self.purpose = Purpose::Hand(match (kind, forward) {
+                        (HandKind::Normal, true) | (HandKind::Process, false) => HandKind::Reply,
+                        (HandKind::Reply, true) | (HandKind::Normal, false) => HandKind::Process,
+                        (HandKind::Process, true) | (HandKind::Reply, false) => HandKind::Normal,
+                    });
+                }
+                Picked::Nothing
+            }
+            KeyCode::Enter => match choices.get(self.selected) {
+                Some(Choice::Person(i)) => Picked::Person(*i),
+                Some(Choice::WalkIn(name)) => {
+                    self.role = Some((name.clone(), Input::default()));
+                    Picked::Nothing
+                }
+                None => Picked::Nothing,
+            },
+            _ => {
+                self.filter.handle_event(&crossterm::event::Event::Key(key));
+                self.selected = 0;
+                Picked::Nothing
+            }
+        }
+    }
+}

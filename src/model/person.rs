@@ -1,0 +1,34 @@
+//! Someone in the room: who they are, whether they are here, how much they have said.
+
+use super::length::Ms;
+use super::stage::Timer;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub role: String,
+    pub needs: Option<String>,
+    /// Added on the spot, not in the plan.
+    pub walk_in: bool,
+    /// Time in the room: running while they are here.
+    pub presence: Timer,
+    /// Airtime of their finished turns.
+    pub spoken: Ms,
+    pub turns: u32,
+}
+
+impl Person {
+    pub fn here(&self) -> bool {
+        self.presence.running()
+    }
+
+    /// The facilitator runs the room; the balance of voices is about everyone else.
+    pub fn facilitates(&self) -> bool {
+        self.role.trim().eq_ignore_ascii_case("facilitator")
+    }
+
+    /// Whether they count in the room's balance: anyone here at some point of the session.
+    pub fn counted(&self, now: Ms) -> bool {
+        !self.facilitates() && (self.here() || self.presence.elapsed(now) > 0)
+    }
+}

@@ -1,0 +1,260 @@
+//! The room: who is here, who has the floor, who waits, and the rule for who goes next.
+
+use std::collections::HashMap;
+
+use super::event::Event;
+use super::length::{Ms, in_words};
+use super::person::Person;
+use super::plan::{Plan, Policy};
+use super::queue::{Hand, HandKind, short};
+use super::stage::Timer;
+use super::text::fold;
+use super::turn::{Spoken, Turn};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Room {
+    /// Seat order: the plan's participants, then walk-ins as they arrive.
+    pub people: Vec<Person>,
+    index: HashMap<String, usize>,
+    pub hands: Vec<Hand>,
+    pub speaking: Option<Turn>,
+    pub spoken: Vec<Spoken>,
+    pub policy: Policy,
+    /// In a round: who has had their go (or passed) since it began.
+    pub round_done: Vec<bool>,
+}
+
+impl Room {
+    pub fn new(plan: &Plan) -> Room {
+        let people: Vec<Person> = plan
+            .participants
+            .iter()
+            .map(|p| Person {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                needs: p.needs.clone(),
+                walk_in: false,
+                presence: Timer { banked: 0, since: Some(0) },
+                spoken: 0,
+                turns: 0,
+            })
+            .collect();
+        let index = people.iter().enumerate().map(|(i, p)| (fold(&p.name), i)).collect();
+        let round_done = vec![false; people.len()];
+        Room { people, index, hands: Vec::new(), speaking: None, spoken: Vec::new(), policy: plan.queue, round_done }
+    }
+
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.index.get(&fold(name)).copied()
+    }
+
+    /// Airtime so far, the turn in progress included.
+    pub fn airtime(&self, who: usize, now: Ms) -> Ms {
+        let current = self.speaking.filter(|t| t.who == who).map_or(0, |t| t.length(now));
+        self.people[who].spoken + current
+    }
+
+    fn person(&self, name: &str) -> Result<usize, String> {
+        self.find(name).ok_or_else(|| format!("There is no {name} in this session."))
+    }
+
+    fn here(&self, name: &str) -> Result<usize, String> {
+        let who = self.person(name)?;
+        if self.people[who].here() {
+            Ok(who)
+        } else {
+            Err(format!("{} is marked as not here; mark them arrived first.", self.people[who].name))
+        }
+    }
+
+    /// Whether a room event can happen now, and if not, why, in words.
+    pub fn check(&self, event: &Event) -> Result<(), String> {
+        match event {
+            Event::ParticipantAdded { name, role } => {
+                if name.trim().is_empty() || role.trim().is_empty() {
+                    Err("A walk-in needs a name and a role.".into())
+                } else if self.find(name).is_some() {
+                    Err(format!("{name} is already in the list."))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::Arrived { who } => {
+                let i = self.person(who)?;
+                if self.people[i].here() { Err(format!("{who} is already here.")) } else { Ok(()) }
+            }
+            Event::Left { who } => {
+                let i = self.here(who)?;
+                if self.speaking.is_some_and(|t| t.who == i) {
+                    Err(format!("{who} has the floor; end the turn first."))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::HandRaised { who, .. } => {
+                let i = self.here(who)?;
+                if self.speaking.is_some_and(|t| t.who == i) {
+                    Err(format!("{who} has the floor already."))
+                } else if self.hand_of(i).is_some() {
+                    Err(format!("{who} is already waiting."))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::HandLowered { who } => {
+                let i = self.person(who)?;
+                if self.hand_of(i).is_none() { Err(format!("{who} has no hand up.")) } else { Ok(()) }
+            }
+            Event::FloorGiven { who } => {
+                let i = self.here(who)?;
+                if self.speaking.is_some_and(|t| t.who == i) {
+                    Err(format!("{who} has the floor already."))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::TurnEnded if self.speaking.is_none() => Err("No one has the floor.".into()),
+            Event::Passed { who } => {
+                let i = self.here(who)?;
+                if self.policy != Policy::Round {
+                    Err("Passing is for rounds; lower the hand instead.".into())
+                } else if self.round_done[i] {
+                    Err(format!("{who} has had their go in this round."))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::PolicySet { policy } if *policy == self.policy => {
+                Err(format!("The order is already {}.", policy_words(*policy)))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Applies a room event (already checked) and says it in words.
+    pub fn apply(&mut self, event: &Event, at: Ms, time_box: Option<Ms>) -> String {
+        match event {
+            Event::ParticipantAdded { name, role } => {
+                let name = name.trim().to_string();
+                self.index.insert(fold(&name), self.people.len());
+                self.people.push(Person {
+                    name: name.clone(),
+                    role: role.trim().to_string(),
+                    needs: None,
+                    walk_in: true,
+                    presence: Timer { banked: 0, since: Some(at) },
+                    spoken: 0,
+                    turns: 0,
+                });
+                self.round_done.push(false);
+                format!("{name} ({}) joined as a walk-in.", role.trim())
+            }
+            Event::Arrived { who } => {
+                let i = self.find(who).unwrap_or_default();
+                self.people[i].presence.start(at);
+                format!("{} arrived.", self.people[i].name)
+            }
+            Event::Left { who } => {
+                let i = self.find(who).unwrap_or_default();
+                self.people[i].presence.stop(at);
+                self.hands.retain(|h| h.who != i);
+                format!("{} left; their time here stops counting.", self.people[i].name)
+            }
+            Event::HandRaised { who, kind } => {
+                let i = self.find(who).unwrap_or_default();
+                self.hands.push(Hand { who: i, kind: *kind, raised: at });
+                let name = &self.people[i].name;
+                let place = self.queue(at).iter().position(|w| w.who == i).map_or(0, |p| p + 1);
+                match kind {
+                    HandKind::Normal => format!("{name} raised a hand: {} in the queue.", ordinal_place(place)),
+                    HandKind::Reply => format!("{name} wants to reply directly: {} in the queue.", ordinal_place(place)),
+                    HandKind::Process => format!("{name} has a point of process: first in the queue."),
+                }
+            }
+            Event::HandLowered { who } => {
+                let i = self.find(who).unwrap_or_default();
+                self.hands.retain(|h| h.who != i);
+                format!("{} lowered their hand.", self.people[i].name)
+            }
+            Event::FloorGiven { who } => {
+                let i = self.find(who).unwrap_or_default();
+                let before = self.end_turn(at);
+                self.hands.retain(|h| h.who != i);
+                self.round_done[i] = true;
+                self.people[i].turns += 1;
+                self.speaking = Some(Turn { who: i, from: at, time_box });
+                let person = &self.people[i];
+                let boxed = time_box.map_or(String::new(), |b| format!(", {}", in_words(b)));
+                let needs = person.needs.as_ref().map_or(String::new(), |n| format!(" Needs: {n}."));
+                let after = before.map_or(String::new(), |b| format!(" ({b})"));
+                format!("{} has the floor{boxed}.{needs}{after}", person.name)
+            }
+            Event::TurnEnded => self.end_turn(at).unwrap_or_default(),
+            Event::Passed { who } => {
+                let i = self.find(who).unwrap_or_default();
+                self.round_done[i] = true;
+                let left = self.round_to_go().len();
+                format!("{} passed. {}", self.people[i].name, round_left(left))
+            }
+            Event::PolicySet { policy } => {
+                self.set_policy(*policy);
+                format!("The order is now {}.", policy_words(*policy))
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Ends the turn in progress, if any, and says how long it was.
+    pub fn end_turn(&mut self, at: Ms) -> Option<String> {
+        let turn = self.speaking.take()?;
+        let length = turn.length(at);
+        self.people[turn.who].spoken += length;
+        self.spoken.push(Spoken { who: turn.who, from: turn.from, to: at.max(turn.from) });
+        let person = &self.people[turn.who];
+        let mut said = format!("{} spoke for {}", person.name, short(length));
+        if self.policy == Policy::Round {
+            said.push_str(&format!(". {}", round_left(self.round_to_go().len())));
+        }
+        Some(said)
+    }
+
+    pub fn set_policy(&mut self, policy: Policy) {
+        self.policy = policy;
+        if policy == Policy::Round {
+            self.round_done = vec![false; self.people.len()];
+        }
+    }
+
+    /// The workshop ended: turns end and nobody is in the room any more.
+    pub fn close(&mut self, at: Ms) {
+        self.end_turn(at);
+        for person in &mut self.people {
+            person.presence.stop(at);
+        }
+    }
+}
+
+pub fn policy_words(policy: Policy) -> &'static str {
+    match policy {
+        Policy::Equal => "Equal: least airtime first",
+        Policy::Fifo => "Fifo: in the order hands went up",
+        Policy::Round => "Round: everyone once, in seat order",
+    }
+}
+
+fn round_left(left: usize) -> String {
+    match left {
+        0 => "Round complete: everyone here has spoken or passed.".into(),
+        1 => "1 still to go in the round.".into(),
+        n => format!("{n} still to go in the round."),
+    }
+}
+
+fn ordinal_place(place: usize) -> String {
+    match place {
+        1 => "first".into(),
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("number {n}"),
+    }
+}

@@ -1,0 +1,142 @@
+//! The floor: who speaks, with their turn's time box, and who waits and why.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Theme;
+use crate::app::action::Action;
+use crate::app::keymap::Keymap;
+use crate::model::length::Ms;
+use crate::model::plan::Policy;
+use crate::model::queue::short;
+use crate::model::room::Room;
+use crate::model::text::cut;
+use crate::model::turn::Turn;
+
+/// How a turn stands against its time box, in a symbol and a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TurnPhase {
+    Speaking,
+    NearlyUp,
+    Time,
+}
+
+impl TurnPhase {
+    pub fn of(turn: &Turn, now: Ms) -> TurnPhase {
+        match (turn.left(now), turn.time_box) {
+            (Some(left), _) if left < 0 => TurnPhase::Time,
+            (Some(left), Some(b)) if left <= (b as i64 / 5).min(30_000) => TurnPhase::NearlyUp,
+            _ => TurnPhase::Speaking,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TurnPhase::Speaking => "▶ SPEAKING",
+            TurnPhase::NearlyUp => "▲ NEARLY TIME",
+            TurnPhase::Time => "■ TIME",
+        }
+    }
+
+    pub fn style(self, theme: &Theme) -> Style {
+        match self {
+            TurnPhase::Speaking => theme.speaker,
+            TurnPhase::NearlyUp => theme.timer_warning,
+            TurnPhase::Time => theme.timer_over,
+        }
+    }
+}
+
+/// "1:12 of 2:00", "TIME +0:12 over 2:00", or just "1:12" without a box.
+pub fn turn_clock(turn: &Turn, now: Ms) -> String {
+    let spoken = short(turn.length(now));
+    match (turn.time_box, turn.left(now)) {
+        (Some(b), Some(left)) if left < 0 => format!("+{} over {}", short(left.unsigned_abs()), short(b)),
+        (Some(b), _) => format!("{spoken} of {}", short(b)),
+        _ => spoken,
+    }
+}
+
+pub fn policy_short(policy: Policy) -> &'static str {
+    match policy {
+        Policy::Equal => "Equal: least airtime first",
+        Policy::Fifo => "Fifo: order of hands",
+        Policy::Round => "Round: everyone once",
+    }
+}
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    room: &Room,
+    selected: usize,
+    now: Ms,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let block = Block::bordered()
+        .title(format!(" Floor · {} ", policy_short(room.policy)))
+        .border_style(theme.border)
+        .style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+
+    match room.speaking {
+        Some(turn) => {
+            let person = &room.people[turn.who];
+            let phase = TurnPhase::of(&turn, now);
+            let style = phase.style(theme);
+            lines.push(Line::styled(cut(&format!("{} {} · {}", phase.label(), person.name, person.role), width), style));
+            let mut clock = format!("  {}", turn_clock(&turn, now));
+            if let Some(needs) = &person.needs {
+                clock.push_str(&format!(" · needs: {needs}"));
+            }
+            lines.push(Line::styled(cut(&clock, width), style));
+        }
+        None => {
+            let hint = format!("No one has the floor. {} gives it to the first below.", keymap.label(Action::GiveFloor));
+            lines.push(Line::styled(cut(&hint, width), theme.dim));
+        }
+    }
+
+    let queue = room.queue(now);
+    let heading = match (room.policy, queue.len()) {
+        (Policy::Round, _) => match room.round_to_go().len() {
+            0 => "Round complete".to_string(),
+            n => format!("Round: {n} still to go"),
+        },
+        (_, 0) => format!("No hands up. {} raises one.", keymap.label(Action::RaiseHand)),
+        (_, n) => format!("Queue: {n} waiting"),
+    };
+    lines.push(Line::styled(cut(&heading, width), theme.title));
+
+    let two_lines = width < 70;
+    let selected = selected.min(queue.len().saturating_sub(1));
+    for (i, waiting) in queue.iter().enumerate() {
+        let person = &room.people[waiting.who];
+        let chosen = i == selected;
+        let mark = waiting.kind.map_or("○", |k| k.mark());
+        let pointer = if chosen { "▶" } else { " " };
+        let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
+        let mut why = waiting.why.clone();
+        if let Some(needs) = &person.needs {
+            why.push_str(&format!(" · needs: {needs}"));
+        }
+        let name_style = if chosen { theme.selected } else { theme.waiting };
+        if two_lines {
+            lines.push(Line::styled(cut(&name, width), name_style));
+            lines.push(Line::styled(cut(&format!("       {why}"), width), theme.reason));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled(name.clone(), name_style),
+                Span::styled(cut(&format!(" — {why}"), width.saturating_sub(crate::model::text::width(&name))), theme.reason),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
