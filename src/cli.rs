@@ -25,6 +25,9 @@ pub struct Cli {
     /// A built-in theme (dark, mono) or a theme file
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub theme: Option<String>,
+    /// Ring the terminal's bell once when a turn's time is up
+    #[arg(long, global = true)]
+    pub bell: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::Start;
-use crate::app::event_loop::{Console, open, prepare};
+use crate::app::event_loop::{Console, Settings, open, prepare};
 use crate::app::keymap::Keymap;
 use crate::cli::{Cli, Command};
 use crate::model::plan::BUILT_IN;
@@ -32,10 +32,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(file) => Keymap::load(file)?,
         None => Keymap::defaults(),
     };
-    match cli.command {
-        None => console(None, &cli.sessions, keymap, cli.theme.as_deref()),
+    match &cli.command {
+        None => console(None, &cli, keymap),
         Some(Command::Run { file, again }) => {
-            let start = match (file, again) {
+            let start = match (file.clone(), *again) {
                 (None, false) => Start::BuiltIn,
                 (None, true) => {
                     return Err(Failure(
@@ -45,21 +45,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(file), true) => Start::Again(file),
                 (Some(file), false) => Start::Plan(file),
             };
-            console(Some(start), &cli.sessions, keymap, cli.theme.as_deref())
+            console(Some(start), &cli, keymap)
         }
         Some(Command::Report { session, format }) => {
-            let loaded = load_session(&session)?;
+            let loaded = load_session(session)?;
             if let Some(note) = &loaded.note {
                 eprintln!("{note}");
             }
             print!(
                 "{}",
-                report::render(&Summary::of(&loaded.session, &loaded.state), format)
+                report::render(&Summary::of(&loaded.session, &loaded.state), *format)
             );
             Ok(())
         }
-        Some(Command::Check { files }) => check(&files),
-        Some(Command::New { plan }) => new_plan(&plan),
+        Some(Command::Check { files }) => check(files),
+        Some(Command::New { plan }) => new_plan(plan),
         Some(Command::Keys) => {
             print!("{}", keymap.to_ron());
             Ok(())
@@ -89,13 +89,9 @@ fn theme(name: Option<&str>) -> Result<Theme, Failure> {
     }
 }
 
-fn console(
-    start: Option<Start>,
-    sessions: &Path,
-    keymap: Keymap,
-    theme_name: Option<&str>,
-) -> Result<(), Failure> {
-    let theme = theme(theme_name)?;
+fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failure> {
+    let theme = theme(cli.theme.as_deref())?;
+    let sessions = cli.sessions.as_path();
     let prepared = start.as_ref().map(prepare).transpose()?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure(
@@ -103,15 +99,14 @@ fn console(
         ));
     }
     // Open (and lock) the session before taking over the screen, so a refusal is a plain message.
-    let mut console = match prepared {
-        None => Console::home(keymap, theme, sessions.to_path_buf()),
-        Some(prepared) => Console::live(
-            keymap,
-            theme,
-            sessions.to_path_buf(),
-            open(prepared, sessions)?,
-        ),
+    let opened = prepared.map(|p| open(p, sessions)).transpose()?;
+    let settings = Settings {
+        keymap,
+        theme,
+        sessions: sessions.to_path_buf(),
+        bell: cli.bell,
     };
+    let mut console = Console::new(settings, opened);
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
     let result = console.run(&mut terminal);

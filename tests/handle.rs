@@ -192,3 +192,194 @@ fn home_enter_starts_the_built_in_workshop_first() {
         Some(Effect::Start(Start::Plan("q/plan.ron".into())))
     );
 }
+
+/// The fixture's first stage is a round; these start in the discussion after it.
+fn discussion() -> App {
+    live_app(vec![at(0, Event::StageChanged { to: 1 })])
+}
+
+fn type_keys(app: &mut App, text: &str, now: Ms) -> Outcome {
+    let mut last = Outcome::default();
+    for c in text.chars() {
+        last = app.key(KeyEvent::from(KeyCode::Char(c)), now);
+    }
+    last
+}
+
+fn key(app: &mut App, code: KeyCode, now: Ms) -> Outcome {
+    let outcome = app.key(KeyEvent::from(code), now);
+    if let Mode::Live(live) = &mut app.mode {
+        for logged in &outcome.events {
+            live.record(logged.clone());
+        }
+    }
+    outcome
+}
+
+#[test]
+fn h_raises_a_hand_picked_by_typing_without_accents() {
+    let mut app = discussion();
+    press(&mut app, Action::RaiseHand, 0);
+    assert!(app.typing());
+    type_keys(&mut app, "lukasz", 0);
+    let out = key(&mut app, KeyCode::Enter, 1_000);
+    assert_eq!(
+        events(&out),
+        vec![Event::HandRaised {
+            who: "Łukasz".into(),
+            kind: roundtable::model::queue::HandKind::Normal
+        }]
+    );
+    assert!(!app.typing());
+    // Tab makes it a direct reply.
+    press(&mut app, Action::RaiseHand, 0);
+    type_keys(&mut app, "ZOE", 0);
+    key(&mut app, KeyCode::Tab, 0);
+    let out = key(&mut app, KeyCode::Enter, 2_000);
+    assert_eq!(
+        events(&out),
+        vec![Event::HandRaised {
+            who: "Zoë".into(),
+            kind: roundtable::model::queue::HandKind::Reply
+        }]
+    );
+}
+
+#[test]
+fn a_walk_in_is_added_with_a_role_and_their_hand_goes_up() {
+    let mut app = discussion();
+    press(&mut app, Action::RaiseHand, 0);
+    type_keys(&mut app, "Kwame", 0);
+    key(&mut app, KeyCode::Enter, 0); // the only choice: add a walk-in
+    type_keys(&mut app, "resident", 0);
+    let out = key(&mut app, KeyCode::Enter, 5_000);
+    assert_eq!(
+        events(&out),
+        vec![
+            Event::ParticipantAdded {
+                name: "Kwame".into(),
+                role: "resident".into()
+            },
+            Event::HandRaised {
+                who: "Kwame".into(),
+                kind: roundtable::model::queue::HandKind::Normal
+            },
+        ]
+    );
+    assert_eq!(live(&app).state.room.queue(5_000).len(), 1);
+}
+
+#[test]
+fn enter_gives_the_floor_to_the_first_and_e_ends_the_turn() {
+    let mut app = discussion();
+    assert!(press(&mut app, Action::GiveFloor, 0).events.is_empty());
+    assert_eq!(
+        live(&app).ui.notice.as_deref(),
+        Some("No one is waiting; raise a hand first.")
+    );
+    assert!(press(&mut app, Action::EndTurn, 0).events.is_empty());
+    assert_eq!(
+        live(&app).ui.notice.as_deref(),
+        Some("No one has the floor.")
+    );
+    for who in ["Zoë", "Amina"] {
+        live_record(
+            &mut app,
+            Event::HandRaised {
+                who: who.into(),
+                kind: Default::default(),
+            },
+        );
+    }
+    assert_eq!(
+        events(&press(&mut app, Action::GiveFloor, MIN)),
+        vec![Event::FloorGiven { who: "Zoë".into() }]
+    );
+    assert_eq!(
+        events(&press(&mut app, Action::EndTurn, 2 * MIN)),
+        vec![Event::TurnEnded]
+    );
+    assert_eq!(live(&app).state.room.airtime(2, 3 * MIN), MIN);
+}
+
+fn live_record(app: &mut App, event: Event) {
+    if let Mode::Live(live) = &mut app.mode {
+        let at = live.state.at;
+        live.record(Logged { at, event });
+    }
+}
+
+#[test]
+fn x_lowers_the_selected_hand() {
+    let mut app = discussion();
+    for who in ["Zoë", "Amina", "Łukasz"] {
+        live_record(
+            &mut app,
+            Event::HandRaised {
+                who: who.into(),
+                kind: Default::default(),
+            },
+        );
+    }
+    press(&mut app, Action::Down, 0);
+    assert_eq!(
+        events(&press(&mut app, Action::LowerHand, 0)),
+        vec![Event::HandLowered {
+            who: "Amina".into()
+        }]
+    );
+}
+
+#[test]
+fn in_a_round_p_passes_the_next_persons_go_and_o_changes_the_order() {
+    let mut app = live_app(vec![]);
+    assert_eq!(
+        events(&press(&mut app, Action::Pass, 0)),
+        vec![Event::Passed {
+            who: "Amina".into()
+        }]
+    );
+    assert_eq!(
+        events(&press(&mut app, Action::GiveFloor, 0)),
+        vec![Event::FloorGiven {
+            who: "Dr Lee".into()
+        }]
+    );
+    assert_eq!(
+        events(&press(&mut app, Action::ChangeOrder, 0)),
+        vec![Event::PolicySet {
+            policy: roundtable::model::plan::Policy::Equal
+        }]
+    );
+    assert!(press(&mut app, Action::Pass, 0).events.is_empty());
+}
+
+#[test]
+fn a_marks_someone_as_left_and_back() {
+    let mut app = discussion();
+    press(&mut app, Action::Presence, 0);
+    type_keys(&mut app, "sunny", 0);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, MIN)),
+        vec![Event::Left {
+            who: "Sunny 🌞".into()
+        }]
+    );
+    press(&mut app, Action::Presence, 0);
+    type_keys(&mut app, "sunny", 0);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, 2 * MIN)),
+        vec![Event::Arrived {
+            who: "Sunny 🌞".into()
+        }]
+    );
+}
+
+#[test]
+fn esc_closes_the_picker_without_an_event() {
+    let mut app = discussion();
+    press(&mut app, Action::RaiseHand, 0);
+    type_keys(&mut app, "zo", 0);
+    assert!(key(&mut app, KeyCode::Esc, 0).events.is_empty());
+    assert!(!app.typing());
+}

@@ -10,6 +10,7 @@ use roundtable::app::home::Home;
 use roundtable::app::keymap::Keymap;
 use roundtable::app::live::{Live, Overlay};
 use roundtable::app::{App, Mode};
+use roundtable::model::queue::HandKind;
 use roundtable::model::{Event, Logged, Ms};
 use roundtable::store::catalog::SessionInfo;
 use roundtable::ui::theme::Theme;
@@ -117,6 +118,62 @@ fn live_ended() {
         at(25 * MIN, Event::WorkshopEnded),
     ]);
     snapshot("live_ended", &app, 30 * MIN);
+}
+
+/// A discussion under way: someone speaking past their time box, hands of every kind waiting.
+fn busy_room() -> App {
+    let hand = |who: &str, kind| Event::HandRaised {
+        who: who.into(),
+        kind,
+    };
+    live_app(vec![
+        at(0, Event::StageChanged { to: 1 }),
+        at(
+            0,
+            Event::FloorGiven {
+                who: "Amina".into(),
+            },
+        ),
+        at(
+            3 * MIN,
+            Event::FloorGiven {
+                who: "王芳".into()
+            },
+        ),
+        at(
+            4 * MIN,
+            Event::HandRaised {
+                who: "Zoë".into(),
+                kind: HandKind::Normal,
+            },
+        ),
+        at(4 * MIN, hand("Sunny 🌞", HandKind::Reply)),
+        at(5 * MIN, hand("Łukasz", HandKind::Normal)),
+        at(5 * MIN, hand("Amina", HandKind::Normal)),
+        at(5 * MIN, hand("Dr Lee", HandKind::Process)),
+    ])
+}
+
+#[test]
+fn live_floor_and_balance_with_accents_cjk_and_emoji() {
+    snapshot("live_floor", &busy_room(), 5 * MIN + 45_000);
+}
+
+#[test]
+fn the_turn_says_time_in_words_and_colour() {
+    let app = busy_room();
+    let theme = Theme::default_for(false);
+    let buffer = draw(&app, 5 * MIN + 45_000, 200, 60, None);
+    let screen = text(&buffer);
+    let row = screen
+        .lines()
+        .position(|l| l.contains("■ TIME 王芳"))
+        .expect(&screen) as u16;
+    let x = (0..200)
+        .find(|x| buffer[(*x, row)].symbol() == "■")
+        .unwrap();
+    assert_eq!(buffer[(x, row)].fg, theme.timer_over.fg.unwrap());
+    assert!(screen.contains("+1:15 over 1:30"), "{screen}");
 }
 
 #[test]

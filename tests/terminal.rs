@@ -147,3 +147,82 @@ fn the_built_in_workshop_opens_from_the_home_screen() {
     assert_eq!(t.exit_status("home"), 0);
     assert_eq!(sessions(dir.path()).len(), 1);
 }
+
+#[test]
+fn hands_turns_and_the_balance_reach_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("queue", dir.path());
+    t.start(
+        "q",
+        (120, 40),
+        &format!("{} run plan.ron", bin.display()),
+        &[],
+    );
+    t.wait_for("q", "READY");
+    // Into the discussion; Zoë and Łukasz raise hands, typed without accents.
+    t.keys("q", &["n"]);
+    t.wait_for("q", "Stage 2 of 5 started");
+    t.keys("q", &["h", "z", "o", "e", "Enter"]);
+    t.wait_for("q", "Zoë raised a hand: first in the queue.");
+    t.keys("q", &["h", "l", "u", "k", "Enter"]);
+    t.wait_for("q", "Łukasz raised a hand: second in the queue.");
+    let screen = t.wait_for("q", "has not spoken yet");
+    assert!(screen.contains("Queue: 2 waiting"), "{screen}");
+    // A walk-in with a direct reply.
+    t.keys(
+        "q",
+        &[
+            "h", "K", "w", "a", "m", "e", "Tab", "Enter", "r", "e", "s", "i", "d", "e", "n", "t",
+            "Enter",
+        ],
+    );
+    t.wait_for("q", "Kwame wants to reply directly");
+    // The floor goes to the reply first, then to Zoë.
+    t.keys("q", &["Enter"]);
+    t.wait_for("q", "Kwame has the floor");
+    std::thread::sleep(std::time::Duration::from_millis(1_200));
+    t.keys("q", &["Enter"]);
+    let screen = t.wait_for("q", "Zoë has the floor");
+    assert!(screen.contains("needs: extra time to speak"), "{screen}");
+    assert!(screen.contains("▶ SPEAKING Zoë"), "{screen}");
+    std::thread::sleep(std::time::Duration::from_millis(1_200));
+    t.keys("q", &["e"]);
+    t.wait_for("q", "Zoë spoke for");
+    let screen = t.screen("q");
+    assert!(screen.contains("Not heard yet:"), "{screen}");
+    assert!(screen.contains("equality"), "{screen}");
+    t.keys("q", &["q"]);
+    t.wait_for("q", "Quit anyway?");
+    t.keys("q", &["y"]);
+    assert_eq!(t.exit_status("q"), 0);
+
+    let session = sessions(dir.path()).pop().unwrap();
+    let name = session
+        .strip_prefix(dir.path())
+        .unwrap()
+        .display()
+        .to_string();
+    let report = run(dir.path(), &["report", &name, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let people = json["participants"].as_array().unwrap();
+    let person = |name: &str| people.iter().find(|p| p["name"] == name).unwrap().clone();
+    assert_eq!(person("Zoë")["turns"], 1);
+    assert!(person("Zoë")["spoken_s"].as_u64().unwrap() >= 1);
+    assert_eq!(person("Kwame")["walk_in"], true);
+    assert_eq!(person("Kwame")["role"], "resident");
+    assert_eq!(person("Łukasz")["turns"], 0);
+    assert!(person("Amina")["present_s"].as_u64().unwrap() >= 2);
+    let roles = json["roles"].as_array().unwrap();
+    let residents = roles.iter().find(|r| r["role"] == "resident").unwrap();
+    assert_eq!(residents["people"], 3);
+    let equality = json["equality"].as_f64().unwrap();
+    assert!((0.0..1.0).contains(&equality), "{equality}");
+    let md = String::from_utf8(run(dir.path(), &["report", &name]).stdout).unwrap();
+    assert!(md.contains("| Kwame (walk-in) | resident | 1 |"), "{md}");
+}

@@ -10,6 +10,7 @@ use ratatui::DefaultTerminal;
 
 use super::clock::{Clock, wall_now};
 use super::home::Home;
+use super::keymap::Keymap;
 use super::live::Live;
 use super::{App, Effect, Mode, Start};
 use crate::model::plan::BUILT_IN;
@@ -32,16 +33,6 @@ pub struct Opened {
     pub live: Live,
     pub recorder: Recorder,
     pub clock: Clock,
-}
-
-pub struct Console {
-    pub app: App,
-    pub theme: Theme,
-    pub sessions: PathBuf,
-    pub recording: Option<(Recorder, Clock)>,
-    /// Lines to print once the terminal is back to normal.
-    pub farewell: Vec<String>,
-    marked_alive: Ms,
 }
 
 pub fn built_in_plan() -> Plan {
@@ -103,42 +94,76 @@ pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
     }
 }
 
+/// What the console is told at start: from the command line and the files it names.
+pub struct Settings {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub sessions: PathBuf,
+    /// Ring the terminal's bell once when a turn's time is up.
+    pub bell: bool,
+}
+
+pub struct Console {
+    pub app: App,
+    pub theme: Theme,
+    pub sessions: PathBuf,
+    pub recording: Option<(Recorder, Clock)>,
+    /// Lines to print once the terminal is back to normal.
+    pub farewell: Vec<String>,
+    bell: bool,
+    /// The turn (who, from) whose time-up has been rung, so it rings once.
+    rung: Option<(usize, Ms)>,
+    marked_alive: Ms,
+}
+
 impl Console {
-    pub fn home(app_keymap: super::keymap::Keymap, theme: Theme, sessions: PathBuf) -> Console {
-        let home = Home::new(
-            &built_in_plan(),
-            catalog::plans(Path::new("sessions")),
-            catalog::sessions(&sessions),
-        );
+    /// The home screen, or straight into a workshop already opened.
+    pub fn new(settings: Settings, opened: Option<Opened>) -> Console {
+        let (mode, recording) = match opened {
+            Some(opened) => (
+                Mode::Live(Box::new(opened.live)),
+                Some((opened.recorder, opened.clock)),
+            ),
+            None => {
+                let home = Home::new(
+                    &built_in_plan(),
+                    catalog::plans(Path::new("sessions")),
+                    catalog::sessions(&settings.sessions),
+                );
+                (Mode::Home(home), None)
+            }
+        };
         Console {
             app: App {
-                mode: Mode::Home(home),
-                keymap: app_keymap,
+                mode,
+                keymap: settings.keymap,
             },
-            theme,
-            sessions,
-            recording: None,
+            theme: settings.theme,
+            sessions: settings.sessions,
+            recording,
             farewell: Vec::new(),
+            bell: settings.bell,
+            rung: None,
             marked_alive: 0,
         }
     }
 
-    pub fn live(
-        app_keymap: super::keymap::Keymap,
-        theme: Theme,
-        sessions: PathBuf,
-        opened: Opened,
-    ) -> Console {
-        Console {
-            app: App {
-                mode: Mode::Live(Box::new(opened.live)),
-                keymap: app_keymap,
-            },
-            theme,
-            sessions,
-            recording: Some((opened.recorder, opened.clock)),
-            farewell: Vec::new(),
-            marked_alive: 0,
+    /// Rings the bell once for each turn that runs past its time box.
+    fn ring_if_time_is_up(&mut self, now: Ms) {
+        let Mode::Live(live) = &self.app.mode else {
+            return;
+        };
+        let Some(turn) = live.state.room.speaking else {
+            return;
+        };
+        if self.bell
+            && turn.left(now).is_some_and(|left| left <= 0)
+            && self.rung != Some((turn.who, turn.from))
+        {
+            self.rung = Some((turn.who, turn.from));
+            let mut out = std::io::stdout();
+            let _ = std::io::Write::write_all(&mut out, b"\x07");
+            let _ = std::io::Write::flush(&mut out);
         }
     }
 
@@ -160,6 +185,7 @@ impl Console {
                     self.marked_alive = now;
                 }
             }
+            self.ring_if_time_is_up(now);
             if dirty {
                 let saving = self.saving();
                 let cx = ui::Context {

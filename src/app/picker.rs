@@ -44,7 +44,12 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(purpose: Purpose) -> Picker {
-        Picker { purpose, filter: Input::default(), selected: 0, role: None }
+        Picker {
+            purpose,
+            filter: Input::default(),
+            selected: 0,
+            role: None,
+        }
     }
 
     /// The people the filter matches, in seat order, then "add a walk-in" when something is typed.
@@ -54,7 +59,9 @@ impl Picker {
             .people
             .iter()
             .enumerate()
-            .filter(|(_, p)| typed.is_empty() || matches(&p.name, &typed) || matches(&p.role, &typed))
+            .filter(|(_, p)| {
+                typed.is_empty() || matches(&p.name, &typed) || matches(&p.role, &typed)
+            })
             .map(|(i, _)| Choice::Person(i))
             .collect();
         if !typed.is_empty() && room.find(&typed).is_none() {
@@ -75,7 +82,10 @@ impl Picker {
                     if role.is_empty() {
                         Picked::Nothing
                     } else {
-                        Picked::WalkIn { name: name.clone(), role }
+                        Picked::WalkIn {
+                            name: name.clone(),
+                            role,
+                        }
                     }
                 }
                 _ => {

@@ -42,18 +42,33 @@ pub enum Event {
         #[serde(default)]
         kind: HandKind,
     },
-    HandLowered { who: String },
+    HandLowered {
+        who: String,
+    },
     /// `who` has the floor; any turn in progress ends.
-    FloorGiven { who: String },
+    FloorGiven {
+        who: String,
+    },
     TurnEnded,
     /// In a round, `who` lets their go pass.
-    Passed { who: String },
+    Passed {
+        who: String,
+    },
     /// Who goes next from now: Equal, Fifo or Round.
-    PolicySet { policy: Policy },
+    PolicySet {
+        policy: Policy,
+    },
     /// A walk-in, here from now.
-    ParticipantAdded { name: String, role: String },
-    Arrived { who: String },
-    Left { who: String },
+    ParticipantAdded {
+        name: String,
+        role: String,
+    },
+    Arrived {
+        who: String,
+    },
+    Left {
+        who: String,
+    },
 }
 
 impl Event {

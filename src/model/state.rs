@@ -43,7 +43,11 @@ impl State {
             None => String::new(),
         };
         let mut room = Room::new(&plan);
-        if plan.stages.first().is_some_and(|s| s.kind == StageKind::Round) {
+        if plan
+            .stages
+            .first()
+            .is_some_and(|s| s.kind == StageKind::Round)
+        {
             room.set_policy(Policy::Round);
         }
         State {
@@ -178,7 +182,11 @@ impl State {
                 self.stages[from].timer.stop(at);
                 self.room.end_turn(at);
                 let kind = self.plan.stages[to].kind;
-                let policy = if kind == StageKind::Round { Policy::Round } else { self.plan.queue };
+                let policy = if kind == StageKind::Round {
+                    Policy::Round
+                } else {
+                    self.plan.queue
+                };
                 if policy == Policy::Round || policy != self.room.policy {
                     self.room.set_policy(policy);
                 }

@@ -19,7 +19,12 @@ pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
         .iter()
         .map(|r| {
             let share = (r.share * 100.0).round();
-            format!("{}: {} of {} people, {share}% of airtime", plural(&r.role, r.people), r.people, balance.counted)
+            format!(
+                "{}: {} of {} people, {share}% of airtime",
+                plural(&r.role, r.people),
+                r.people,
+                balance.counted
+            )
         })
         .collect();
     if long.iter().all(|l| width(l) <= room_for) {
@@ -30,7 +35,15 @@ pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
         .iter()
         .map(|r| {
             let share = (r.share * 100.0).round();
-            cut(&format!("{} {}/{} · {share}%", plural(&r.role, r.people), r.people, balance.counted), room_for)
+            cut(
+                &format!(
+                    "{} {}/{} · {share}%",
+                    plural(&r.role, r.people),
+                    r.people,
+                    balance.counted
+                ),
+                room_for,
+            )
         })
         .collect()
 }
@@ -54,18 +67,24 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
 
-    let shown: Vec<_> = balance.voices.iter().filter(|v| v.counted || room.people[v.who].here()).collect();
+    let shown: Vec<_> = balance
+        .voices
+        .iter()
+        .filter(|v| v.counted || room.people[v.who].here())
+        .collect();
     let role_rows = balance.roles.len();
     let heard_rows = 2;
     // Per person bars when there is room for them as well as the roles.
-    if (inner.height as usize) >= shown.len() + role_rows + heard_rows + 1 {
+    if (inner.height as usize) > shown.len() + role_rows + heard_rows {
         let most = shown.iter().map(|v| v.airtime).max().unwrap_or(0).max(1);
         let name_w = (w / 3).clamp(6, 22);
         let tail_w = 10;
         let bar_w = w.saturating_sub(name_w + tail_w + 2);
         for voice in &shown {
             let person = &room.people[voice.who];
-            let filled = (voice.airtime as usize * bar_w).div_ceil(most as usize).min(bar_w);
+            let filled = (voice.airtime as usize * bar_w)
+                .div_ceil(most as usize)
+                .min(bar_w);
             let filled = if voice.airtime == 0 { 0 } else { filled.max(1) };
             let name = cut(&person.name, name_w);
             let pad = name_w.saturating_sub(width(&name));
@@ -74,7 +93,10 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
                 Span::styled(format!("{name}{} ", " ".repeat(pad)), theme.text),
                 Span::styled("█".repeat(filled), theme.bar),
                 Span::styled("·".repeat(bar_w - filled), theme.dim),
-                Span::styled(format!(" {:>5} ×{}{mark}", short(voice.airtime), voice.turns), theme.text),
+                Span::styled(
+                    format!(" {:>5} ×{}{mark}", short(voice.airtime), voice.turns),
+                    theme.text,
+                ),
             ]));
         }
         lines.push(Line::from(""));
@@ -82,7 +104,11 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     for line in role_lines(&balance, w) {
         lines.push(Line::styled(line, theme.text));
     }
-    let not_heard: Vec<&str> = balance.not_heard.iter().map(|&i| room.people[i].name.as_str()).collect();
+    let not_heard: Vec<&str> = balance
+        .not_heard
+        .iter()
+        .map(|&i| room.people[i].name.as_str())
+        .collect();
     let heard = if balance.counted == 0 {
         "No one here yet.".to_string()
     } else if not_heard.is_empty() {

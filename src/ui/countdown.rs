@@ -1,10 +1,12 @@
 //! The current stage's big countdown, as large as its area allows.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 use super::theme::Theme;
@@ -34,45 +36,65 @@ pub fn face(remaining: i64) -> String {
     }
 }
 
-/// The largest glyphs that fit `text` in `area`: cells per glyph (width, height).
-fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
+/// The largest glyphs that fit `text` in `area`: the pixel size, how many
+/// times to enlarge it, and the height it takes.
+fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16, u16)> {
     let glyphs = text.chars().count() as u16;
-    [
-        (PixelSize::Full, 8, 8),
-        (PixelSize::HalfHeight, 8, 4),
-        (PixelSize::Quadrant, 4, 4),
-    ]
-    .into_iter()
-    .find(|(_, w, h)| glyphs * w <= area.width && *h <= area.height)
-    .map(|(size, _, h)| (size, h))
+    let full = (area.width / (glyphs * 8).max(1)).min(area.height / 8);
+    if full >= 1 {
+        return Some((PixelSize::Full, full, 8 * full));
+    }
+    [(PixelSize::HalfHeight, 8, 4), (PixelSize::Quadrant, 4, 4)]
+        .into_iter()
+        .find(|(_, w, h)| glyphs * w <= area.width && *h <= area.height)
+        .map(|(size, _, h)| (size, 1, h))
 }
 
 /// Draws `text` in big digits centred in `area`, or in plain bold text when there is no room.
+/// Past the font's own size, every cell is repeated, so a projector's wall gets a wall-sized clock.
 pub fn big(frame: &mut Frame, area: Rect, text: &str, style: Style) {
-    match pixel_size(text, area) {
-        Some((size, height)) => {
-            let y = area.y + (area.height - height) / 2;
-            let rect = Rect { y, height, ..area };
-            let big = BigText::builder()
-                .pixel_size(size)
+    let Some((size, scale, height)) = pixel_size(text, area) else {
+        let rect = Rect {
+            y: area.y + area.height / 2,
+            height: area.height.min(1),
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(text.to_string())
                 .style(style)
-                .lines(vec![Line::from(text.to_string())])
-                .centered()
-                .build();
-            frame.render_widget(big, rect);
-        }
-        None => {
-            let rect = Rect {
-                y: area.y + area.height / 2,
-                height: area.height.min(1),
-                ..area
-            };
-            frame.render_widget(
-                Paragraph::new(text.to_string())
-                    .style(style)
-                    .alignment(Alignment::Center),
-                rect,
-            );
+                .alignment(Alignment::Center),
+            rect,
+        );
+        return;
+    };
+    let mut builder = BigText::builder();
+    builder
+        .pixel_size(size)
+        .style(style)
+        .lines(vec![Line::from(text.to_string())]);
+    let y = area.y + (area.height - height) / 2;
+    if scale == 1 {
+        let rect = Rect { y, height, ..area };
+        frame.render_widget(builder.centered().build(), rect);
+        return;
+    }
+    let big = builder.build();
+    let glyph_w = text.chars().count() as u16 * 8;
+    let mut small = Buffer::empty(Rect::new(0, 0, glyph_w, 8));
+    big.render(small.area, &mut small);
+    let x0 = area.x + (area.width - glyph_w * scale) / 2;
+    let buf = frame.buffer_mut();
+    for sy in 0..8 {
+        for sx in 0..glyph_w {
+            let cell = small[(sx, sy)].clone();
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    let (x, y) = (x0 + sx * scale + dx, y + sy * scale + dy);
+                    if let Some(target) = buf.cell_mut((x, y)) {
+                        *target = cell.clone();
+                    }
+                }
+            }
         }
     }
 }
@@ -93,16 +115,13 @@ mod tests {
 
     #[test]
     fn glyphs_shrink_to_fit() {
-        let wide = Rect::new(0, 0, 60, 10);
-        assert_eq!(pixel_size("12:34", wide).map(|p| p.1), Some(8));
-        assert_eq!(
-            pixel_size("12:34", Rect::new(0, 0, 60, 5)).map(|p| p.1),
-            Some(4)
-        );
-        assert_eq!(
-            pixel_size("12:34", Rect::new(0, 0, 30, 5)).map(|p| p.1),
-            Some(4)
-        );
-        assert_eq!(pixel_size("12:34", Rect::new(0, 0, 10, 3)), None);
+        let height = |w, h| pixel_size("12:34", Rect::new(0, 0, w, h)).map(|p| p.2);
+        assert_eq!(height(60, 10), Some(8));
+        assert_eq!(height(60, 5), Some(4));
+        assert_eq!(height(30, 5), Some(4));
+        assert_eq!(height(10, 3), None);
+        // A wall: three times the font's size.
+        let wall = pixel_size("12:34", Rect::new(0, 0, 130, 30));
+        assert_eq!(wall.map(|p| (p.1, p.2)), Some((3, 24)));
     }
 }

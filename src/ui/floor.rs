@@ -54,7 +54,9 @@ impl TurnPhase {
 pub fn turn_clock(turn: &Turn, now: Ms) -> String {
     let spoken = short(turn.length(now));
     match (turn.time_box, turn.left(now)) {
-        (Some(b), Some(left)) if left < 0 => format!("+{} over {}", short(left.unsigned_abs()), short(b)),
+        (Some(b), Some(left)) if left < 0 => {
+            format!("+{} over {}", short(left.unsigned_abs()), short(b))
+        }
         (Some(b), _) => format!("{spoken} of {}", short(b)),
         _ => spoken,
     }
@@ -91,7 +93,13 @@ pub fn render(
             let person = &room.people[turn.who];
             let phase = TurnPhase::of(&turn, now);
             let style = phase.style(theme);
-            lines.push(Line::styled(cut(&format!("{} {} · {}", phase.label(), person.name, person.role), width), style));
+            lines.push(Line::styled(
+                cut(
+                    &format!("{} {} · {}", phase.label(), person.name, person.role),
+                    width,
+                ),
+                style,
+            ));
             let mut clock = format!("  {}", turn_clock(&turn, now));
             if let Some(needs) = &person.needs {
                 clock.push_str(&format!(" · needs: {needs}"));
@@ -99,7 +107,10 @@ pub fn render(
             lines.push(Line::styled(cut(&clock, width), style));
         }
         None => {
-            let hint = format!("No one has the floor. {} gives it to the first below.", keymap.label(Action::GiveFloor));
+            let hint = format!(
+                "No one has the floor · {} gives it",
+                keymap.label(Action::GiveFloor)
+            );
             lines.push(Line::styled(cut(&hint, width), theme.dim));
         }
     }
@@ -110,33 +121,67 @@ pub fn render(
             0 => "Round complete".to_string(),
             n => format!("Round: {n} still to go"),
         },
-        (_, 0) => format!("No hands up. {} raises one.", keymap.label(Action::RaiseHand)),
+        (_, 0) => format!(
+            "No hands up. {} raises one.",
+            keymap.label(Action::RaiseHand)
+        ),
         (_, n) => format!("Queue: {n} waiting"),
     };
     lines.push(Line::styled(cut(&heading, width), theme.title));
 
     let two_lines = width < 70;
+    let per_entry = if two_lines { 2 } else { 1 };
+    let available = (inner.height as usize).saturating_sub(lines.len());
     let selected = selected.min(queue.len().saturating_sub(1));
-    for (i, waiting) in queue.iter().enumerate() {
+    // Keep the selected place in view, and say how many more there are.
+    let fits = if queue.len() * per_entry <= available {
+        queue.len()
+    } else {
+        available.saturating_sub(1) / per_entry
+    };
+    let first = selected.saturating_sub(fits.saturating_sub(1));
+    for (i, waiting) in queue.iter().enumerate().skip(first).take(fits) {
         let person = &room.people[waiting.who];
         let chosen = i == selected;
         let mark = waiting.kind.map_or("○", |k| k.mark());
         let pointer = if chosen { "▶" } else { " " };
-        let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
+        let name = format!(
+            "{pointer}{:>2} {mark} {} · {}",
+            i + 1,
+            person.name,
+            person.role
+        );
         let mut why = waiting.why.clone();
         if let Some(needs) = &person.needs {
             why.push_str(&format!(" · needs: {needs}"));
         }
-        let name_style = if chosen { theme.selected } else { theme.waiting };
+        let name_style = if chosen {
+            theme.selected
+        } else {
+            theme.waiting
+        };
         if two_lines {
             lines.push(Line::styled(cut(&name, width), name_style));
-            lines.push(Line::styled(cut(&format!("       {why}"), width), theme.reason));
+            lines.push(Line::styled(
+                cut(&format!("       {why}"), width),
+                theme.reason,
+            ));
         } else {
+            let rest = width.saturating_sub(crate::model::text::width(&name));
             lines.push(Line::from(vec![
-                Span::styled(name.clone(), name_style),
-                Span::styled(cut(&format!(" — {why}"), width.saturating_sub(crate::model::text::width(&name))), theme.reason),
+                Span::styled(name, name_style),
+                Span::styled(cut(&format!(" — {why}"), rest), theme.reason),
             ]));
         }
+    }
+    let hidden = queue.len().saturating_sub(first + fits);
+    if hidden > 0 || first > 0 {
+        let more = match (first, hidden) {
+            (0, below) => format!("   {below} more below · ↑↓"),
+            (above, 0) => format!("   {above} more above · ↑↓"),
+            (above, below) => format!("   {above} above, {below} below · ↑↓"),
+        };
+        lines.push(Line::styled(cut(&more, width), theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -97,12 +97,21 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         frame.set_cursor_position((inner.x, cursor_row.min(inner.bottom().saturating_sub(1))));
     }
     let items: Vec<(String, String)> = if home.typing.is_some() {
-        vec![("Enter".into(), "open".into()), ("Esc".into(), "cancel".into())]
+        vec![
+            ("Enter".into(), "open".into()),
+            ("Esc".into(), "cancel".into()),
+        ]
     } else {
-        [(Action::Select, "open"), (Action::Down, "down"), (Action::Up, "up"), (Action::Help, "help"), (Action::Quit, "quit")]
-            .into_iter()
-            .map(|(a, w)| (keymap.label(a), w.to_string()))
-            .collect()
+        [
+            (Action::Select, "open"),
+            (Action::Down, "down"),
+            (Action::Up, "up"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ]
+        .into_iter()
+        .map(|(a, w)| (keymap.label(a), w.to_string()))
+        .collect()
     };
     hints::render(frame, keys, &items, theme);
 

@@ -12,12 +12,12 @@ use crate::app::action::{Action, Screen};
 use crate::app::keymap::Keymap;
 use crate::app::live::{LiveUi, Overlay};
 use crate::app::picker::Purpose;
-use crate::model::plan::{Policy, StageKind};
-use crate::model::{Ms, State};
 use crate::model::agenda::Phase;
-use crate::model::length::{clock, in_words};
+use crate::model::length::clock;
+use crate::model::plan::{Policy, StageKind};
 use crate::model::state::drift_in_words;
 use crate::model::text::{cut, width};
+use crate::model::{Ms, State};
 
 /// What the live screen is drawn from; replay draws the same from a past state.
 pub struct LiveView<'a> {
@@ -46,7 +46,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     }
 
     let left_w = (area.width * 9 / 20).clamp(30, 64);
-    let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
     // The agenda on top, the balance of voices beneath it when there is room.
     let agenda_h = (state.stages.len() as u16 + 5).min(body.height);
     let balance_h = left.height.saturating_sub(agenda_h);
@@ -65,16 +66,33 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     if kind == StageKind::Break || right.height < 16 {
         stage_panel(frame, right, view, cx);
     } else {
-        let stage_h = if right.height >= 30 { 14 } else { 9 };
+        let stage_h = if right.height >= 30 {
+            (right.height * 9 / 20).max(14)
+        } else {
+            9
+        };
         let [stage_area, floor_area] =
             Layout::vertical([Constraint::Length(stage_h), Constraint::Min(0)]).areas(right);
         stage_panel(frame, stage_area, view, cx);
-        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keymap, theme);
+        floor::render(
+            frame,
+            floor_area,
+            &state.room,
+            view.ui.selected,
+            cx.now,
+            view.keymap,
+            theme,
+        );
     }
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
-    hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
+    hints::render(
+        frame,
+        keys,
+        &hint_items(state, view.ui, view.keymap, cx.now),
+        theme,
+    );
 
     if let Some(picker) = &view.ui.picker {
         picker::render(frame, body, picker, &state.room, theme);
@@ -172,7 +190,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let planned = clock(state.planned_ms(i).max(0) as u64);
     let words = match phase {
         Phase::Ready => format!(
-            "{} · {planned} planned · {} starts the timer",
+            "{} · {} starts the timer",
             phase.label(),
             view.keymap.label(Action::StartPause)
         ),
@@ -193,12 +211,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             phase.label(),
             clock(left.unsigned_abs())
         ),
-        Phase::Ended => format!(
-            "{} · {} of stage time, {}",
-            phase.label(),
-            in_words(state.stage_time(now) / 60_000 * 60_000),
-            drift_in_words(state.drift(now))
-        ),
+        Phase::Ended => format!("{} · {}", phase.label(), drift_in_words(state.drift(now))),
     };
     frame.render_widget(
         Paragraph::new(cut(&words, label.width as usize))
@@ -210,12 +223,24 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
 /// The keys that matter now, most useful first: as many as fit are shown.
 fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(String, String)> {
-    let fixed = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, w)| (k.to_string(), w.to_string())).collect();
+    let fixed = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, w)| (k.to_string(), w.to_string()))
+            .collect()
+    };
     if let Some(picker) = &ui.picker {
         return match (&picker.role, picker.purpose) {
             (Some(_), _) => fixed(&[("Enter", "add"), ("Esc", "back")]),
-            (None, Purpose::Hand(_)) => fixed(&[("Enter", "raise"), ("Tab", "reply/process"), ("↑↓", "move"), ("Esc", "cancel")]),
-            (None, Purpose::Presence) => fixed(&[("Enter", "arrived/left"), ("↑↓", "move"), ("Esc", "cancel")]),
+            (None, Purpose::Hand(_)) => fixed(&[
+                ("Enter", "raise"),
+                ("Tab", "reply/process"),
+                ("↑↓", "move"),
+                ("Esc", "cancel"),
+            ]),
+            (None, Purpose::Presence) => {
+                fixed(&[("Enter", "arrived/left"), ("↑↓", "move"), ("Esc", "cancel")])
+            }
         };
     }
     let room = &state.room;
@@ -223,11 +248,19 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
         Some(Overlay::Help) => vec![(Action::Cancel, "close")],
         Some(_) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
         None if state.ended.is_some() => {
-            vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]
+            vec![
+                (Action::Undo, "undo (reopen)"),
+                (Action::Quit, "quit"),
+                (Action::Help, "help"),
+            ]
         }
         None => {
             let start = if state.running() { "pause" } else { "start" };
-            let next = if state.current + 1 == state.stages.len() { "end" } else { "next" };
+            let next = if state.current + 1 == state.stages.len() {
+                "end"
+            } else {
+                "next"
+            };
             let mut list = vec![(Action::StartPause, start), (Action::NextStage, next)];
             if state.plan.stages[state.current].kind != StageKind::Break {
                 if !room.queue(now).is_empty() {
@@ -254,5 +287,8 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
             list
         }
     };
-    actions.into_iter().map(|(a, w)| (keymap.label(a), w.to_string())).collect()
+    actions
+        .into_iter()
+        .map(|(a, w)| (keymap.label(a), w.to_string()))
+        .collect()
 }

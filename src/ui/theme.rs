@@ -166,7 +166,10 @@ impl Theme {
                     ..Paint::default()
                 },
                 dialog: Paint::default(),
-                speaker: Paint { bold: true, ..Paint::default() },
+                speaker: Paint {
+                    bold: true,
+                    ..Paint::default()
+                },
                 waiting: Paint::default(),
                 reason: Paint::default(),
                 bar: Paint::default(),
