@@ -98,9 +98,7 @@ impl Action {
             Action::PreviousStage => "back one stage",
             Action::MoreTime => "one minute more for the current stage",
             Action::LessTime => "one minute less for the current stage",
-            Action::RaiseHand => {
-                "raise a hand: pick a person (type to filter; Tab: reply or process)"
-            }
+            Action::RaiseHand => "raise a hand (type to filter; Tab: reply or process)",
             Action::GiveFloor => "give the floor to the first in the queue",
             Action::EndTurn => "end the current turn",
             Action::LowerHand => "lower the selected hand",
