@@ -88,7 +88,11 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
             let filled = if voice.airtime == 0 { 0 } else { filled.max(1) };
             let name = cut(&person.name, name_w);
             let pad = name_w.saturating_sub(width(&name));
-            let mark = if person.here() { "" } else { " (left)" };
+            let mark = match (person.here(), person.facilitates()) {
+                (_, true) => " (facilitator, not counted)",
+                (false, _) => " (left)",
+                _ => "",
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!("{name}{} ", " ".repeat(pad)), theme.text),
                 Span::styled("█".repeat(filled), theme.bar),
