@@ -12,12 +12,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Where recorded sessions go (created on demand)
-    #[arg(
-        long,
-        global = true,
-        value_name = "DIR",
-        default_value = "sessions/recorded"
-    )]
+    #[arg(long, global = true, value_name = "DIR", default_value = "sessions/recorded")]
     pub sessions: PathBuf,
     /// A keymap file: it replaces the keys of the actions it names
     #[arg(long, global = true, value_name = "FILE")]

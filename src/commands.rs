@@ -38,9 +38,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let start = match (file.clone(), *again) {
                 (None, false) => Start::BuiltIn,
                 (None, true) => {
-                    return Err(Failure(
-                        "run --again needs the session to follow on from".into(),
-                    ));
+                    return Err(Failure("run --again needs the session to follow on from".into()));
                 }
                 (Some(file), true) => Start::Again(file),
                 (Some(file), false) => Start::Plan(file),
@@ -52,10 +50,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             if let Some(note) = &loaded.note {
                 eprintln!("{note}");
             }
-            print!(
-                "{}",
-                report::render(&Summary::of(&loaded.session, &loaded.state), *format)
-            );
+            print!("{}", report::render(&Summary::of(&loaded.session, &loaded.state), *format));
             Ok(())
         }
         Some(Command::Check { files }) => check(files),
@@ -81,9 +76,8 @@ fn theme(name: Option<&str>) -> Result<Theme, Failure> {
                     "{name}: no such theme; built in: dark, mono; or give a theme file"
                 )));
             }
-            let stem = path
-                .file_stem()
-                .map_or(name.to_string(), |s| s.to_string_lossy().into_owned());
+            let stem =
+                path.file_stem().map_or(name.to_string(), |s| s.to_string_lossy().into_owned());
             Ok(Theme::parse(&stem, path, &read(path)?)?)
         }
     }
@@ -100,12 +94,7 @@ fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failur
     }
     // Open (and lock) the session before taking over the screen, so a refusal is a plain message.
     let opened = prepared.map(|p| open(p, sessions)).transpose()?;
-    let settings = Settings {
-        keymap,
-        theme,
-        sessions: sessions.to_path_buf(),
-        bell: cli.bell,
-    };
+    let settings = Settings { keymap, theme, sessions: sessions.to_path_buf(), bell: cli.bell };
     let mut console = Console::new(settings, opened);
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
@@ -170,20 +159,17 @@ fn check_one(file: &Path) -> Result<Option<String>, FileError> {
 fn new_plan(file: &Path) -> Result<(), Failure> {
     let mut out = OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Failure(format!("{}: already exists; roundtable never overwrites a file, so choose another name", file.display()))
+            Failure(format!(
+                "{}: already exists; roundtable never overwrites a file, so choose another name",
+                file.display()
+            ))
         } else {
             Failure(format!("{}: cannot write it: {}", file.display(), io_words(&e)))
         }
     })?;
     out.write_all(BUILT_IN.as_bytes())
         .and_then(|()| out.sync_all())
-        .map_err(|e| {
-            Failure(format!(
-                "{}: cannot write it: {}",
-                file.display(),
-                io_words(&e)
-            ))
-        })?;
+        .map_err(|e| Failure(format!("{}: cannot write it: {}", file.display(), io_words(&e))))?;
     println!(
         "Wrote {0}. Edit it, check it with `roundtable check {0}`, and run it with `roundtable run {0}`.",
         file.display()

@@ -27,25 +27,15 @@ fn every_bad_file_has_its_pinned_message() {
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .collect();
     files.sort();
-    assert!(
-        files.len() >= 30,
-        "the catalogue has shrunk to {}",
-        files.len()
-    );
+    assert!(files.len() >= 30, "the catalogue has shrunk to {}", files.len());
     let bless = std::env::var_os("BLESS").is_some();
     let mut wrong = Vec::new();
     for path in files {
-        let relative = path
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .unwrap()
-            .to_path_buf();
+        let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_path_buf();
         let (code, stdout, stderr) = check(&relative);
         assert_eq!(code, Some(1), "{}: exit status", relative.display());
         assert_eq!(stdout, "", "{}: nothing on stdout", relative.display());
-        assert!(
-            !stderr.contains("panicked") && !stderr.contains("backtrace"),
-            "{stderr}"
-        );
+        assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
         let first = stderr.lines().next().unwrap_or_default();
         let expected_start = format!("{}:", relative.display());
         assert!(first.starts_with(&expected_start), "{first}");
@@ -56,10 +46,7 @@ fn every_bad_file_has_its_pinned_message() {
         }
         let expected = std::fs::read_to_string(&pinned).unwrap_or_default();
         if expected != stderr {
-            wrong.push(format!(
-                "{}\n--- pinned\n{expected}--- got\n{stderr}",
-                relative.display()
-            ));
+            wrong.push(format!("{}\n--- pinned\n{expected}--- got\n{stderr}", relative.display()));
         }
     }
     assert!(

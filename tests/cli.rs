@@ -9,11 +9,7 @@ use roundtable::model::Event;
 use roundtable::store::session_file::to_text;
 
 fn roundtable(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_roundtable"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_roundtable")).args(args).current_dir(dir).output().unwrap()
 }
 
 fn stdout(out: &Output) -> String {
@@ -41,10 +37,7 @@ fn new_writes_the_built_in_plan_and_never_overwrites() {
         stderr(&again),
         "mine.ron: already exists; roundtable never overwrites a file, so choose another name\n"
     );
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("mine.ron")).unwrap(),
-        "edited"
-    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("mine.ron")).unwrap(), "edited");
 }
 
 #[test]
@@ -56,10 +49,7 @@ fn check_reports_each_file_and_fails_if_any_does() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "ok good.ron\n");
     let err = stderr(&out);
-    assert!(
-        err.starts_with("bad.ron:1:16: a `stages` field in Plan\n"),
-        "{err}"
-    );
+    assert!(err.starts_with("bad.ron:1:16: a `stages` field in Plan\n"), "{err}");
     assert!(err.contains("missing.ron: no such file\n"), "{err}");
     assert!(err.ends_with("2 files have problems\n"), "{err}");
 }
@@ -82,14 +72,8 @@ fn report_prints_markdown_and_json() {
         ),
         "{md}"
     );
-    assert!(
-        md.contains("| 1 | Welcome and check-in | 10:00 |  | 12:00 | +02:00 |"),
-        "{md}"
-    );
-    assert!(
-        md.contains("| 3 | Ideas 💡 アイデア | 25:00 |  | not reached |  |"),
-        "{md}"
-    );
+    assert!(md.contains("| 1 | Welcome and check-in | 10:00 |  | 12:00 | +02:00 |"), "{md}");
+    assert!(md.contains("| 3 | Ideas 💡 アイデア | 25:00 |  | not reached |  |"), "{md}");
     assert!(md.contains("Ended: not yet"), "{md}");
 
     let json = roundtable(dir.path(), &["report", "s.ron", "--format", "json"]);
@@ -106,10 +90,7 @@ fn keys_prints_a_keymap_that_checks_and_loads() {
     let dir = tempfile::tempdir().unwrap();
     let out = roundtable(dir.path(), &["keys"]);
     std::fs::write(dir.path().join("keys.ron"), &out.stdout).unwrap();
-    assert_eq!(
-        stdout(&roundtable(dir.path(), &["check", "keys.ron"])),
-        "ok keys.ron\n"
-    );
+    assert_eq!(stdout(&roundtable(dir.path(), &["check", "keys.ron"])), "ok keys.ron\n");
     std::fs::write(dir.path().join("mine.ron"), "{ NextStage: [\"Right\"] }").unwrap();
     let mine = stdout(&roundtable(dir.path(), &["keys", "--keymap", "mine.ron"]));
     assert!(mine.contains("    NextStage: [\"Right\"],\n"), "{mine}");
@@ -121,10 +102,7 @@ fn the_console_without_a_terminal_says_so() {
     let out = roundtable(dir.path(), &["run"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("the console needs a terminal"));
-    assert!(
-        !dir.path().join("sessions").exists(),
-        "nothing recorded without a console"
-    );
+    assert!(!dir.path().join("sessions").exists(), "nothing recorded without a console");
 }
 
 #[test]
@@ -150,9 +128,7 @@ fn usage_mistakes_exit_2() {
     assert_eq!(roundtable(dir.path(), &["dance"]).status.code(), Some(2));
     assert_eq!(roundtable(dir.path(), &["check"]).status.code(), Some(2));
     assert_eq!(
-        roundtable(dir.path(), &["report", "s.ron", "--format", "pdf"])
-            .status
-            .code(),
+        roundtable(dir.path(), &["report", "s.ron", "--format", "pdf"]).status.code(),
         Some(2)
     );
 }

@@ -12,10 +12,7 @@ use roundtable::app::{App, Effect, Mode, Outcome, Start};
 use roundtable::model::{Event, Logged, Ms};
 
 fn live_app(events: Vec<Logged>) -> App {
-    App {
-        mode: Mode::Live(Box::new(Live::new(session(events)))),
-        keymap: Keymap::defaults(),
-    }
+    App { mode: Mode::Live(Box::new(Live::new(session(events)))), keymap: Keymap::defaults() }
 }
 
 fn live(app: &App) -> &Live {
@@ -43,10 +40,7 @@ fn events(outcome: &Outcome) -> Vec<Event> {
 #[test]
 fn space_starts_and_pauses_the_timer() {
     let mut app = live_app(vec![]);
-    assert_eq!(
-        events(&press(&mut app, Action::StartPause, 1_000)),
-        vec![Event::TimerStarted]
-    );
+    assert_eq!(events(&press(&mut app, Action::StartPause, 1_000)), vec![Event::TimerStarted]);
     let out = press(&mut app, Action::StartPause, 5_000);
     assert_eq!(out.events, vec![at(5_000, Event::TimerPaused)]);
 }
@@ -54,20 +48,14 @@ fn space_starts_and_pauses_the_timer() {
 #[test]
 fn next_and_back_move_through_the_stages() {
     let mut app = live_app(vec![]);
-    assert_eq!(
-        events(&press(&mut app, Action::NextStage, 0)),
-        vec![Event::StageChanged { to: 1 }]
-    );
+    assert_eq!(events(&press(&mut app, Action::NextStage, 0)), vec![Event::StageChanged { to: 1 }]);
     assert_eq!(
         events(&press(&mut app, Action::PreviousStage, MIN)),
         vec![Event::StageChanged { to: 0 }]
     );
     let out = press(&mut app, Action::PreviousStage, MIN);
     assert!(out.events.is_empty());
-    assert_eq!(
-        live(&app).ui.notice.as_deref(),
-        Some("This is the first stage.")
-    );
+    assert_eq!(live(&app).ui.notice.as_deref(), Some("This is the first stage."));
 }
 
 #[test]
@@ -81,10 +69,7 @@ fn next_on_the_last_stage_asks_before_ending() {
     assert!(press(&mut app, Action::Cancel, MIN).events.is_empty());
     assert_eq!(live(&app).ui.overlay, None);
     press(&mut app, Action::NextStage, MIN);
-    assert_eq!(
-        events(&press(&mut app, Action::Confirm, 2 * MIN)),
-        vec![Event::WorkshopEnded]
-    );
+    assert_eq!(events(&press(&mut app, Action::Confirm, 2 * MIN)), vec![Event::WorkshopEnded]);
     assert_eq!(live(&app).state.ended, Some(2 * MIN));
 }
 
@@ -97,10 +82,7 @@ fn plus_and_minus_change_the_current_stage_by_a_minute() {
     );
     assert_eq!(
         events(&press(&mut app, Action::LessTime, 0)),
-        vec![Event::StageExtended {
-            stage: 2,
-            by_s: -60
-        }]
+        vec![Event::StageExtended { stage: 2, by_s: -60 }]
     );
 }
 
@@ -111,20 +93,14 @@ fn a_stage_cannot_be_cut_below_a_minute() {
         assert_eq!(press(&mut app, Action::LessTime, 0).events.len(), 1);
     }
     assert!(press(&mut app, Action::LessTime, 0).events.is_empty());
-    assert_eq!(
-        live(&app).ui.notice.as_deref(),
-        Some("A stage cannot be shorter than one minute.")
-    );
+    assert_eq!(live(&app).ui.notice.as_deref(), Some("A stage cannot be shorter than one minute."));
 }
 
 #[test]
 fn undo_is_an_event_and_nothing_leaves_the_log() {
     let mut app = live_app(vec![]);
     press(&mut app, Action::NextStage, 0);
-    assert_eq!(
-        events(&press(&mut app, Action::Undo, 1_000)),
-        vec![Event::Undo]
-    );
+    assert_eq!(events(&press(&mut app, Action::Undo, 1_000)), vec![Event::Undo]);
     assert_eq!(live(&app).state.current, 0);
     assert_eq!(live(&app).session.events.len(), 2);
     assert!(press(&mut app, Action::Undo, 2_000).events.is_empty());
@@ -138,10 +114,7 @@ fn quit_asks_first_only_while_a_timer_runs() {
     let mut app = live_app(vec![at(0, Event::TimerStarted)]);
     assert_eq!(press(&mut app, Action::Quit, 0).effect, None);
     assert_eq!(live(&app).ui.overlay, Some(Overlay::ConfirmQuit));
-    assert_eq!(
-        press(&mut app, Action::Confirm, 0).effect,
-        Some(Effect::Quit)
-    );
+    assert_eq!(press(&mut app, Action::Confirm, 0).effect, Some(Effect::Quit));
 }
 
 #[test]
@@ -164,33 +137,18 @@ fn events_never_go_back_in_time() {
 #[test]
 fn home_enter_starts_the_built_in_workshop_first() {
     let plan = common::plan();
-    let mut app = App {
-        mode: Mode::Home(Home::new(&plan, vec![], vec![])),
-        keymap: Keymap::defaults(),
-    };
-    assert_eq!(
-        app.handle(Action::Select, 0).effect,
-        Some(Effect::Start(Start::BuiltIn))
-    );
+    let mut app =
+        App { mode: Mode::Home(Home::new(&plan, vec![], vec![])), keymap: Keymap::defaults() };
+    assert_eq!(app.handle(Action::Select, 0).effect, Some(Effect::Start(Start::BuiltIn)));
     app.handle(Action::Down, 0);
     let out = app.handle(Action::Select, 0);
-    assert_eq!(
-        out.effect, None,
-        "the second entry asks for a plan file's path"
-    );
+    assert_eq!(out.effect, None, "the second entry asks for a plan file's path");
     assert!(app.typing());
     for c in "q/plan.ron".chars() {
-        assert_eq!(
-            app.key(KeyEvent::from(KeyCode::Char(c)), 0).effect,
-            None,
-            "q is a letter here"
-        );
+        assert_eq!(app.key(KeyEvent::from(KeyCode::Char(c)), 0).effect, None, "q is a letter here");
     }
     let out = app.key(KeyEvent::from(KeyCode::Enter), 0);
-    assert_eq!(
-        out.effect,
-        Some(Effect::Start(Start::Plan("q/plan.ron".into())))
-    );
+    assert_eq!(out.effect, Some(Effect::Start(Start::Plan("q/plan.ron".into()))));
 }
 
 /// The fixture's first stage is a round; these start in the discussion after it.
@@ -256,10 +214,7 @@ fn a_walk_in_is_added_with_a_role_and_their_hand_goes_up() {
     assert_eq!(
         events(&out),
         vec![
-            Event::ParticipantAdded {
-                name: "Kwame".into(),
-                role: "resident".into()
-            },
+            Event::ParticipantAdded { name: "Kwame".into(), role: "resident".into() },
             Event::HandRaised {
                 who: "Kwame".into(),
                 kind: roundtable::model::queue::HandKind::Normal
@@ -273,32 +228,17 @@ fn a_walk_in_is_added_with_a_role_and_their_hand_goes_up() {
 fn enter_gives_the_floor_to_the_first_and_e_ends_the_turn() {
     let mut app = discussion();
     assert!(press(&mut app, Action::GiveFloor, 0).events.is_empty());
-    assert_eq!(
-        live(&app).ui.notice.as_deref(),
-        Some("No one is waiting; raise a hand first.")
-    );
+    assert_eq!(live(&app).ui.notice.as_deref(), Some("No one is waiting; raise a hand first."));
     assert!(press(&mut app, Action::EndTurn, 0).events.is_empty());
-    assert_eq!(
-        live(&app).ui.notice.as_deref(),
-        Some("No one has the floor.")
-    );
+    assert_eq!(live(&app).ui.notice.as_deref(), Some("No one has the floor."));
     for who in ["Zoë", "Amina"] {
-        live_record(
-            &mut app,
-            Event::HandRaised {
-                who: who.into(),
-                kind: Default::default(),
-            },
-        );
+        live_record(&mut app, Event::HandRaised { who: who.into(), kind: Default::default() });
     }
     assert_eq!(
         events(&press(&mut app, Action::GiveFloor, MIN)),
         vec![Event::FloorGiven { who: "Zoë".into() }]
     );
-    assert_eq!(
-        events(&press(&mut app, Action::EndTurn, 2 * MIN)),
-        vec![Event::TurnEnded]
-    );
+    assert_eq!(events(&press(&mut app, Action::EndTurn, 2 * MIN)), vec![Event::TurnEnded]);
     assert_eq!(live(&app).state.room.airtime(2, 3 * MIN), MIN);
 }
 
@@ -313,20 +253,12 @@ fn live_record(app: &mut App, event: Event) {
 fn x_lowers_the_selected_hand() {
     let mut app = discussion();
     for who in ["Zoë", "Amina", "Łukasz"] {
-        live_record(
-            &mut app,
-            Event::HandRaised {
-                who: who.into(),
-                kind: Default::default(),
-            },
-        );
+        live_record(&mut app, Event::HandRaised { who: who.into(), kind: Default::default() });
     }
     press(&mut app, Action::Down, 0);
     assert_eq!(
         events(&press(&mut app, Action::LowerHand, 0)),
-        vec![Event::HandLowered {
-            who: "Amina".into()
-        }]
+        vec![Event::HandLowered { who: "Amina".into() }]
     );
 }
 
@@ -335,21 +267,15 @@ fn in_a_round_p_passes_the_next_persons_go_and_o_changes_the_order() {
     let mut app = live_app(vec![]);
     assert_eq!(
         events(&press(&mut app, Action::Pass, 0)),
-        vec![Event::Passed {
-            who: "Amina".into()
-        }]
+        vec![Event::Passed { who: "Amina".into() }]
     );
     assert_eq!(
         events(&press(&mut app, Action::GiveFloor, 0)),
-        vec![Event::FloorGiven {
-            who: "Dr Lee".into()
-        }]
+        vec![Event::FloorGiven { who: "Dr Lee".into() }]
     );
     assert_eq!(
         events(&press(&mut app, Action::ChangeOrder, 0)),
-        vec![Event::PolicySet {
-            policy: roundtable::model::plan::Policy::Equal
-        }]
+        vec![Event::PolicySet { policy: roundtable::model::plan::Policy::Equal }]
     );
     assert!(press(&mut app, Action::Pass, 0).events.is_empty());
 }
@@ -361,17 +287,13 @@ fn a_marks_someone_as_left_and_back() {
     type_keys(&mut app, "sunny", 0);
     assert_eq!(
         events(&key(&mut app, KeyCode::Enter, MIN)),
-        vec![Event::Left {
-            who: "Sunny 🌞".into()
-        }]
+        vec![Event::Left { who: "Sunny 🌞".into() }]
     );
     press(&mut app, Action::Presence, 0);
     type_keys(&mut app, "sunny", 0);
     assert_eq!(
         events(&key(&mut app, KeyCode::Enter, 2 * MIN)),
-        vec![Event::Arrived {
-            who: "Sunny 🌞".into()
-        }]
+        vec![Event::Arrived { who: "Sunny 🌞".into() }]
     );
 }
 

@@ -11,10 +11,7 @@ use roundtable::model::queue::HandKind;
 use roundtable::model::{Event, Logged, State};
 
 fn hand(who: &str) -> Event {
-    Event::HandRaised {
-        who: who.into(),
-        kind: HandKind::Normal,
-    }
+    Event::HandRaised { who: who.into(), kind: HandKind::Normal }
 }
 
 fn floor(who: &str) -> Event {
@@ -22,12 +19,7 @@ fn floor(who: &str) -> Event {
 }
 
 fn names(state: &State, now: u64) -> Vec<String> {
-    state
-        .room
-        .queue(now)
-        .iter()
-        .map(|w| state.room.people[w.who].name.clone())
-        .collect()
+    state.room.queue(now).iter().map(|w| state.room.people[w.who].name.clone()).collect()
 }
 
 /// The fixture starts with a Round stage; most tests want a discussion.
@@ -75,20 +67,12 @@ fn fifo_keeps_the_order_hands_went_up() {
     let state = fold(&discussion(vec![
         at(0, floor("Zoë")),
         at(MIN, Event::TurnEnded),
-        at(
-            2 * MIN,
-            Event::PolicySet {
-                policy: Policy::Fifo,
-            },
-        ),
+        at(2 * MIN, Event::PolicySet { policy: Policy::Fifo }),
         at(2 * MIN, hand("Zoë")),
         at(3 * MIN, hand("Amina")),
     ]));
     assert_eq!(names(&state, 4 * MIN), ["Zoë", "Amina"]);
-    assert_eq!(
-        state.room.queue(4 * MIN)[1].why,
-        "hand up 2nd · waiting 1:00"
-    );
+    assert_eq!(state.room.queue(4 * MIN)[1].why, "hand up 2nd · waiting 1:00");
     assert_eq!(state.said, "Amina raised a hand: second in the queue.");
 }
 
@@ -97,20 +81,8 @@ fn a_point_of_process_goes_first_and_a_direct_reply_next() {
     let state = fold(&discussion(vec![
         at(0, floor("Zoë")),
         at(MIN, hand("Amina")),
-        at(
-            MIN,
-            Event::HandRaised {
-                who: "Łukasz".into(),
-                kind: HandKind::Reply,
-            },
-        ),
-        at(
-            MIN,
-            Event::HandRaised {
-                who: "Dr Lee".into(),
-                kind: HandKind::Process,
-            },
-        ),
+        at(MIN, Event::HandRaised { who: "Łukasz".into(), kind: HandKind::Reply }),
+        at(MIN, Event::HandRaised { who: "Dr Lee".into(), kind: HandKind::Process }),
     ]));
     let queue = state.room.queue(2 * MIN);
     assert_eq!(names(&state, 2 * MIN), ["Dr Lee", "Łukasz", "Amina"]);
@@ -124,22 +96,14 @@ fn a_round_goes_around_in_seat_order_with_passes() {
     let state = fold(&[
         at(0, Event::TimerStarted),
         at(0, floor("Amina")),
-        at(
-            MIN,
-            Event::Passed {
-                who: "Dr Lee".into(),
-            },
-        ),
+        at(MIN, Event::Passed { who: "Dr Lee".into() }),
     ]);
     assert_eq!(state.room.policy, Policy::Round);
     assert_eq!(names(&state, MIN), ["Zoë", "Łukasz", "王芳", "Sunny 🌞"]);
     assert_eq!(state.room.queue(MIN)[0].why, "next in the round · seat 3");
     assert_eq!(state.said, "Dr Lee passed. 4 still to go in the round.");
     // The next stage is a discussion: the plan's own order comes back.
-    let next = fold(&[
-        at(0, floor("Amina")),
-        at(MIN, Event::StageChanged { to: 1 }),
-    ]);
+    let next = fold(&[at(0, floor("Amina")), at(MIN, Event::StageChanged { to: 1 })]);
     assert_eq!(next.room.policy, Policy::Equal);
     assert!(next.room.speaking.is_none(), "a new stage ends the turn");
 }
@@ -151,28 +115,14 @@ fn a_turn_has_a_time_box_and_is_never_cut_off() {
     assert_eq!(turn.time_box, Some(90_000), "the stage's own turn length");
     assert_eq!(turn.left(2 * MIN), Some(-30_000));
     assert!(state.room.speaking.is_some());
-    assert_eq!(
-        state.said,
-        "Zoë has the floor, 1 minute 30 seconds. Needs: extra time to speak."
-    );
+    assert_eq!(state.said, "Zoë has the floor, 1 minute 30 seconds. Needs: extra time to speak.");
 }
 
 #[test]
 fn walk_ins_and_absences_change_who_counts() {
     let state = fold(&discussion(vec![
-        at(
-            0,
-            Event::ParticipantAdded {
-                name: "Kwame".into(),
-                role: "resident".into(),
-            },
-        ),
-        at(
-            0,
-            Event::Left {
-                who: "Sunny 🌞".into(),
-            },
-        ),
+        at(0, Event::ParticipantAdded { name: "Kwame".into(), role: "resident".into() }),
+        at(0, Event::Left { who: "Sunny 🌞".into() }),
         at(0, floor("Kwame")),
         at(MIN, Event::TurnEnded),
     ]));
@@ -192,19 +142,14 @@ fn walk_ins_and_absences_change_who_counts() {
 #[test]
 fn the_facilitator_does_not_count_in_the_balance() {
     let mut plan = plan();
-    plan.participants
-        .push(roundtable::model::plan::Participant {
-            name: "Sam".into(),
-            role: "Facilitator".into(),
-            needs: None,
-        });
+    plan.participants.push(roundtable::model::plan::Participant {
+        name: "Sam".into(),
+        role: "Facilitator".into(),
+        needs: None,
+    });
     let state = State::fold(
         Arc::new(plan),
-        &[
-            at(0, Event::StageChanged { to: 1 }),
-            at(0, floor("Sam")),
-            at(MIN, Event::TurnEnded),
-        ],
+        &[at(0, Event::StageChanged { to: 1 }), at(0, floor("Sam")), at(MIN, Event::TurnEnded)],
     );
     let balance = state.room.balance(MIN);
     assert_eq!(balance.counted, 6);
@@ -214,46 +159,20 @@ fn the_facilitator_does_not_count_in_the_balance() {
 
 #[test]
 fn refusals_are_words_not_events() {
-    let state = fold(&discussion(vec![
-        at(0, floor("Zoë")),
-        at(
-            0,
-            Event::Left {
-                who: "Amina".into(),
-            },
-        ),
-    ]));
+    let state =
+        fold(&discussion(vec![at(0, floor("Zoë")), at(0, Event::Left { who: "Amina".into() })]));
     let refuse = |e: Event| state.check(&at(MIN, e)).unwrap_err();
-    assert_eq!(
-        refuse(hand("Amina")),
-        "Amina is marked as not here; mark them arrived first."
-    );
-    assert_eq!(
-        refuse(hand("Nobody")),
-        "There is no Nobody in this session."
-    );
+    assert_eq!(refuse(hand("Amina")), "Amina is marked as not here; mark them arrived first.");
+    assert_eq!(refuse(hand("Nobody")), "There is no Nobody in this session.");
     assert_eq!(refuse(hand("Zoë")), "Zoë has the floor already.");
+    assert_eq!(refuse(Event::Left { who: "Zoë".into() }), "Zoë has the floor; end the turn first.");
+    assert_eq!(refuse(Event::HandLowered { who: "Łukasz".into() }), "Łukasz has no hand up.");
     assert_eq!(
-        refuse(Event::Left { who: "Zoë".into() }),
-        "Zoë has the floor; end the turn first."
-    );
-    assert_eq!(
-        refuse(Event::HandLowered {
-            who: "Łukasz".into()
-        }),
-        "Łukasz has no hand up."
-    );
-    assert_eq!(
-        refuse(Event::Passed {
-            who: "Łukasz".into()
-        }),
+        refuse(Event::Passed { who: "Łukasz".into() }),
         "Passing is for rounds; lower the hand instead."
     );
     let quiet = fold(&discussion(vec![]));
-    assert_eq!(
-        quiet.check(&at(0, Event::TurnEnded)).unwrap_err(),
-        "No one has the floor."
-    );
+    assert_eq!(quiet.check(&at(0, Event::TurnEnded)).unwrap_err(), "No one has the floor.");
 }
 
 #[test]
@@ -265,22 +184,10 @@ fn equality_is_one_minus_the_gini_of_airtime() {
         at(2 * MIN, Event::TurnEnded),
     ]));
     let balance = state.room.balance(3 * MIN);
-    assert!(
-        (balance.equality - 1.0 / 3.0).abs() < 1e-9,
-        "{}",
-        balance.equality
-    );
+    assert!((balance.equality - 1.0 / 3.0).abs() < 1e-9, "{}", balance.equality);
 }
 
-const NAMES: [&str; 7] = [
-    "Amina",
-    "Dr Lee",
-    "Zoë",
-    "Łukasz",
-    "王芳",
-    "Sunny 🌞",
-    "Kwame",
-];
+const NAMES: [&str; 7] = ["Amina", "Dr Lee", "Zoë", "Łukasz", "王芳", "Sunny 🌞", "Kwame"];
 
 fn any_event() -> impl Strategy<Value = Event> {
     let who = || prop::sample::select(NAMES.to_vec()).prop_map(String::from);

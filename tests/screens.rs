@@ -21,11 +21,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 fn draw(app: &App, now: Ms, width: u16, height: u16, saving: Option<&str>) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let theme = Theme::default_for(false);
-    let cx = Context {
-        now,
-        theme: &theme,
-        saving,
-    };
+    let cx = Context { now, theme: &theme, saving };
     terminal.draw(|frame| ui::render(frame, app, &cx)).unwrap();
     terminal.backend().buffer().clone()
 }
@@ -53,10 +49,7 @@ fn text(buffer: &Buffer) -> String {
 }
 
 fn live_app(events: Vec<Logged>) -> App {
-    App {
-        mode: Mode::Live(Box::new(Live::new(session(events)))),
-        keymap: Keymap::defaults(),
-    }
+    App { mode: Mode::Live(Box::new(Live::new(session(events)))), keymap: Keymap::defaults() }
 }
 
 fn home_app() -> App {
@@ -72,10 +65,7 @@ fn home_app() -> App {
         vec![("sessions/example.ron".into(), common::plan())],
         vec![resume],
     );
-    App {
-        mode: Mode::Home(home),
-        keymap: Keymap::defaults(),
-    }
+    App { mode: Mode::Home(home), keymap: Keymap::defaults() }
 }
 
 fn snapshot(name: &str, app: &App, now: Ms) {
@@ -122,31 +112,12 @@ fn live_ended() {
 
 /// A discussion under way: someone speaking past their time box, hands of every kind waiting.
 fn busy_room() -> App {
-    let hand = |who: &str, kind| Event::HandRaised {
-        who: who.into(),
-        kind,
-    };
+    let hand = |who: &str, kind| Event::HandRaised { who: who.into(), kind };
     live_app(vec![
         at(0, Event::StageChanged { to: 1 }),
-        at(
-            0,
-            Event::FloorGiven {
-                who: "Amina".into(),
-            },
-        ),
-        at(
-            3 * MIN,
-            Event::FloorGiven {
-                who: "王芳".into()
-            },
-        ),
-        at(
-            4 * MIN,
-            Event::HandRaised {
-                who: "Zoë".into(),
-                kind: HandKind::Normal,
-            },
-        ),
+        at(0, Event::FloorGiven { who: "Amina".into() }),
+        at(3 * MIN, Event::FloorGiven { who: "王芳".into() }),
+        at(4 * MIN, Event::HandRaised { who: "Zoë".into(), kind: HandKind::Normal }),
         at(4 * MIN, hand("Sunny 🌞", HandKind::Reply)),
         at(5 * MIN, hand("Łukasz", HandKind::Normal)),
         at(5 * MIN, hand("Amina", HandKind::Normal)),
@@ -165,13 +136,8 @@ fn the_turn_says_time_in_words_and_colour() {
     let theme = Theme::default_for(false);
     let buffer = draw(&app, 5 * MIN + 45_000, 200, 60, None);
     let screen = text(&buffer);
-    let row = screen
-        .lines()
-        .position(|l| l.contains("■ TIME 王芳"))
-        .expect(&screen) as u16;
-    let x = (0..200)
-        .find(|x| buffer[(*x, row)].symbol() == "■")
-        .unwrap();
+    let row = screen.lines().position(|l| l.contains("■ TIME 王芳")).expect(&screen) as u16;
+    let x = (0..200).find(|x| buffer[(*x, row)].symbol() == "■").unwrap();
     assert_eq!(buffer[(x, row)].fg, theme.timer_over.fg.unwrap());
     assert!(screen.contains("+1:15 over 1:30"), "{screen}");
 }
@@ -199,10 +165,7 @@ fn a_refusing_disk_is_a_steady_warning_in_words() {
         24,
         Some("the disk is full. 2 events kept in memory; retrying."),
     ));
-    assert!(
-        screen.contains("⚠ NOT SAVED: the disk is full. 2 events kept in memory"),
-        "{screen}"
-    );
+    assert!(screen.contains("⚠ NOT SAVED: the disk is full. 2 events kept in memory"), "{screen}");
 }
 
 #[test]
@@ -212,13 +175,8 @@ fn over_time_is_said_in_words_and_colour() {
     let buffer = draw(&app, 11 * MIN + 30_000, 80, 24, None);
     let screen = text(&buffer);
     assert!(screen.contains("● OVER +01:30"), "{screen}");
-    let label = screen
-        .lines()
-        .position(|l| l.contains("OVER +01:30"))
-        .unwrap() as u16;
-    let x = (0..80)
-        .find(|x| buffer[(*x, label)].symbol() == "O")
-        .unwrap();
+    let label = screen.lines().position(|l| l.contains("OVER +01:30")).unwrap() as u16;
+    let x = (0..80).find(|x| buffer[(*x, label)].symbol() == "O").unwrap();
     assert_eq!(buffer[(x, label)].fg, theme.timer_over.fg.unwrap());
 }
 
@@ -242,11 +200,7 @@ fn the_status_line_is_where_the_cursor_rests() {
     let app = live_app(vec![at(0, Event::TimerStarted)]);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let theme = Theme::default_for(false);
-    let cx = Context {
-        now: MIN,
-        theme: &theme,
-        saving: None,
-    };
+    let cx = Context { now: MIN, theme: &theme, saving: None };
     terminal.draw(|frame| ui::render(frame, &app, &cx)).unwrap();
     assert_eq!(terminal.get_cursor_position().unwrap(), (0, 22).into());
 }

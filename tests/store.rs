@@ -15,13 +15,7 @@ use roundtable::store::session_file::{
 fn a_session_reads_back_exactly_as_written() {
     let original = session(vec![
         at(0, Event::TimerStarted),
-        at(
-            MIN,
-            Event::StageExtended {
-                stage: 0,
-                by_s: -60,
-            },
-        ),
+        at(MIN, Event::StageExtended { stage: 0, by_s: -60 }),
         at(2 * MIN, Event::StageChanged { to: 1 }),
         at(3 * MIN, Event::Undo),
         at(4 * MIN, Event::Resumed { gap_s: 12 }),
@@ -39,20 +33,9 @@ fn a_session_reads_back_exactly_as_written() {
 fn every_event_is_in_the_journal_before_the_session_is_merged() {
     let dir = tempfile::tempdir().unwrap();
     let (mut recorder, mut s) = Recorder::create(dir.path(), plan(), started()).unwrap();
-    let name = recorder
-        .path
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    assert_eq!(
-        name,
-        "2026-11-25-1900-community-health-co-design-what-would-make-the.ron"
-    );
-    for logged in [
-        at(0, Event::TimerStarted),
-        at(MIN, Event::StageChanged { to: 1 }),
-    ] {
+    let name = recorder.path.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(name, "2026-11-25-1900-community-health-co-design-what-would-make-the.ron");
+    for logged in [at(0, Event::TimerStarted), at(MIN, Event::StageChanged { to: 1 })] {
         assert!(recorder.append(&logged));
         s.events.push(logged);
     }
@@ -76,10 +59,8 @@ fn a_line_cut_short_by_a_crash_is_dropped_and_said() {
     let dir = tempfile::tempdir().unwrap();
     let (mut recorder, _) = Recorder::create(dir.path(), plan(), started()).unwrap();
     recorder.append(&at(0, Event::TimerStarted));
-    let mut journal = std::fs::OpenOptions::new()
-        .append(true)
-        .open(journal_path(&recorder.path))
-        .unwrap();
+    let mut journal =
+        std::fs::OpenOptions::new().append(true).open(journal_path(&recorder.path)).unwrap();
     journal.write_all(b"(n:1,at:5000,event:StageCh").unwrap();
     let loaded = load_session(&recorder.path).unwrap();
     assert_eq!(loaded.session.events, vec![at(0, Event::TimerStarted)]);
@@ -97,17 +78,12 @@ fn a_bad_line_inside_the_journal_is_an_error_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let (mut recorder, _) = Recorder::create(dir.path(), plan(), started()).unwrap();
     recorder.append(&at(0, Event::TimerStarted));
-    let mut journal = std::fs::OpenOptions::new()
-        .append(true)
-        .open(journal_path(&recorder.path))
-        .unwrap();
-    journal
-        .write_all(b"garbage\n(n:1,at:5000,event:TimerPaused)\n")
-        .unwrap();
+    let mut journal =
+        std::fs::OpenOptions::new().append(true).open(journal_path(&recorder.path)).unwrap();
+    journal.write_all(b"garbage\n(n:1,at:5000,event:TimerPaused)\n").unwrap();
     let err = load_session(&recorder.path).err().unwrap();
     assert!(
-        err.headline()
-            .contains(".journal:2:1: a whole event on each line"),
+        err.headline().contains(".journal:2:1: a whole event on each line"),
         "{}",
         err.headline()
     );
@@ -144,10 +120,7 @@ fn a_resume_merges_the_journal_and_records_the_gap() {
     let (_recorder, loaded, resumed) = Recorder::resume(&path, later).unwrap();
     assert_eq!(resumed, at(3 * MIN, Event::Resumed { gap_s: 17 * 60 }));
     assert_eq!(loaded.session.events.len(), 2);
-    assert!(
-        std::fs::read(journal_path(&path)).unwrap().is_empty(),
-        "a fresh journal"
-    );
+    assert!(std::fs::read(journal_path(&path)).unwrap().is_empty(), "a fresh journal");
     let on_disk = load_session(&path).unwrap();
     assert_eq!(on_disk.from_journal, 0, "merged into the session file");
     assert_eq!(on_disk.session.events.len(), 2);
@@ -157,21 +130,14 @@ fn a_resume_merges_the_journal_and_records_the_gap() {
 fn a_finished_workshop_is_not_resumed() {
     let dir = tempfile::tempdir().unwrap();
     let (mut recorder, mut s) = Recorder::create(dir.path(), plan(), started()).unwrap();
-    for logged in [
-        at(0, Event::StageChanged { to: 4 }),
-        at(MIN, Event::WorkshopEnded),
-    ] {
+    for logged in [at(0, Event::StageChanged { to: 4 }), at(MIN, Event::WorkshopEnded)] {
         recorder.append(&logged);
         s.events.push(logged);
     }
     let path = recorder.finish(&s).unwrap();
     recorder.release();
     let err = Recorder::resume(&path, started()).err().unwrap();
-    assert!(
-        err.headline().contains("this workshop has ended"),
-        "{}",
-        err.headline()
-    );
+    assert!(err.headline().contains("this workshop has ended"), "{}", err.headline());
     assert!(err.headline().contains("run --again"), "{}", err.headline());
 }
 
@@ -189,9 +155,7 @@ fn a_sessions_folder_that_cannot_be_made_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, "").unwrap();
-    let err = Recorder::create(&blocker.join("sessions"), plan(), started())
-        .err()
-        .unwrap();
+    let err = Recorder::create(&blocker.join("sessions"), plan(), started()).err().unwrap();
     assert!(err.headline().starts_with(&format!(
         "{}: cannot create the sessions folder",
         blocker.join("sessions").display()

@@ -32,30 +32,18 @@ fn a_workshop_from_plan_to_report_with_a_resume_between() {
     t.start("one", (100, 30), &format!("{bin} run plan.ron"), &[]);
     t.wait_for("one", "READY");
     t.keys("one", &["Space"]);
-    t.wait_for(
-        "one",
-        "Stage 1 of 5 started: Welcome and check-in, 10 minutes",
-    );
+    t.wait_for("one", "Stage 1 of 5 started: Welcome and check-in, 10 minutes");
     t.keys("one", &["n"]);
-    t.wait_for(
-        "one",
-        "Stage 2 of 5 started: What matters to you? 20 minutes",
-    );
+    t.wait_for("one", "Stage 2 of 5 started: What matters to you? 20 minutes");
     t.keys("one", &["n", "+"]);
-    let screen = t.wait_for(
-        "one",
-        "One minute more for Ideas 💡 アイデア: now 26 minutes",
-    );
+    let screen = t.wait_for("one", "One minute more for Ideas 💡 アイデア: now 26 minutes");
     assert!(screen.contains("▶ Ideas"), "{screen}");
     t.keys("one", &["q"]);
     t.wait_for("one", "Quit anyway?");
     t.keys("one", &["y"]);
     assert_eq!(t.exit_status("one"), 0);
     let farewell = t.screen("one");
-    assert!(
-        farewell.contains("Session saved: sessions/recorded/"),
-        "{farewell}"
-    );
+    assert!(farewell.contains("Session saved: sessions/recorded/"), "{farewell}");
 
     // What was shown is what was saved.
     let files = sessions(dir.path());
@@ -70,21 +58,12 @@ fn a_workshop_from_plan_to_report_with_a_resume_between() {
     ] {
         assert!(text.contains(event), "{event} missing from\n{text}");
     }
-    let name = session
-        .strip_prefix(dir.path())
-        .unwrap()
-        .display()
-        .to_string();
+    let name = session.strip_prefix(dir.path()).unwrap().display().to_string();
 
     // Resume it; a second console on the same session is refused.
     t.start("two", (100, 30), &format!("{bin} run {name}"), &[]);
     t.wait_for("two", "Resumed");
-    t.start(
-        "three",
-        (100, 30),
-        &format!("{bin} run {name} 2> refused.txt"),
-        &[],
-    );
+    t.start("three", (100, 30), &format!("{bin} run {name} 2> refused.txt"), &[]);
     assert_eq!(t.exit_status("three"), 1);
     let refused = std::fs::read_to_string(dir.path().join("refused.txt")).unwrap();
     assert_eq!(
@@ -107,11 +86,7 @@ fn a_workshop_from_plan_to_report_with_a_resume_between() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("this workshop has ended"));
     let report = run(dir.path(), &["report", &name, "--format", "json"]);
-    assert!(
-        report.status.success(),
-        "{}",
-        String::from_utf8_lossy(&report.stderr)
-    );
+    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
     let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     assert_eq!(
         json["title"],
@@ -125,10 +100,7 @@ fn a_workshop_from_plan_to_report_with_a_resume_between() {
     assert_eq!(stages[2]["added_s"], 60);
     assert_eq!(stages[3]["reached"], true);
     let check = run(dir.path(), &["check", &name]);
-    assert_eq!(
-        String::from_utf8_lossy(&check.stdout).trim(),
-        format!("ok {name}")
-    );
+    assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), format!("ok {name}"));
 }
 
 #[test]
@@ -158,12 +130,7 @@ fn hands_turns_and_the_balance_reach_the_report() {
     .unwrap();
     let bin = binary();
     let t = Tmux::new("queue", dir.path());
-    t.start(
-        "q",
-        (120, 40),
-        &format!("{} run plan.ron", bin.display()),
-        &[],
-    );
+    t.start("q", (120, 40), &format!("{} run plan.ron", bin.display()), &[]);
     t.wait_for("q", "READY");
     // Into the discussion; Zoë and Łukasz raise hands, typed without accents.
     t.keys("q", &["n"]);
@@ -203,11 +170,7 @@ fn hands_turns_and_the_balance_reach_the_report() {
     assert_eq!(t.exit_status("q"), 0);
 
     let session = sessions(dir.path()).pop().unwrap();
-    let name = session
-        .strip_prefix(dir.path())
-        .unwrap()
-        .display()
-        .to_string();
+    let name = session.strip_prefix(dir.path()).unwrap().display().to_string();
     let report = run(dir.path(), &["report", &name, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     let people = json["participants"].as_array().unwrap();

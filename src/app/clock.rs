@@ -15,10 +15,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn starting_at(base: Ms) -> Clock {
-        Clock {
-            origin: Instant::now(),
-            base,
-        }
+        Clock { origin: Instant::now(), base }
     }
 
     pub fn now(&self) -> Ms {

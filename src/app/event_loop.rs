@@ -70,11 +70,7 @@ pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
     match prepared {
         Prepared::New(plan) => {
             let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
-            Ok(Opened {
-                live: Live::new(session),
-                recorder,
-                clock: Clock::starting_at(0),
-            })
+            Ok(Opened { live: Live::new(session), recorder, clock: Clock::starting_at(0) })
         }
         Prepared::Resume(path) => {
             let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall_now())?;
@@ -85,11 +81,7 @@ pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
             if let Some(note) = loaded.note {
                 live.ui.notice = Some(note);
             }
-            Ok(Opened {
-                live,
-                recorder,
-                clock,
-            })
+            Ok(Opened { live, recorder, clock })
         }
     }
 }
@@ -120,10 +112,9 @@ impl Console {
     /// The home screen, or straight into a workshop already opened.
     pub fn new(settings: Settings, opened: Option<Opened>) -> Console {
         let (mode, recording) = match opened {
-            Some(opened) => (
-                Mode::Live(Box::new(opened.live)),
-                Some((opened.recorder, opened.clock)),
-            ),
+            Some(opened) => {
+                (Mode::Live(Box::new(opened.live)), Some((opened.recorder, opened.clock)))
+            }
             None => {
                 let home = Home::new(
                     &built_in_plan(),
@@ -134,10 +125,7 @@ impl Console {
             }
         };
         Console {
-            app: App {
-                mode,
-                keymap: settings.keymap,
-            },
+            app: App { mode, keymap: settings.keymap },
             theme: settings.theme,
             sessions: settings.sessions,
             recording,
@@ -188,20 +176,12 @@ impl Console {
             self.ring_if_time_is_up(now);
             if dirty {
                 let saving = self.saving();
-                let cx = ui::Context {
-                    now,
-                    theme: &self.theme,
-                    saving: saving.as_deref(),
-                };
+                let cx = ui::Context { now, theme: &self.theme, saving: saving.as_deref() };
                 terminal.draw(|frame| ui::render(frame, &self.app, &cx))?;
                 dirty = false;
             }
             let mut wake = self.app.next_tick(now);
-            if self
-                .recording
-                .as_ref()
-                .is_some_and(|(r, _)| r.unsaved() > 0)
-            {
+            if self.recording.as_ref().is_some_and(|(r, _)| r.unsaved() > 0) {
                 wake = Some(wake.map_or(now + RETRY_MS, |w| w.min(now + RETRY_MS)));
             }
             let ready = match wake {
@@ -244,10 +224,7 @@ impl Console {
         (waiting > 0).then(|| {
             format!(
                 "{}. {waiting} event{} kept in memory; retrying.",
-                recorder
-                    .trouble
-                    .as_deref()
-                    .unwrap_or("the disk refuses writes"),
+                recorder.trouble.as_deref().unwrap_or("the disk refuses writes"),
                 if waiting == 1 { "" } else { "s" }
             )
         })
@@ -295,8 +272,7 @@ impl Console {
                         path.display()
                     )
                 };
-                self.farewell
-                    .push(format!("Session saved: {}", path.display()));
+                self.farewell.push(format!("Session saved: {}", path.display()));
                 self.farewell.push(state);
                 true
             }

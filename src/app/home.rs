@@ -14,16 +14,8 @@ use crate::store::catalog::SessionInfo;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
-    BuiltIn {
-        title: String,
-        stages: usize,
-        minutes: u64,
-        people: usize,
-    },
-    Plan {
-        path: PathBuf,
-        title: String,
-    },
+    BuiltIn { title: String, stages: usize, minutes: u64, people: usize },
+    Plan { path: PathBuf, title: String },
     OpenFile,
     Resume(SessionInfo),
 }
@@ -56,27 +48,15 @@ impl Home {
             minutes: built_in.total_ms() / 60_000,
             people: built_in.participants.len(),
         }];
-        entries.extend(plans.into_iter().map(|(path, plan)| Entry::Plan {
-            path,
-            title: plan.title,
-        }));
+        entries
+            .extend(plans.into_iter().map(|(path, plan)| Entry::Plan { path, title: plan.title }));
         entries.push(Entry::OpenFile);
         entries.extend(sessions.into_iter().filter(|s| !s.ended).map(Entry::Resume));
-        Home {
-            entries,
-            selected: 0,
-            notice: None,
-            help: false,
-            typing: None,
-        }
+        Home { entries, selected: 0, notice: None, help: false, typing: None }
     }
 
     pub fn screen(&self) -> Screen {
-        if self.help {
-            Screen::Help
-        } else {
-            Screen::Home
-        }
+        if self.help { Screen::Help } else { Screen::Home }
     }
 
     pub fn handle(&mut self, action: Action) -> Outcome {

@@ -27,11 +27,7 @@ pub struct Key {
 
 impl Key {
     pub fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            ctrl: false,
-            alt: false,
-        }
+        Key { code, ctrl: false, alt: false }
     }
 
     pub fn from_event(event: &KeyEvent) -> Key {
@@ -94,8 +90,7 @@ impl Key {
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
 impl fmt::Display for Key {
@@ -169,11 +164,7 @@ impl Keymap {
             keymap.keys.insert(*action, keys.clone());
         }
         if let Some((action, other, key)) = keymap.clash() {
-            let named = if theirs.contains_key(&action) {
-                action
-            } else {
-                other
-            };
+            let named = if theirs.contains_key(&action) { action } else { other };
             return Err(FileError::at(
                 file,
                 text,
@@ -207,9 +198,7 @@ impl Keymap {
 
     /// The first key of an action, as the hint bar shows it.
     pub fn label(&self, action: Action) -> String {
-        self.keys(action)
-            .first()
-            .map_or_else(|| "?".into(), |k| k.to_string())
+        self.keys(action).first().map_or_else(|| "?".into(), |k| k.to_string())
     }
 
     /// All of an action's keys: "? or F1".
@@ -242,11 +231,8 @@ impl Keymap {
         }
         out.push_str("{\n");
         for action in Action::ALL {
-            let keys: Vec<String> = self
-                .keys(action)
-                .iter()
-                .map(|k| format!("{:?}", k.to_string()))
-                .collect();
+            let keys: Vec<String> =
+                self.keys(action).iter().map(|k| format!("{:?}", k.to_string())).collect();
             out.push_str(&format!("    {action:?}: [{}],\n", keys.join(", ")));
         }
         out.push_str("}\n");
@@ -281,32 +267,16 @@ mod tests {
         assert!(Key::parse("Ctrl+Alt+x").is_err());
         assert_eq!(
             Key::parse("ctrl+c"),
-            Ok(Key {
-                code: KeyCode::Char('c'),
-                ctrl: true,
-                alt: false
-            })
+            Ok(Key { code: KeyCode::Char('c'), ctrl: true, alt: false })
         );
     }
 
     #[test]
     fn key_names_read_back() {
-        for name in [
-            "Space",
-            "Enter",
-            "Esc",
-            "Shift+Tab",
-            "F1",
-            "Ctrl+c",
-            "Alt+n",
-            "+",
-            "?",
-            "PageDown",
-        ] {
-            assert_eq!(
-                Key::parse(name).map(|k| k.to_string()),
-                Ok(name.to_string())
-            );
+        for name in
+            ["Space", "Enter", "Esc", "Shift+Tab", "F1", "Ctrl+c", "Alt+n", "+", "?", "PageDown"]
+        {
+            assert_eq!(Key::parse(name).map(|k| k.to_string()), Ok(name.to_string()));
         }
     }
 
@@ -325,10 +295,7 @@ mod tests {
             keymap.action(Screen::Live, Key::plain(KeyCode::Right)),
             Some(Action::NextStage)
         );
-        assert_eq!(
-            keymap.action(Screen::Live, Key::plain(KeyCode::Char('n'))),
-            None
-        );
+        assert_eq!(keymap.action(Screen::Live, Key::plain(KeyCode::Char('n'))), None);
         assert_eq!(
             keymap.action(Screen::Live, Key::plain(KeyCode::Char('b'))),
             Some(Action::PreviousStage)

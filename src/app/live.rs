@@ -40,11 +40,7 @@ pub struct Live {
 impl Live {
     pub fn new(session: Session) -> Live {
         let state = State::fold(Arc::new(session.plan.clone()), &session.events);
-        Live {
-            session,
-            state,
-            ui: LiveUi::default(),
-        }
+        Live { session, state, ui: LiveUi::default() }
     }
 
     /// Adds an event already made durable to the log and the state.
@@ -94,33 +90,15 @@ impl Live {
                 self.ui.overlay = Some(Overlay::ConfirmEnd);
                 Outcome::default()
             }
-            Action::NextStage => self.event(
-                Event::StageChanged {
-                    to: state.current + 1,
-                },
-                now,
-            ),
+            Action::NextStage => self.event(Event::StageChanged { to: state.current + 1 }, now),
             Action::PreviousStage if state.current == 0 => self.refuse("This is the first stage."),
-            Action::PreviousStage => self.event(
-                Event::StageChanged {
-                    to: state.current - 1,
-                },
-                now,
-            ),
-            Action::MoreTime => self.event(
-                Event::StageExtended {
-                    stage: state.current,
-                    by_s: 60,
-                },
-                now,
-            ),
-            Action::LessTime => self.event(
-                Event::StageExtended {
-                    stage: state.current,
-                    by_s: -60,
-                },
-                now,
-            ),
+            Action::PreviousStage => self.event(Event::StageChanged { to: state.current - 1 }, now),
+            Action::MoreTime => {
+                self.event(Event::StageExtended { stage: state.current, by_s: 60 }, now)
+            }
+            Action::LessTime => {
+                self.event(Event::StageExtended { stage: state.current, by_s: -60 }, now)
+            }
             Action::RaiseHand => self.open_picker(Purpose::Hand(HandKind::Normal)),
             Action::Presence => self.open_picker(Purpose::Presence),
             Action::GiveFloor => self.give_floor(now),
@@ -185,10 +163,7 @@ impl Live {
             }
             (Picked::Person(i), Purpose::Presence) => vec![Event::Arrived { who: name(i) }],
             (Picked::WalkIn { name, role }, Purpose::Hand(kind)) => vec![
-                Event::ParticipantAdded {
-                    name: name.clone(),
-                    role,
-                },
+                Event::ParticipantAdded { name: name.clone(), role },
                 Event::HandRaised { who: name, kind },
             ],
             (Picked::WalkIn { name, role }, Purpose::Presence) => {
@@ -224,9 +199,8 @@ impl Live {
         };
         let who = room.people[chosen.who].name.clone();
         if chosen.kind.is_none() {
-            return self.refuse(&format!(
-                "{who} has no hand up; in a round, pass their go instead."
-            ));
+            return self
+                .refuse(&format!("{who} has no hand up; in a round, pass their go instead."));
         }
         self.event(Event::HandLowered { who }, now)
     }
@@ -253,10 +227,7 @@ impl Live {
     /// Events that happen together, or none of them.
     fn events(&mut self, events: Vec<Event>, now: Ms) -> Outcome {
         let at = now.max(self.state.at);
-        let logged: Vec<Logged> = events
-            .into_iter()
-            .map(|event| Logged { at, event })
-            .collect();
+        let logged: Vec<Logged> = events.into_iter().map(|event| Logged { at, event }).collect();
         let result = match logged.as_slice() {
             [one] => self.state.check(one),
             many => {
@@ -265,10 +236,7 @@ impl Live {
             }
         };
         match result {
-            Ok(()) => Outcome {
-                events: logged,
-                effect: None,
-            },
+            Ok(()) => Outcome { events: logged, effect: None },
             Err(why) => self.refuse(&why),
         }
     }
@@ -290,9 +258,6 @@ impl Live {
         let second = |since: Ms| now + 1000 - now.saturating_sub(since) % 1000;
         let turn = self.state.room.speaking.map(|t| second(t.from));
         let queue = self.state.room.hands.first().map(|h| second(h.raised));
-        [self.state.next_tick(now), turn, queue, Some(minute)]
-            .into_iter()
-            .flatten()
-            .min()
+        [self.state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
     }
 }

@@ -55,10 +55,7 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn effect(effect: Effect) -> Outcome {
-        Outcome {
-            events: Vec::new(),
-            effect: Some(effect),
-        }
+        Outcome { events: Vec::new(), effect: Some(effect) }
     }
 }
 

@@ -44,12 +44,7 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(purpose: Purpose) -> Picker {
-        Picker {
-            purpose,
-            filter: Input::default(),
-            selected: 0,
-            role: None,
-        }
+        Picker { purpose, filter: Input::default(), selected: 0, role: None }
     }
 
     /// The people the filter matches, in seat order, then "add a walk-in" when something is typed.
@@ -82,10 +77,7 @@ impl Picker {
                     if role.is_empty() {
                         Picked::Nothing
                     } else {
-                        Picked::WalkIn {
-                            name: name.clone(),
-                            role,
-                        }
+                        Picked::WalkIn { name: name.clone(), role }
                     }
                 }
                 _ => {

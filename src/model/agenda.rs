@@ -6,9 +6,7 @@ use super::state::State;
 
 impl State {
     pub fn running(&self) -> bool {
-        self.stages
-            .get(self.current)
-            .is_some_and(|s| s.timer.running())
+        self.stages.get(self.current).is_some_and(|s| s.timer.running())
     }
 
     /// The stage's length as it now stands, with time added or taken live.

@@ -80,27 +80,12 @@ impl Room {
             roles[i].airtime += voice.airtime;
         }
         for role in &mut roles {
-            role.share = if total == 0 {
-                0.0
-            } else {
-                role.airtime as f64 / total as f64
-            };
+            role.share = if total == 0 { 0.0 } else { role.airtime as f64 / total as f64 };
             role.people_share = role.people as f64 / counted.len().max(1) as f64;
         }
-        let not_heard = counted
-            .iter()
-            .filter(|v| v.turns == 0)
-            .map(|v| v.who)
-            .collect();
+        let not_heard = counted.iter().filter(|v| v.turns == 0).map(|v| v.who).collect();
         let equality = 1.0 - gini(counted.iter().map(|v| v.airtime).collect());
-        Balance {
-            counted: counted.len(),
-            total,
-            equality,
-            not_heard,
-            roles,
-            voices,
-        }
+        Balance { counted: counted.len(), total, equality, not_heard, roles, voices }
     }
 }
 
@@ -112,11 +97,7 @@ pub fn gini(mut values: Vec<Ms>) -> f64 {
         return 0.0;
     }
     values.sort_unstable();
-    let weighted: f64 = values
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| (i as f64 + 1.0) * v as f64)
-        .sum();
+    let weighted: f64 = values.iter().enumerate().map(|(i, &v)| (i as f64 + 1.0) * v as f64).sum();
     (2.0 * weighted / (n * sum) - (n + 1.0) / n).clamp(0.0, 1.0)
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::action::{ActionStatus, Carried};
 use super::length::Ms;
 use super::plan::Policy;
 use super::queue::HandKind;
@@ -69,11 +70,61 @@ pub enum Event {
     Left {
         who: String,
     },
+    /// An idea, as said, by `author` or anonymous; tagged with the components it serves.
+    IdeaCaptured {
+        text: String,
+        #[serde(default)]
+        author: Option<String>,
+        #[serde(default)]
+        components: Vec<String>,
+    },
+    /// New wording for idea number `idea`; the first wording stays above in the log.
+    IdeaEdited { idea: usize, text: String },
+    Voted { idea: usize },
+    /// Idea `from` joins idea `into`, with its votes.
+    IdeasMerged { from: usize, into: usize },
+    IdeaParked { idea: usize, parked: bool },
+    /// Idea `idea` becomes an action for `owner`, due on a date (YYYY-MM-DD) if one is set.
+    ActionAgreed {
+        idea: usize,
+        owner: String,
+        #[serde(default)]
+        due: Option<String>,
+    },
+    /// From now, new ideas, their authors and all vote counts stay hidden until revealed.
+    BlindStarted,
+    IdeasRevealed,
+    /// The open actions of the session before, brought into this one.
+    ActionsCarried { from: String, actions: Vec<Carried> },
+    /// How an action carried from before has gone: "you said, we did".
+    ActionReviewed {
+        action: usize,
+        status: ActionStatus,
+        #[serde(default)]
+        note: Option<String>,
+    },
 }
 
 impl Event {
+    /// Events about ideas and actions, rather than the agenda or the room.
+    pub fn is_about_ideas(&self) -> bool {
+        matches!(
+            self,
+            Event::IdeaCaptured { .. }
+                | Event::IdeaEdited { .. }
+                | Event::Voted { .. }
+                | Event::IdeasMerged { .. }
+                | Event::IdeaParked { .. }
+                | Event::ActionAgreed { .. }
+                | Event::BlindStarted
+                | Event::IdeasRevealed
+                | Event::ActionsCarried { .. }
+                | Event::ActionReviewed { .. }
+        )
+    }
+
     /// Things the facilitator did, as opposed to what the console recorded about itself.
     pub fn undoable(&self) -> bool {
-        !matches!(self, Event::Resumed { .. } | Event::Undo)
+        !matches!(self, Event::Resumed { .. } | Event::Undo | Event::ActionsCarried { .. })
     }
 }

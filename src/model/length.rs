@@ -101,11 +101,7 @@ impl<'de> Deserialize<'de> for Length {
 pub fn clock(ms: Ms) -> String {
     let secs = ms / 1000;
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
 }
 
 /// A span in words for the status line: "20 minutes", "1 minute 30 seconds".
@@ -113,11 +109,7 @@ pub fn in_words(ms: Ms) -> String {
     let secs = ms / 1000;
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     let unit = |n: u64, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
+        if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
     };
     let mut parts = Vec::new();
     if h > 0 {
@@ -146,22 +138,10 @@ mod tests {
 
     #[test]
     fn refuses_impossible_durations() {
-        assert!(
-            Length::parse("0m")
-                .unwrap_err()
-                .contains("longer than zero")
-        );
+        assert!(Length::parse("0m").unwrap_err().contains("longer than zero"));
         assert!(Length::parse("-5m").unwrap_err().contains("negative"));
-        assert!(
-            Length::parse("ten minutes")
-                .unwrap_err()
-                .contains("\"90s\"")
-        );
-        assert!(
-            Length::parse("1500ms")
-                .unwrap_err()
-                .contains("whole seconds")
-        );
+        assert!(Length::parse("ten minutes").unwrap_err().contains("\"90s\""));
+        assert!(Length::parse("1500ms").unwrap_err().contains("whole seconds"));
         assert!(Length::parse("25h").unwrap_err().contains("a day or less"));
         assert!(Length::parse("").is_err());
     }

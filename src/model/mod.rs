@@ -1,10 +1,12 @@
 //! The workshop itself: plan, events and the state they fold into.
 //! Pure: no files, no terminal, no clock.
 
+pub mod action;
 pub mod agenda;
 pub mod balance;
 pub mod component;
 pub mod event;
+pub mod idea;
 pub mod length;
 pub mod person;
 pub mod plan;

@@ -120,19 +120,13 @@ impl Plan {
         }
         for (i, stage) in self.stages.iter().enumerate() {
             if stage.title.trim().is_empty() {
-                problem(
-                    format!("stages[{i}].title"),
-                    "a stage title that is not empty".into(),
-                );
+                problem(format!("stages[{i}].title"), "a stage title that is not empty".into());
             }
         }
         let mut seen: Vec<String> = Vec::new();
         for (i, person) in self.participants.iter().enumerate() {
             if person.name.trim().is_empty() {
-                problem(
-                    format!("participants[{i}].name"),
-                    "a name that is not empty".into(),
-                );
+                problem(format!("participants[{i}].name"), "a name that is not empty".into());
             }
             if person.role.trim().is_empty() {
                 problem(

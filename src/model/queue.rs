@@ -58,36 +58,24 @@ impl Room {
     pub fn queue(&self, now: Ms) -> Vec<Waiting> {
         let waited = |h: &Hand| format!("waiting {}", short(now.saturating_sub(h.raised)));
         let mut out = Vec::new();
-        let mut jumping: Vec<&Hand> = self
-            .hands
-            .iter()
-            .filter(|h| h.kind != HandKind::Normal)
-            .collect();
+        let mut jumping: Vec<&Hand> =
+            self.hands.iter().filter(|h| h.kind != HandKind::Normal).collect();
         jumping.sort_by_key(|h| (h.kind, h.raised));
         for hand in jumping {
             let why = match hand.kind {
                 HandKind::Process => format!("point of process: goes first · {}", waited(hand)),
                 _ => match self.speaking {
-                    Some(turn) => format!(
-                        "direct reply to {} · {}",
-                        self.people[turn.who].name,
-                        waited(hand)
-                    ),
+                    Some(turn) => {
+                        format!("direct reply to {} · {}", self.people[turn.who].name, waited(hand))
+                    }
                     None => format!("direct reply · {}", waited(hand)),
                 },
             };
-            out.push(Waiting {
-                who: hand.who,
-                kind: Some(hand.kind),
-                why,
-            });
+            out.push(Waiting { who: hand.who, kind: Some(hand.kind), why });
         }
 
-        let mut hands: Vec<&Hand> = self
-            .hands
-            .iter()
-            .filter(|h| h.kind == HandKind::Normal)
-            .collect();
+        let mut hands: Vec<&Hand> =
+            self.hands.iter().filter(|h| h.kind == HandKind::Normal).collect();
         match self.policy {
             Policy::Equal => {
                 hands.sort_by_key(|h| (self.airtime(h.who, now), h.raised));
@@ -109,11 +97,7 @@ impl Room {
                 hands.sort_by_key(|h| h.raised);
                 for (i, hand) in hands.into_iter().enumerate() {
                     let why = format!("hand up {} · {}", ordinal(i + 1), waited(hand));
-                    out.push(Waiting {
-                        who: hand.who,
-                        kind: Some(hand.kind),
-                        why,
-                    });
+                    out.push(Waiting { who: hand.who, kind: Some(hand.kind), why });
                 }
             }
             Policy::Round => {
@@ -124,20 +108,12 @@ impl Room {
                     } else {
                         format!("in the round · seat {}", who + 1)
                     };
-                    out.push(Waiting {
-                        who: *who,
-                        kind: None,
-                        why,
-                    });
+                    out.push(Waiting { who: *who, kind: None, why });
                 }
                 hands.sort_by_key(|h| h.raised);
                 for hand in hands.into_iter().filter(|h| !next.contains(&h.who)) {
                     let why = format!("hand up, after the round · {}", waited(hand));
-                    out.push(Waiting {
-                        who: hand.who,
-                        kind: Some(hand.kind),
-                        why,
-                    });
+                    out.push(Waiting { who: hand.who, kind: Some(hand.kind), why });
                 }
             }
         }
@@ -163,9 +139,7 @@ impl Room {
 /// "0:45", "1:20", "12:05": a span short enough for a queue line.
 pub fn short(ms: Ms) -> String {
     let face = clock(ms);
-    face.strip_prefix('0')
-        .filter(|f| f.len() == 4)
-        .map_or(face.clone(), str::to_string)
+    face.strip_prefix('0').filter(|f| f.len() == 4).map_or(face.clone(), str::to_string)
 }
 
 fn ordinal(n: usize) -> String {

@@ -34,19 +34,12 @@ impl Room {
                 role: p.role.clone(),
                 needs: p.needs.clone(),
                 walk_in: false,
-                presence: Timer {
-                    banked: 0,
-                    since: Some(0),
-                },
+                presence: Timer { banked: 0, since: Some(0) },
                 spoken: 0,
                 turns: 0,
             })
             .collect();
-        let index = people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (fold(&p.name), i))
-            .collect();
+        let index = people.iter().enumerate().map(|(i, p)| (fold(&p.name), i)).collect();
         let round_done = vec![false; people.len()];
         Room {
             people,
@@ -65,16 +58,12 @@ impl Room {
 
     /// Airtime so far, the turn in progress included.
     pub fn airtime(&self, who: usize, now: Ms) -> Ms {
-        let current = self
-            .speaking
-            .filter(|t| t.who == who)
-            .map_or(0, |t| t.length(now));
+        let current = self.speaking.filter(|t| t.who == who).map_or(0, |t| t.length(now));
         self.people[who].spoken + current
     }
 
     fn person(&self, name: &str) -> Result<usize, String> {
-        self.find(name)
-            .ok_or_else(|| format!("There is no {name} in this session."))
+        self.find(name).ok_or_else(|| format!("There is no {name} in this session."))
     }
 
     fn here(&self, name: &str) -> Result<usize, String> {
@@ -103,11 +92,7 @@ impl Room {
             }
             Event::Arrived { who } => {
                 let i = self.person(who)?;
-                if self.people[i].here() {
-                    Err(format!("{who} is already here."))
-                } else {
-                    Ok(())
-                }
+                if self.people[i].here() { Err(format!("{who} is already here.")) } else { Ok(()) }
             }
             Event::Left { who } => {
                 let i = self.here(who)?;
@@ -172,10 +157,7 @@ impl Room {
                     role: role.trim().to_string(),
                     needs: None,
                     walk_in: true,
-                    presence: Timer {
-                        banked: 0,
-                        since: Some(at),
-                    },
+                    presence: Timer { banked: 0, since: Some(at) },
                     spoken: 0,
                     turns: 0,
                 });
@@ -191,29 +173,17 @@ impl Room {
                 let i = self.find(who).unwrap_or_default();
                 self.people[i].presence.stop(at);
                 self.hands.retain(|h| h.who != i);
-                format!(
-                    "{} left; their time here stops counting.",
-                    self.people[i].name
-                )
+                format!("{} left; their time here stops counting.", self.people[i].name)
             }
             Event::HandRaised { who, kind } => {
                 let i = self.find(who).unwrap_or_default();
-                self.hands.push(Hand {
-                    who: i,
-                    kind: *kind,
-                    raised: at,
-                });
+                self.hands.push(Hand { who: i, kind: *kind, raised: at });
                 let name = &self.people[i].name;
-                let place = self
-                    .queue(at)
-                    .iter()
-                    .position(|w| w.who == i)
-                    .map_or(0, |p| p + 1);
+                let place = self.queue(at).iter().position(|w| w.who == i).map_or(0, |p| p + 1);
                 match kind {
-                    HandKind::Normal => format!(
-                        "{name} raised a hand: {} in the queue.",
-                        ordinal_place(place)
-                    ),
+                    HandKind::Normal => {
+                        format!("{name} raised a hand: {} in the queue.", ordinal_place(place))
+                    }
                     HandKind::Reply => format!(
                         "{name} wants to reply directly: {} in the queue.",
                         ordinal_place(place)
@@ -234,17 +204,11 @@ impl Room {
                 self.hands.retain(|h| h.who != i);
                 self.round_done[i] = true;
                 self.people[i].turns += 1;
-                self.speaking = Some(Turn {
-                    who: i,
-                    from: at,
-                    time_box,
-                });
+                self.speaking = Some(Turn { who: i, from: at, time_box });
                 let person = &self.people[i];
                 let boxed = time_box.map_or(String::new(), |b| format!(", {}", in_words(b)));
-                let needs = person
-                    .needs
-                    .as_ref()
-                    .map_or(String::new(), |n| format!(" Needs: {n}."));
+                let needs =
+                    person.needs.as_ref().map_or(String::new(), |n| format!(" Needs: {n}."));
                 let after = before.map_or(String::new(), |b| format!(" ({b})"));
                 format!("{} has the floor{boxed}.{needs}{after}", person.name)
             }
@@ -268,11 +232,7 @@ impl Room {
         let turn = self.speaking.take()?;
         let length = turn.length(at);
         self.people[turn.who].spoken += length;
-        self.spoken.push(Spoken {
-            who: turn.who,
-            from: turn.from,
-            to: at.max(turn.from),
-        });
+        self.spoken.push(Spoken { who: turn.who, from: turn.from, to: at.max(turn.from) });
         let person = &self.people[turn.who];
         let mut said = format!("{} spoke for {}", person.name, short(length));
         if self.policy == Policy::Round {

@@ -78,10 +78,7 @@ mod tests {
 
     #[test]
     fn a_clock_behind_the_start_never_goes_negative() {
-        let t = Timer {
-            banked: 2_000,
-            since: Some(10_000),
-        };
+        let t = Timer { banked: 2_000, since: Some(10_000) };
         assert_eq!(t.elapsed(9_000), 2_000);
     }
 }

@@ -5,6 +5,8 @@ use std::sync::Arc;
 use super::event::{Event, Logged};
 use super::length::{Ms, in_words};
 use super::plan::{Plan, Policy, StageKind};
+use super::component::Component;
+use super::idea::Ideas;
 use super::room::Room;
 use super::stage::Stage;
 
@@ -19,6 +21,10 @@ pub struct State {
     pub ended: Option<Ms>,
     /// Who is here, who has the floor and who waits.
     pub room: Room,
+    /// Ideas, votes and actions.
+    pub ideas: Ideas,
+    /// The plan's components, or the ten of co-production.
+    pub components: Vec<Component>,
     /// Offset of the latest event; events never go back in time.
     pub at: Ms,
     /// The latest change in words, for the status line and screen readers.
@@ -43,19 +49,18 @@ impl State {
             None => String::new(),
         };
         let mut room = Room::new(&plan);
-        if plan
-            .stages
-            .first()
-            .is_some_and(|s| s.kind == StageKind::Round)
-        {
+        if plan.stages.first().is_some_and(|s| s.kind == StageKind::Round) {
             room.set_policy(Policy::Round);
         }
+        let components = plan.components();
         State {
             plan,
             stages,
             current: 0,
             ended: None,
             room,
+            ideas: Ideas::default(),
+            components,
             at: 0,
             said,
             count: 0,
@@ -89,17 +94,15 @@ impl State {
         match event {
             Event::TimerStarted if self.running() => Err("The timer is already running.".into()),
             Event::TimerPaused if !self.running() => Err("The timer is not running.".into()),
-            Event::StageChanged { to } if *to >= stages => Err(format!(
-                "There is no stage {} in a plan of {stages}.",
-                to + 1
-            )),
+            Event::StageChanged { to } if *to >= stages => {
+                Err(format!("There is no stage {} in a plan of {stages}.", to + 1))
+            }
             Event::StageChanged { to } if *to == self.current => {
                 Err(format!("Stage {} is already the current one.", to + 1))
             }
-            Event::StageExtended { stage, .. } if *stage >= stages => Err(format!(
-                "There is no stage {} in a plan of {stages}.",
-                stage + 1
-            )),
+            Event::StageExtended { stage, .. } if *stage >= stages => {
+                Err(format!("There is no stage {} in a plan of {stages}.", stage + 1))
+            }
             Event::StageExtended { stage, by_s } => {
                 let planned = self.planned_ms(*stage) + by_s.saturating_mul(1000);
                 if planned < SHORTEST_STAGE_MS {
@@ -113,6 +116,7 @@ impl State {
             Event::Undo if !self.history.iter().any(|(l, _)| l.event.undoable()) => {
                 Err("Nothing to undo.".into())
             }
+            _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
             _ => self.room.check(event),
         }
     }
@@ -163,30 +167,20 @@ impl State {
                 if first {
                     self.stage_started(i)
                 } else {
-                    format!(
-                        "Timer running again: {}",
-                        self.title_then(i, &self.left_in_words(at))
-                    )
+                    format!("Timer running again: {}", self.title_then(i, &self.left_in_words(at)))
                 }
             }
             Event::TimerPaused => {
                 let i = self.current;
                 self.stages[i].timer.stop(at);
-                format!(
-                    "Timer paused: {}",
-                    self.title_then(i, &self.left_in_words(at))
-                )
+                format!("Timer paused: {}", self.title_then(i, &self.left_in_words(at)))
             }
             &Event::StageChanged { to } => {
                 let from = self.current;
                 self.stages[from].timer.stop(at);
                 self.room.end_turn(at);
                 let kind = self.plan.stages[to].kind;
-                let policy = if kind == StageKind::Round {
-                    Policy::Round
-                } else {
-                    self.plan.queue
-                };
+                let policy = if kind == StageKind::Round { Policy::Round } else { self.plan.queue };
                 if policy == Policy::Round || policy != self.room.policy {
                     self.room.set_policy(policy);
                 }
@@ -258,6 +252,7 @@ impl State {
                 }
             }
             Event::Undo => String::new(),
+            idea_event if idea_event.is_about_ideas() => self.ideas.apply(idea_event, &self.room, self.current),
             room_event => {
                 let time_box = self.time_box();
                 self.room.apply(room_event, at, time_box)
@@ -273,12 +268,7 @@ impl State {
 
     fn stage_started(&self, i: usize) -> String {
         let length = in_words(self.planned_ms(i).max(0) as Ms);
-        format!(
-            "Stage {} of {} started: {}",
-            i + 1,
-            self.stages.len(),
-            self.title_then(i, &length)
-        )
+        format!("Stage {} of {} started: {}", i + 1, self.stages.len(), self.title_then(i, &length))
     }
 
     fn title(&self, i: usize) -> &str {
@@ -288,11 +278,7 @@ impl State {
     /// A stage's title followed by more words: "Ideas, 20 minutes", "What matters to you? 20 minutes".
     fn title_then(&self, i: usize, rest: &str) -> String {
         let title = self.title(i);
-        let joint = if title.ends_with(['?', '!', '.', ':']) {
-            " "
-        } else {
-            ", "
-        };
+        let joint = if title.ends_with(['?', '!', '.', ':']) { " " } else { ", " };
         format!("{title}{joint}{rest}")
     }
 

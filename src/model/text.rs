@@ -36,11 +36,7 @@ pub fn slug(text: &str) -> String {
             slug.truncate(end);
         }
     }
-    if slug.is_empty() {
-        "workshop".into()
-    } else {
-        slug
-    }
+    if slug.is_empty() { "workshop".into() } else { slug }
 }
 
 /// Display width in terminal columns.
@@ -84,10 +80,7 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_file_names() {
-        assert_eq!(
-            slug("Community health co-design"),
-            "community-health-co-design"
-        );
+        assert_eq!(slug("Community health co-design"), "community-health-co-design");
         assert_eq!(slug("  Café: what's next?  "), "cafe-what-s-next");
         assert_eq!(slug("!!!"), "workshop");
     }

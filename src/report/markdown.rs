@@ -25,10 +25,7 @@ pub fn render(summary: &Summary) -> String {
     if let Some(series) = &summary.series {
         out.push_str(&format!("Series: {series}  \n"));
     }
-    out.push_str(&format!(
-        "Started: {}  \n",
-        when(&summary.started, "%A %-d %B %Y, %H:%M")
-    ));
+    out.push_str(&format!("Started: {}  \n", when(&summary.started, "%A %-d %B %Y, %H:%M")));
     match &summary.ended {
         Some(ended) => out.push_str(&format!("Ended: {}\n\n", when(ended, "%H:%M"))),
         None => out.push_str("Ended: not yet (the session is unfinished)\n\n"),
@@ -38,11 +35,7 @@ pub fn render(summary: &Summary) -> String {
     out.push_str("|---:|---|---:|---:|---:|---:|\n");
     let mut diff = 0;
     for (i, stage) in summary.stages.iter().enumerate() {
-        let changed = if stage.added_s == 0 {
-            String::new()
-        } else {
-            signed(stage.added_s)
-        };
+        let changed = if stage.added_s == 0 { String::new() } else { signed(stage.added_s) };
         let (actual, difference) = if stage.reached {
             let d = stage.actual_s as i64 - stage.planned_s as i64;
             diff += d;

@@ -116,11 +116,7 @@ impl Summary {
             participants,
             roles,
             equality: round3(balance.equality),
-            not_heard: balance
-                .not_heard
-                .iter()
-                .map(|&i| room.people[i].name.clone())
-                .collect(),
+            not_heard: balance.not_heard.iter().map(|&i| room.people[i].name.clone()).collect(),
             title: session.plan.title.clone(),
             series: session.plan.series.clone(),
             started: session.started.to_rfc3339(),

@@ -34,15 +34,8 @@ impl FileError {
         at: Option<Position>,
         message: impl Into<String>,
     ) -> FileError {
-        let line = at
-            .and_then(|p| text.lines().nth(p.line - 1))
-            .map(|l| l.to_string());
-        FileError {
-            file: file.display().to_string(),
-            at,
-            message: message.into(),
-            line,
-        }
+        let line = at.and_then(|p| text.lines().nth(p.line - 1)).map(|l| l.to_string());
+        FileError { file: file.display().to_string(), at, message: message.into(), line }
     }
 
     /// The first line alone, for places that have room for one line only.
@@ -58,10 +51,7 @@ impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.headline())?;
         if let (Some(p), Some(line)) = (self.at, &self.line) {
-            let shown: String = line
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
+            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
             let shown = crate::model::text::clean(&shown);
             let before: String = shown.chars().take(p.col.saturating_sub(1)).collect();
             let gutter = p.line.to_string();

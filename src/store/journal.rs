@@ -32,27 +32,16 @@ pub struct Journal {
 impl Journal {
     /// Opens (or creates) the journal for appending.
     pub fn open(path: &Path) -> Result<Journal, FileError> {
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(|e| {
-                FileError::whole(path, format!("cannot open the journal: {}", io_words(&e)))
-            })?;
+        let file = OpenOptions::new().create(true).append(true).open(path).map_err(|e| {
+            FileError::whole(path, format!("cannot open the journal: {}", io_words(&e)))
+        })?;
         super::sync_folder(path);
-        Ok(Journal {
-            file,
-            path: path.to_path_buf(),
-        })
+        Ok(Journal { file, path: path.to_path_buf() })
     }
 
     /// Writes one event and waits until the disk has it.
     pub fn append(&mut self, n: usize, logged: &Logged) -> std::io::Result<()> {
-        let line = Line {
-            n,
-            at: logged.at,
-            event: logged.event.clone(),
-        };
+        let line = Line { n, at: logged.at, event: logged.event.clone() };
         let mut text = ron::to_string(&line).map_err(std::io::Error::other)?;
         text.push('\n');
         self.file.write_all(text.as_bytes())?;
@@ -96,10 +85,9 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
         let parsed: Result<Line, _> = options().from_str(line);
         match parsed {
             Ok(entry) if entry.n < base + events.len() => {}
-            Ok(entry) if entry.n == base + events.len() => events.push(Logged {
-                at: entry.at,
-                event: entry.event,
-            }),
+            Ok(entry) if entry.n == base + events.len() => {
+                events.push(Logged { at: entry.at, event: entry.event })
+            }
             Ok(entry) => {
                 return Err(FileError::at(
                     path,
@@ -124,8 +112,5 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
             }
         }
     }
-    Ok(Some(Recovered {
-        events,
-        dropped_torn_line,
-    }))
+    Ok(Some(Recovered { events, dropped_torn_line }))
 }

@@ -104,11 +104,7 @@ impl<'a> Iterator for Tokens<'a> {
             }
         };
         self.pos += len;
-        Some(Token {
-            kind,
-            text: &rest[..len],
-            start,
-        })
+        Some(Token { kind, text: &rest[..len], start })
     }
 }
 
@@ -174,27 +170,19 @@ pub fn locate(text: &str, path: &str) -> Option<Position> {
 pub fn first_word(text: &str) -> Option<&str> {
     let tokens: Vec<Token> = Tokens::new(text).take(64).collect();
     let at = skip_attributes(&tokens, 0);
-    tokens
-        .get(at)
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text)
+    tokens.get(at).filter(|t| t.kind == Kind::Word).map(|t| t.text)
 }
 
 /// The first two tokens past comments and attributes: `{` then `NextStage` for a keymap.
 pub fn first_two(text: &str) -> (Option<&str>, Option<&str>) {
     let tokens: Vec<Token> = Tokens::new(text).take(64).collect();
     let at = skip_attributes(&tokens, 0);
-    (
-        tokens.get(at).map(|t| t.text),
-        tokens.get(at + 1).map(|t| t.text),
-    )
+    (tokens.get(at).map(|t| t.text), tokens.get(at + 1).map(|t| t.text))
 }
 
 /// Every quoted text with its byte offset, in order.
 pub fn texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    Tokens::new(text)
-        .filter(|t| t.kind == Kind::Text)
-        .map(|t| (t.start, t.text))
+    Tokens::new(text).filter(|t| t.kind == Kind::Text).map(|t| (t.start, t.text))
 }
 
 /// The token index of a top-level field's value, without reading the rest of the file.
@@ -234,10 +222,7 @@ fn past_value(tokens: &[Token], at: usize) -> usize {
     let mut i = at;
     if tokens.get(i).is_some_and(|t| t.kind != Kind::Open) {
         i += 1;
-        if !tokens
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Open && t.text == "(")
-        {
+        if !tokens.get(i).is_some_and(|t| t.kind == Kind::Open && t.text == "(") {
             return i;
         }
     }
@@ -334,49 +319,28 @@ Plan(
     #[test]
     fn finds_fields_and_items() {
         assert_eq!(locate(PLAN, "title"), Some(Position { line: 3, col: 12 }));
-        assert_eq!(
-            locate(PLAN, "participants[1].name"),
-            Some(Position { line: 6, col: 16 })
-        );
-        assert_eq!(
-            locate(PLAN, "participants[1].needs"),
-            Some(Position { line: 6, col: 41 })
-        );
-        assert_eq!(
-            locate(PLAN, "stages[1].focus[1]"),
-            Some(Position { line: 11, col: 55 })
-        );
+        assert_eq!(locate(PLAN, "participants[1].name"), Some(Position { line: 6, col: 16 }));
+        assert_eq!(locate(PLAN, "participants[1].needs"), Some(Position { line: 6, col: 41 }));
+        assert_eq!(locate(PLAN, "stages[1].focus[1]"), Some(Position { line: 11, col: 55 }));
         assert_eq!(locate(PLAN, "turn"), Some(Position { line: 13, col: 11 }));
     }
 
     #[test]
     fn stops_at_the_nearest_value_it_can_find() {
-        assert_eq!(
-            locate(PLAN, "stages[7].title"),
-            Some(Position { line: 9, col: 13 })
-        );
+        assert_eq!(locate(PLAN, "stages[7].title"), Some(Position { line: 9, col: 13 }));
         assert_eq!(locate("", "title"), None);
     }
 
     #[test]
     fn reads_the_first_word_and_top_level_fields() {
         assert_eq!(first_word(PLAN), Some("Plan"));
-        assert_eq!(
-            first_word("#![enable(implicit_some)]\nSession(version: 2)"),
-            Some("Session")
-        );
+        assert_eq!(first_word("#![enable(implicit_some)]\nSession(version: 2)"), Some("Session"));
         let text = "Session(\n  version: 7, plan: Plan(version: 1))";
-        assert_eq!(
-            field_value(text, "version"),
-            Some(("7", Position { line: 2, col: 12 }))
-        );
+        assert_eq!(field_value(text, "version"), Some(("7", Position { line: 2, col: 12 })));
     }
 
     #[test]
     fn columns_count_characters_not_bytes() {
-        assert_eq!(
-            Position::of_offset("ab\nçé x", "ab\nçé ".len()),
-            Position { line: 2, col: 4 }
-        );
+        assert_eq!(Position::of_offset("ab\nçé x", "ab\nçé ".len()), Position { line: 2, col: 4 });
     }
 }

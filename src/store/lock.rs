@@ -28,18 +28,14 @@ impl SessionLock {
                 FileError::whole(path, format!("cannot make the lock file: {}", io_words(&e)))
             })?;
         match file.try_lock() {
-            Ok(()) => Ok(SessionLock {
-                file,
-                path: path.to_path_buf(),
-            }),
+            Ok(()) => Ok(SessionLock { file, path: path.to_path_buf() }),
             Err(TryLockError::WouldBlock) => Err(FileError::whole(
                 session,
                 "this session is open in another console; close that one first",
             )),
-            Err(TryLockError::Error(e)) => Err(FileError::whole(
-                path,
-                format!("cannot lock the session: {}", io_words(&e)),
-            )),
+            Err(TryLockError::Error(e)) => {
+                Err(FileError::whole(path, format!("cannot lock the session: {}", io_words(&e))))
+            }
         }
     }
 

@@ -45,28 +45,12 @@ impl Recorder {
         started: DateTime<FixedOffset>,
     ) -> Result<(Recorder, Session), FileError> {
         std::fs::create_dir_all(dir).map_err(|e| {
-            FileError::whole(
-                dir,
-                format!("cannot create the sessions folder: {}", io_words(&e)),
-            )
+            FileError::whole(dir, format!("cannot create the sessions folder: {}", io_words(&e)))
         })?;
-        let session = Session {
-            version: VERSION,
-            started,
-            plan,
-            events: Vec::new(),
-        };
-        let stem = format!(
-            "{}-{}",
-            started.format("%Y-%m-%d-%H%M"),
-            slug(&session.plan.title)
-        );
+        let session = Session { version: VERSION, started, plan, events: Vec::new() };
+        let stem = format!("{}-{}", started.format("%Y-%m-%d-%H%M"), slug(&session.plan.title));
         for n in 1.. {
-            let name = if n == 1 {
-                format!("{stem}.ron")
-            } else {
-                format!("{stem}-{n}.ron")
-            };
+            let name = if n == 1 { format!("{stem}.ron") } else { format!("{stem}-{n}.ron") };
             let path = dir.join(name);
             if path.exists() || journal_path(&path).exists() {
                 continue;
@@ -83,14 +67,8 @@ impl Recorder {
             }
             let lock = SessionLock::take(&lock_path(&path), &path)?;
             let journal = Journal::open(&journal_path(&path))?;
-            let recorder = Recorder {
-                path,
-                journal,
-                lock,
-                written: 0,
-                pending: Vec::new(),
-                trouble: None,
-            };
+            let recorder =
+                Recorder { path, journal, lock, written: 0, pending: Vec::new(), trouble: None };
             return Ok((recorder, session));
         }
         unreachable!("there is always another number to try")
@@ -128,10 +106,7 @@ impl Recorder {
         let last_alive = lock.last_alive().unwrap_or(0).max(last_event);
         let then = loaded.session.started + chrono::Duration::milliseconds(last_alive as i64);
         let gap_s = wall_now.signed_duration_since(then).num_seconds().max(0) as u64;
-        let resumed = Logged {
-            at: last_alive,
-            event: Event::Resumed { gap_s },
-        };
+        let resumed = Logged { at: last_alive, event: Event::Resumed { gap_s } };
         let written = loaded.session.events.len();
         let recorder = Recorder {
             path: file.to_path_buf(),

@@ -83,15 +83,8 @@ fn spanned(
     what: &str,
 ) -> FileError {
     // serde_path_to_error cannot name map keys such as actions; ron's own position is better then.
-    let path = if path == "." || path.contains('?') {
-        ""
-    } else {
-        path
-    };
-    let at = Position {
-        line: start.line.max(1),
-        col: start.col.max(1),
-    };
+    let path = if path == "." || path.contains('?') { "" } else { path };
+    let at = Position { line: start.line.max(1), col: start.col.max(1) };
     if looks_like_json(text) {
         let message = format!("RON, not JSON: {what}");
         return FileError::at(file, text, Some(Position { line: 1, col: 1 }), message);
@@ -109,15 +102,9 @@ fn spanned(
         explain(code, what)
     };
     if let Some(line) = open_quote_before(text, at) {
-        message.push_str(&format!(
-            " (is the closing `\"` missing from the text on line {line}?)"
-        ));
+        message.push_str(&format!(" (is the closing `\"` missing from the text on line {line}?)"));
     }
-    let message = if path.is_empty() {
-        message
-    } else {
-        format!("{path}: {message}")
-    };
+    let message = if path.is_empty() { message } else { format!("{path}: {message}") };
     FileError::at(file, text, Some(at), message)
 }
 
@@ -129,17 +116,9 @@ fn at_the_end(text: &str, at: Position) -> bool {
 }
 
 fn offset_of(text: &str, at: Position) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(at.line - 1)
-        .map(str::len)
-        .sum();
+    let line_start: usize = text.split_inclusive('\n').take(at.line - 1).map(str::len).sum();
     let rest = &text[line_start.min(text.len())..];
-    line_start
-        + rest
-            .char_indices()
-            .nth(at.col - 1)
-            .map_or(rest.len(), |(i, _)| i)
+    line_start + rest.char_indices().nth(at.col - 1).map_or(rest.len(), |(i, _)| i)
 }
 
 /// The line of a quoted text before `at` that runs over a line break: most
@@ -162,12 +141,8 @@ fn looks_like_json(text: &str) -> bool {
 /// ron's error, said as what was expected.
 fn explain(code: &ron::Error, what: &str) -> String {
     use ron::Error::*;
-    let one_of = |alts: &[&str]| {
-        alts.iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let one_of =
+        |alts: &[&str]| alts.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
     match code {
         Eof => "more: the file ends too soon (is a closing `)` or `]` missing?)".into(),
         ExpectedComma => "a comma between two items".into(),
@@ -197,30 +172,18 @@ fn explain(code: &ron::Error, what: &str) -> String {
             format!("`{expected}(…)`, found `{found}(…)`; {what}")
         }
         ExpectedStructName(name) => format!("`{name}(`; {what}"),
-        NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => format!(
+        NoSuchStructField { expected, found, outer } => format!(
             "one of the fields of {} ({}), found `{found}`",
             outer.as_deref().unwrap_or("this item"),
             one_of(expected)
         ),
         MissingStructField { field, outer } => {
-            format!(
-                "a `{field}` field in {}",
-                outer.as_deref().unwrap_or("this item")
-            )
+            format!("a `{field}` field in {}", outer.as_deref().unwrap_or("this item"))
         }
         DuplicateStructField { field, outer } => {
-            format!(
-                "`{field}` only once in {}",
-                outer.as_deref().unwrap_or("this item")
-            )
+            format!("`{field}` only once in {}", outer.as_deref().unwrap_or("this item"))
         }
-        NoSuchEnumVariant {
-            expected, found, ..
-        } => {
+        NoSuchEnumVariant { expected, found, .. } => {
             format!("one of {}, found `{found}`", one_of(expected))
         }
         InvalidValueForType { expected, found } => format!("{expected}, found {found}"),

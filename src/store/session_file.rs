@@ -51,12 +51,7 @@ pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
         }
     }
     let state = fold_checked(file, &text, &session, from_journal)?;
-    Ok(Loaded {
-        session,
-        state,
-        from_journal,
-        note,
-    })
+    Ok(Loaded { session, state, from_journal, note })
 }
 
 /// Reads the session text alone, checking its version before anything else.
@@ -124,9 +119,7 @@ fn fold_checked(
 /// The whole session as text: the header and plan pretty, one event per line.
 pub fn to_text(session: &Session) -> Result<String, ron::Error> {
     // Two levels deep, then one item a line, as a facilitator writes a plan by hand.
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .depth_limit(2);
+    let pretty = ron::ser::PrettyConfig::new().indentor("    ").depth_limit(2);
     let plan = format!("Plan{}", ron::ser::to_string_pretty(&session.plan, pretty)?);
     let mut out = String::new();
     out.push_str("// A roundtable session: the plan as it was at the start, then every change\n");
@@ -135,17 +128,13 @@ pub fn to_text(session: &Session) -> Result<String, ron::Error> {
     out.push_str(&format!("    version: {},\n", session.version));
     out.push_str(&format!(
         "    started: \"{}\",\n",
-        session
-            .started
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+        session.started.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
     ));
     out.push_str("    plan: ");
     out.push_str(&plan.replace('\n', "\n    "));
     out.push_str(",\n    events: [\n");
-    let compact = ron::ser::PrettyConfig::new()
-        .compact_structs(true)
-        .compact_arrays(true)
-        .new_line("");
+    let compact =
+        ron::ser::PrettyConfig::new().compact_structs(true).compact_arrays(true).new_line("");
     for logged in &session.events {
         out.push_str("        ");
         out.push_str(&ron::ser::to_string_pretty(logged, compact.clone())?);
@@ -170,10 +159,7 @@ pub fn write_atomic(file: &Path, session: &Session) -> Result<(), FileError> {
 /// Writes a new session under a name nobody has, and makes sure the disk has it.
 pub fn write_new(file: &Path, session: &Session) -> std::io::Result<()> {
     let text = to_text(session).map_err(std::io::Error::other)?;
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(file)?;
+    let mut out = std::fs::OpenOptions::new().write(true).create_new(true).open(file)?;
     out.write_all(text.as_bytes())?;
     out.sync_all()?;
     super::sync_folder(file);

@@ -15,9 +15,7 @@ use crate::model::{Ms, State};
 
 /// The wall-clock time at an offset into the session, as "20:36".
 pub fn wall(started: DateTime<FixedOffset>, at: Ms) -> String {
-    (started + chrono::Duration::milliseconds(at as i64))
-        .format("%H:%M")
-        .to_string()
+    (started + chrono::Duration::milliseconds(at as i64)).format("%H:%M").to_string()
 }
 
 /// A stage's planned length with any minutes added live: "20:00", "20:00+2".
@@ -39,38 +37,21 @@ pub fn render(
     now: Ms,
     theme: &Theme,
 ) {
-    let block = Block::bordered()
-        .title(" Agenda ")
-        .border_style(theme.border)
-        .style(theme.text);
+    let block = Block::bordered().title(" Agenda ").border_style(theme.border).style(theme.text);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [list, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
 
-    let plan_w = (0..state.stages.len())
-        .map(|i| width(&planned(state, i)))
-        .max()
-        .unwrap_or(5)
-        .max(4);
+    let plan_w =
+        (0..state.stages.len()).map(|i| width(&planned(state, i))).max().unwrap_or(5).max(4);
     let took = |i: usize| {
-        if state.stages[i].started {
-            clock(state.elapsed(i, now))
-        } else {
-            String::new()
-        }
+        if state.stages[i].started { clock(state.elapsed(i, now)) } else { String::new() }
     };
-    let took_w = (0..state.stages.len())
-        .map(|i| width(&took(i)))
-        .max()
-        .unwrap_or(0)
-        .max(4);
+    let took_w = (0..state.stages.len()).map(|i| width(&took(i))).max().unwrap_or(0).max(4);
     let title_w = (list.width as usize).saturating_sub(2 + 1 + plan_w + 1 + took_w);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{:title_w$}   ", ""), theme.dim),
-        Span::styled(
-            format!("{:>plan_w$} {:>took_w$}", "plan", "took"),
-            theme.dim,
-        ),
+        Span::styled(format!("{:>plan_w$} {:>took_w$}", "plan", "took"), theme.dim),
     ])];
     for (i, stage) in state.plan.stages.iter().enumerate() {
         let status = state.status(i);
@@ -84,19 +65,13 @@ pub fn render(
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", status.mark()), style),
             Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
-            Span::styled(
-                format!("{:>plan_w$} {:>took_w$}", planned(state, i), took(i)),
-                style,
-            ),
+            Span::styled(format!("{:>plan_w$} {:>took_w$}", planned(state, i), took(i)), style),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), list);
 
-    let total = format!(
-        "Plan {} · {}",
-        clock(state.plan.total_ms()),
-        drift_in_words(state.drift(now))
-    );
+    let total =
+        format!("Plan {} · {}", clock(state.plan.total_ms()), drift_in_words(state.drift(now)));
     let end = if state.ended.is_some() {
         format!("Ended at {}", wall(started, state.projected_end(now)))
     } else {

@@ -67,11 +67,8 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
 
-    let shown: Vec<_> = balance
-        .voices
-        .iter()
-        .filter(|v| v.counted || room.people[v.who].here())
-        .collect();
+    let shown: Vec<_> =
+        balance.voices.iter().filter(|v| v.counted || room.people[v.who].here()).collect();
     let role_rows = balance.roles.len();
     let heard_rows = 2;
     // Per person bars when there is room for them as well as the roles.
@@ -82,9 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
         let bar_w = w.saturating_sub(name_w + tail_w + 2);
         for voice in &shown {
             let person = &room.people[voice.who];
-            let filled = (voice.airtime as usize * bar_w)
-                .div_ceil(most as usize)
-                .min(bar_w);
+            let filled = (voice.airtime as usize * bar_w).div_ceil(most as usize).min(bar_w);
             let filled = if voice.airtime == 0 { 0 } else { filled.max(1) };
             let name = cut(&person.name, name_w);
             let pad = name_w.saturating_sub(width(&name));
@@ -108,11 +103,8 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     for line in role_lines(&balance, w) {
         lines.push(Line::styled(line, theme.text));
     }
-    let not_heard: Vec<&str> = balance
-        .not_heard
-        .iter()
-        .map(|&i| room.people[i].name.as_str())
-        .collect();
+    let not_heard: Vec<&str> =
+        balance.not_heard.iter().map(|&i| room.people[i].name.as_str()).collect();
     let heard = if balance.counted == 0 {
         "No one here yet.".to_string()
     } else if not_heard.is_empty() {

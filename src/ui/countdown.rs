@@ -54,24 +54,15 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16, u16)> {
 /// Past the font's own size, every cell is repeated, so a projector's wall gets a wall-sized clock.
 pub fn big(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     let Some((size, scale, height)) = pixel_size(text, area) else {
-        let rect = Rect {
-            y: area.y + area.height / 2,
-            height: area.height.min(1),
-            ..area
-        };
+        let rect = Rect { y: area.y + area.height / 2, height: area.height.min(1), ..area };
         frame.render_widget(
-            Paragraph::new(text.to_string())
-                .style(style)
-                .alignment(Alignment::Center),
+            Paragraph::new(text.to_string()).style(style).alignment(Alignment::Center),
             rect,
         );
         return;
     };
     let mut builder = BigText::builder();
-    builder
-        .pixel_size(size)
-        .style(style)
-        .lines(vec![Line::from(text.to_string())]);
+    builder.pixel_size(size).style(style).lines(vec![Line::from(text.to_string())]);
     let y = area.y + (area.height - height) / 2;
     if scale == 1 {
         let rect = Rect { y, height, ..area };

@@ -18,11 +18,8 @@ pub fn render(
     keymap: &Keymap,
     theme: &Theme,
 ) {
-    let answer = format!(
-        "{} yes  ·  {} no",
-        keymap.label(Action::Confirm),
-        keymap.labels(Action::Cancel)
-    );
+    let answer =
+        format!("{} yes  ·  {} no", keymap.label(Action::Confirm), keymap.labels(Action::Cancel));
     let width = 60.min(area.width.saturating_sub(4)).max(20);
     let inner_width = width.saturating_sub(4).max(1) as usize;
     let lines = question.len().div_ceil(inner_width) as u16 + 4;
@@ -32,14 +29,8 @@ pub fn render(
         .style(theme.dialog)
         .border_style(theme.border);
     frame.render_widget(Clear, rect);
-    let text = vec![
-        Line::from(question.to_string()),
-        Line::from(""),
-        Line::styled(answer, theme.title),
-    ];
-    frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
-        rect,
-    );
+    let text =
+        vec![Line::from(question.to_string()), Line::from(""), Line::styled(answer, theme.title)];
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
     frame.set_cursor_position((rect.x + 2, rect.y + 1));
 }

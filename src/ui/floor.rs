@@ -94,10 +94,7 @@ pub fn render(
             let phase = TurnPhase::of(&turn, now);
             let style = phase.style(theme);
             lines.push(Line::styled(
-                cut(
-                    &format!("{} {} · {}", phase.label(), person.name, person.role),
-                    width,
-                ),
+                cut(&format!("{} {} · {}", phase.label(), person.name, person.role), width),
                 style,
             ));
             let mut clock = format!("  {}", turn_clock(&turn, now));
@@ -107,10 +104,8 @@ pub fn render(
             lines.push(Line::styled(cut(&clock, width), style));
         }
         None => {
-            let hint = format!(
-                "No one has the floor · {} gives it",
-                keymap.label(Action::GiveFloor)
-            );
+            let hint =
+                format!("No one has the floor · {} gives it", keymap.label(Action::GiveFloor));
             lines.push(Line::styled(cut(&hint, width), theme.dim));
         }
     }
@@ -121,10 +116,7 @@ pub fn render(
             0 => "Round complete".to_string(),
             n => format!("Round: {n} still to go"),
         },
-        (_, 0) => format!(
-            "No hands up. {} raises one.",
-            keymap.label(Action::RaiseHand)
-        ),
+        (_, 0) => format!("No hands up. {} raises one.", keymap.label(Action::RaiseHand)),
         (_, n) => format!("Queue: {n} waiting"),
     };
     lines.push(Line::styled(cut(&heading, width), theme.title));
@@ -145,27 +137,15 @@ pub fn render(
         let chosen = i == selected;
         let mark = waiting.kind.map_or("○", |k| k.mark());
         let pointer = if chosen { "▶" } else { " " };
-        let name = format!(
-            "{pointer}{:>2} {mark} {} · {}",
-            i + 1,
-            person.name,
-            person.role
-        );
+        let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
         let mut why = waiting.why.clone();
         if let Some(needs) = &person.needs {
             why.push_str(&format!(" · needs: {needs}"));
         }
-        let name_style = if chosen {
-            theme.selected
-        } else {
-            theme.waiting
-        };
+        let name_style = if chosen { theme.selected } else { theme.waiting };
         if two_lines {
             lines.push(Line::styled(cut(&name, width), name_style));
-            lines.push(Line::styled(
-                cut(&format!("       {why}"), width),
-                theme.reason,
-            ));
+            lines.push(Line::styled(cut(&format!("       {why}"), width), theme.reason));
         } else {
             let rest = width.saturating_sub(crate::model::text::width(&name));
             lines.push(Line::from(vec![

@@ -21,11 +21,7 @@ pub fn lines(keymap: &Keymap, screen: Screen) -> Vec<(String, &'static str)> {
 
 pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen, theme: &Theme) {
     let rows = lines(keymap, screen);
-    let key_width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
+    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut text: Vec<Line> = rows
         .into_iter()
         .map(|(keys, what)| {
@@ -49,12 +45,6 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen, th
     let height: usize = text.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
     let rect = centered(area, width, height as u16 + 2);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(" Keys ")
-        .style(theme.dialog)
-        .border_style(theme.border);
-    frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
-        rect,
-    );
+    let block = Block::bordered().title(" Keys ").style(theme.dialog).border_style(theme.border);
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), rect);
 }

@@ -13,12 +13,7 @@ use crate::model::text::cut;
 
 pub fn entry_text(entry: &Entry) -> String {
     match entry {
-        Entry::BuiltIn {
-            title,
-            stages,
-            minutes,
-            people,
-        } => format!(
+        Entry::BuiltIn { title, stages, minutes, people } => format!(
             "Start the built-in workshop: {title} ({stages} stages, {minutes} min, {people} people)"
         ),
         Entry::Plan { path, title } => format!("Run plan: {title} ({})", path.display()),
@@ -56,10 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         title,
     );
 
-    let block = Block::bordered()
-        .title(" Start ")
-        .border_style(theme.border)
-        .style(theme.text);
+    let block = Block::bordered().title(" Start ").border_style(theme.border).style(theme.text);
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let visible = inner.height as usize;
@@ -73,34 +65,23 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         .map(|(i, entry)| {
             let chosen = i == home.selected;
             let mark = if chosen { "▶ " } else { "  " };
-            let text = cut(
-                &format!("{mark}{}", entry_text(entry)),
-                inner.width as usize,
-            );
-            Line::from(Span::styled(
-                text,
-                if chosen { theme.selected } else { theme.text },
-            ))
+            let text = cut(&format!("{mark}{}", entry_text(entry)), inner.width as usize);
+            Line::from(Span::styled(text, if chosen { theme.selected } else { theme.text }))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let said = home.notice.clone().unwrap_or_else(|| {
-        home.entries
-            .get(home.selected)
-            .map(entry_text)
-            .unwrap_or_default()
-    });
+    let said = home
+        .notice
+        .clone()
+        .unwrap_or_else(|| home.entries.get(home.selected).map(entry_text).unwrap_or_default());
     hints::status(frame, status, &said, theme);
     if home.typing.is_none() {
         let cursor_row = inner.y + (home.selected - first) as u16;
         frame.set_cursor_position((inner.x, cursor_row.min(inner.bottom().saturating_sub(1))));
     }
     let items: Vec<(String, String)> = if home.typing.is_some() {
-        vec![
-            ("Enter".into(), "open".into()),
-            ("Esc".into(), "cancel".into()),
-        ]
+        vec![("Enter".into(), "open".into()), ("Esc".into(), "cancel".into())]
     } else {
         [
             (Action::Select, "open"),
@@ -125,9 +106,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         let inner = block.inner(rect);
         let scroll = input.visual_scroll(inner.width as usize);
         frame.render_widget(
-            Paragraph::new(input.value())
-                .scroll((0, scroll as u16))
-                .block(block),
+            Paragraph::new(input.value()).scroll((0, scroll as u16)).block(block),
             rect,
         );
         let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;

@@ -66,33 +66,16 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     if kind == StageKind::Break || right.height < 16 {
         stage_panel(frame, right, view, cx);
     } else {
-        let stage_h = if right.height >= 30 {
-            (right.height * 9 / 20).max(14)
-        } else {
-            9
-        };
+        let stage_h = if right.height >= 30 { (right.height * 9 / 20).max(14) } else { 9 };
         let [stage_area, floor_area] =
             Layout::vertical([Constraint::Length(stage_h), Constraint::Min(0)]).areas(right);
         stage_panel(frame, stage_area, view, cx);
-        floor::render(
-            frame,
-            floor_area,
-            &state.room,
-            view.ui.selected,
-            cx.now,
-            view.keymap,
-            theme,
-        );
+        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keymap, theme);
     }
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
-    hints::render(
-        frame,
-        keys,
-        &hint_items(state, view.ui, view.keymap, cx.now),
-        theme,
-    );
+    hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
 
     if let Some(picker) = &view.ui.picker {
         picker::render(frame, body, picker, &state.room, theme);
@@ -145,12 +128,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let i = state.current;
     let stage = &state.plan.stages[i];
     let block = Block::bordered()
-        .title(format!(
-            " Stage {} of {} · {} ",
-            i + 1,
-            state.stages.len(),
-            stage.kind.label()
-        ))
+        .title(format!(" Stage {} of {} · {} ", i + 1, state.stages.len(), stage.kind.label()))
         .border_style(theme.border)
         .style(theme.text);
     let inner = block.inner(area);
@@ -180,11 +158,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let phase = state.phase(now);
     let style = countdown::style(phase, theme);
     let left = state.remaining(now);
-    let face = if phase == Phase::Ended {
-        "ENDED".to_string()
-    } else {
-        countdown::face(left)
-    };
+    let face = if phase == Phase::Ended { "ENDED".to_string() } else { countdown::face(left) };
     countdown::big(frame, timer, &face, style);
 
     let planned = clock(state.planned_ms(i).max(0) as u64);
@@ -195,17 +169,11 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             view.keymap.label(Action::StartPause)
         ),
         Phase::Running | Phase::EndingSoon | Phase::Paused => {
-            format!(
-                "{} · {} left of {planned}",
-                phase.label(),
-                countdown::face(left)
-            )
+            format!("{} · {} left of {planned}", phase.label(), countdown::face(left))
         }
-        Phase::Over if state.running() => format!(
-            "{} +{} · planned {planned}",
-            phase.label(),
-            clock(left.unsigned_abs())
-        ),
+        Phase::Over if state.running() => {
+            format!("{} +{} · planned {planned}", phase.label(), clock(left.unsigned_abs()))
+        }
         Phase::Over => format!(
             "{} +{} · ❚❚ PAUSED · planned {planned}",
             phase.label(),
@@ -224,10 +192,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 /// The keys that matter now, most useful first: as many as fit are shown.
 fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(String, String)> {
     let fixed = |pairs: &[(&str, &str)]| {
-        pairs
-            .iter()
-            .map(|(k, w)| (k.to_string(), w.to_string()))
-            .collect()
+        pairs.iter().map(|(k, w)| (k.to_string(), w.to_string())).collect()
     };
     if let Some(picker) = &ui.picker {
         return match (&picker.role, picker.purpose) {
@@ -248,19 +213,11 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
         Some(Overlay::Help) => vec![(Action::Cancel, "close")],
         Some(_) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
         None if state.ended.is_some() => {
-            vec![
-                (Action::Undo, "undo (reopen)"),
-                (Action::Quit, "quit"),
-                (Action::Help, "help"),
-            ]
+            vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]
         }
         None => {
             let start = if state.running() { "pause" } else { "start" };
-            let next = if state.current + 1 == state.stages.len() {
-                "end"
-            } else {
-                "next"
-            };
+            let next = if state.current + 1 == state.stages.len() { "end" } else { "next" };
             let mut list = vec![(Action::StartPause, start), (Action::NextStage, next)];
             if state.plan.stages[state.current].kind != StageKind::Break {
                 if !room.queue(now).is_empty() {
@@ -287,8 +244,5 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
             list
         }
     };
-    actions
-        .into_iter()
-        .map(|(a, w)| (keymap.label(a), w.to_string()))
-        .collect()
+    actions.into_iter().map(|(a, w)| (keymap.label(a), w.to_string())).collect()
 }

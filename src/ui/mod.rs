@@ -63,15 +63,9 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         "Make the window larger".into()
     };
-    let lines = (text.chars().count() as u16)
-        .div_ceil(area.width.max(1))
-        .max(1);
+    let lines = (text.chars().count() as u16).div_ceil(area.width.max(1)).max(1);
     let y = area.y + area.height.saturating_sub(lines) / 2;
-    let rect = Rect {
-        y,
-        height: area.height.min(lines + 2),
-        ..area
-    };
+    let rect = Rect { y, height: area.height.min(lines + 2), ..area };
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.text)

@@ -13,31 +13,23 @@ use crate::model::text::cut;
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, room: &Room, theme: &Theme) {
     let title = match picker.purpose {
-        Purpose::Hand(kind) => format!(
-            " Raise a hand: {} {} (Tab changes) ",
-            kind.mark(),
-            kind.label()
-        ),
+        Purpose::Hand(kind) => {
+            format!(" Raise a hand: {} {} (Tab changes) ", kind.mark(), kind.label())
+        }
         Purpose::Presence => " Arrived or left? ".to_string(),
     };
     let choices = picker.choices(room);
     let height = (choices.len() as u16 + 4).min(area.height).max(5);
     let rect = centered(area, 64.min(area.width), height);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(title)
-        .style(theme.dialog)
-        .border_style(theme.border);
+    let block = Block::bordered().title(title).style(theme.dialog).border_style(theme.border);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let w = inner.width as usize;
 
     if let Some((name, role)) = &picker.role {
         let lines = vec![
-            Line::styled(
-                cut(&format!("{name} is not in the list. Their role:"), w),
-                theme.dialog,
-            ),
+            Line::styled(cut(&format!("{name} is not in the list. Their role:"), w), theme.dialog),
             Line::styled(format!("> {}", role.value()), theme.title),
             Line::styled(cut("Enter adds them · Esc goes back", w), theme.dim),
         ];
@@ -47,10 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, room: &Room, theme
         return;
     }
 
-    let mut lines = vec![Line::styled(
-        format!("> {}", picker.filter.value()),
-        theme.title,
-    )];
+    let mut lines = vec![Line::styled(format!("> {}", picker.filter.value()), theme.title)];
     let visible = inner.height.saturating_sub(2) as usize;
     let first = picker.selected.saturating_sub(visible.saturating_sub(1));
     for (i, choice) in choices.iter().enumerate().skip(first).take(visible) {
@@ -70,18 +59,12 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, room: &Room, theme
             }
             Choice::WalkIn(name) => format!("{pointer}+ add \"{name}\" as a walk-in"),
         };
-        lines.push(Line::styled(
-            cut(&text, w),
-            if chosen { theme.selected } else { theme.dialog },
-        ));
+        lines.push(Line::styled(cut(&text, w), if chosen { theme.selected } else { theme.dialog }));
     }
     if choices.is_empty() {
         lines.push(Line::styled("No one matches.", theme.dim));
     }
-    lines.push(Line::styled(
-        cut("Type to filter · ↑↓ · Enter picks · Esc cancels", w),
-        theme.dim,
-    ));
+    lines.push(Line::styled(cut("Type to filter · ↑↓ · Enter picks · Esc cancels", w), theme.dim));
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + 2 + picker.filter.visual_cursor() as u16;
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));

@@ -17,15 +17,11 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl<'de> Deserialize<'de> for Rgb {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Rgb, D::Error> {
         let text = String::deserialize(d)?;
-        let hex = text
-            .strip_prefix('#')
-            .filter(|h| h.len() == 6 && h.is_ascii());
+        let hex = text.strip_prefix('#').filter(|h| h.len() == 6 && h.is_ascii());
         let channel = |i: usize| hex.and_then(|h| u8::from_str_radix(&h[i..i + 2], 16).ok());
         match (channel(0), channel(2), channel(4)) {
             (Some(r), Some(g), Some(b)) => Ok(Rgb(r, g, b)),
-            _ => Err(de::Error::custom(format!(
-                "a colour such as \"#1e90ff\", found \"{text}\""
-            ))),
+            _ => Err(de::Error::custom(format!("a colour such as \"#1e90ff\", found \"{text}\""))),
         }
     }
 }
@@ -129,47 +125,23 @@ impl Theme {
                 background: None,
                 text: Paint::default(),
                 dim: Paint::default(),
-                title: Paint {
-                    bold: true,
-                    ..Paint::default()
-                },
+                title: Paint { bold: true, ..Paint::default() },
                 border: Paint::default(),
-                selected: Paint {
-                    reversed: true,
-                    ..Paint::default()
-                },
+                selected: Paint { reversed: true, ..Paint::default() },
                 timer_ready: Paint::default(),
                 timer_running: Paint::default(),
                 timer_paused: Paint::default(),
                 timer_warning: Paint::default(),
-                timer_over: Paint {
-                    reversed: true,
-                    ..Paint::default()
-                },
+                timer_over: Paint { reversed: true, ..Paint::default() },
                 done: Paint::default(),
-                current: Paint {
-                    bold: true,
-                    ..Paint::default()
-                },
+                current: Paint { bold: true, ..Paint::default() },
                 to_come: Paint::default(),
-                status: Paint {
-                    reversed: true,
-                    ..Paint::default()
-                },
+                status: Paint { reversed: true, ..Paint::default() },
                 hint: Paint::default(),
-                hint_key: Paint {
-                    reversed: true,
-                    ..Paint::default()
-                },
-                warning: Paint {
-                    reversed: true,
-                    ..Paint::default()
-                },
+                hint_key: Paint { reversed: true, ..Paint::default() },
+                warning: Paint { reversed: true, ..Paint::default() },
                 dialog: Paint::default(),
-                speaker: Paint {
-                    bold: true,
-                    ..Paint::default()
-                },
+                speaker: Paint { bold: true, ..Paint::default() },
                 waiting: Paint::default(),
                 reason: Paint::default(),
                 bar: Paint::default(),
@@ -249,13 +221,7 @@ mod tests {
     #[test]
     fn mono_has_no_colour() {
         let mono = Theme::built_in("mono").unwrap();
-        for style in [
-            mono.text,
-            mono.selected,
-            mono.timer_over,
-            mono.status,
-            mono.warning,
-        ] {
+        for style in [mono.text, mono.selected, mono.timer_over, mono.status, mono.warning] {
             assert_eq!((style.fg, style.bg), (None, None));
         }
         assert!(mono.selected.add_modifier.contains(Modifier::REVERSED));

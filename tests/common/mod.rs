@@ -22,12 +22,7 @@ pub fn started() -> DateTime<FixedOffset> {
 }
 
 pub fn session(events: Vec<Logged>) -> Session {
-    Session {
-        version: VERSION,
-        started: started(),
-        plan: plan(),
-        events,
-    }
+    Session { version: VERSION, started: started(), plan: plan(), events }
 }
 
 pub fn at(ms: Ms, event: Event) -> Logged {

@@ -28,19 +28,11 @@ impl Tmux {
             Command::new("tmux").arg("-V").output().is_ok(),
             "the end-to-end tests need tmux (apt-get install tmux)"
         );
-        Tmux {
-            socket: format!("rt-{name}-{}", std::process::id()),
-            dir: dir.to_path_buf(),
-        }
+        Tmux { socket: format!("rt-{name}-{}", std::process::id()), dir: dir.to_path_buf() }
     }
 
     fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap()
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
     }
 
     /// Starts `command` (a shell line, run in the test's folder) in a window of its own.
@@ -50,34 +42,15 @@ impl Tmux {
             line.push_str(&format!("{k}='{v}' "));
         }
         line.push_str(command);
-        line.push_str(&format!(
-            "; echo $? > '{}/{window}.exit'; sleep 60",
-            self.dir.display()
-        ));
+        line.push_str(&format!("; echo $? > '{}/{window}.exit'; sleep 60", self.dir.display()));
         let (w, h) = (size.0.to_string(), size.1.to_string());
         let first = !self.tmux(&["has-session", "-t", "rt"]).status.success();
         let out = if first {
-            self.tmux(&[
-                "new-session",
-                "-d",
-                "-s",
-                "rt",
-                "-n",
-                window,
-                "-x",
-                &w,
-                "-y",
-                &h,
-                &line,
-            ])
+            self.tmux(&["new-session", "-d", "-s", "rt", "-n", window, "-x", &w, "-y", &h, &line])
         } else {
             self.tmux(&["new-window", "-t", "rt", "-n", window, &line])
         };
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
     }
 
     pub fn keys(&self, window: &str, keys: &[&str]) {
@@ -98,12 +71,8 @@ impl Tmux {
     /// The screen with its escape codes, to see colours and styles.
     pub fn screen_with_codes(&self, window: &str) -> String {
         let target = format!("rt:{window}");
-        String::from_utf8_lossy(
-            &self
-                .tmux(&["capture-pane", "-p", "-e", "-t", &target])
-                .stdout,
-        )
-        .into_owned()
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-e", "-t", &target]).stdout)
+            .into_owned()
     }
 
     /// Waits until the screen shows `text`, and returns the screen.
@@ -114,10 +83,7 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
+            assert!(Instant::now() < deadline, "waited for {text:?}; the screen shows:\n{screen}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -150,9 +116,5 @@ impl Drop for Tmux {
 
 /// Runs the binary to completion outside tmux, in `dir`.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(binary())
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
+    Command::new(binary()).args(args).current_dir(dir).output().unwrap()
 }

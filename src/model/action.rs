@@ -1,0 +1,70 @@
+//! Actions: what the group agreed will happen, who owns it, by when; carried into the next cycle.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::InProgress => "in progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    /// A symbol, so the status never relies on colour.
+    pub fn mark(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "○",
+            ActionStatus::InProgress => "◐",
+            ActionStatus::Done => "●",
+            ActionStatus::Dropped => "✗",
+        }
+    }
+
+    /// Still to be done: carried into the next cycle.
+    pub fn open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// An action as it is carried from one session to the next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carried {
+    pub text: String,
+    pub owner: String,
+    #[serde(default)]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgreedAction {
+    pub text: String,
+    /// A name: carried actions may belong to someone not in this session.
+    pub owner: String,
+    pub due: Option<String>,
+    pub status: ActionStatus,
+    pub note: Option<String>,
+    /// The idea it came from in this session; None when carried from before.
+    pub idea: Option<usize>,
+}
+
+impl AgreedAction {
+    pub fn carried(&self) -> bool {
+        self.idea.is_none()
+    }
+}
