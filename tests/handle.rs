@@ -305,3 +305,147 @@ fn esc_closes_the_picker_without_an_event() {
     assert!(key(&mut app, KeyCode::Esc, 0).events.is_empty());
     assert!(!app.typing());
 }
+
+#[test]
+fn i_captures_an_idea_with_its_author_or_anonymously() {
+    let mut app = discussion();
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "More benches 🪑", 0);
+    key(&mut app, KeyCode::Tab, 0);
+    type_keys(&mut app, "lukasz", 0);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "More benches 🪑".into(),
+            author: Some("Łukasz".into()),
+            components: vec![],
+        }]
+    );
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Tea", 0);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured { text: "Tea".into(), author: None, components: vec![] }]
+    );
+    // The stage's focus tags what is captured in it.
+    let mut app = live_app(vec![at(0, Event::StageChanged { to: 2 })]);
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Murals", 0);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "Murals".into(),
+            author: None,
+            components: vec!["Creative".into(), "Open".into()],
+        }]
+    );
+}
+
+#[test]
+fn an_empty_or_overlong_idea_is_refused_and_the_form_stays_open() {
+    let mut app = discussion();
+    press(&mut app, Action::CaptureIdea, 0);
+    assert!(key(&mut app, KeyCode::Enter, 0).events.is_empty());
+    assert_eq!(live(&app).ui.notice.as_deref(), Some("An empty idea is not saved."));
+    assert!(app.typing(), "the form is still open");
+    type_keys(&mut app, &"word ".repeat(120), 0);
+    assert!(key(&mut app, KeyCode::Enter, 0).events.is_empty());
+    assert!(
+        live(&app).ui.notice.as_deref().unwrap().starts_with("An idea of at most 500 characters")
+    );
+    assert!(app.typing(), "nothing typed is lost");
+}
+
+#[test]
+fn v_votes_for_the_selected_idea_and_the_board_edits_merges_parks_and_agrees() {
+    let mut app = discussion();
+    for text in ["Benches", "Seats", "Shelter"] {
+        live_record(
+            &mut app,
+            Event::IdeaCaptured { text: text.into(), author: None, components: vec![] },
+        );
+    }
+    // v votes for the selected idea; Tab and the arrows select another.
+    assert_eq!(events(&press(&mut app, Action::Vote, 0)), vec![Event::Voted { idea: 0 }]);
+    press(&mut app, Action::NextPanel, 0);
+    press(&mut app, Action::Down, 0);
+    press(&mut app, Action::Down, 0);
+    assert_eq!(events(&press(&mut app, Action::Vote, 0)), vec![Event::Voted { idea: 2 }]);
+    press(&mut app, Action::IdeasBoard, 0);
+    assert_eq!(app.screen(), roundtable::app::action::Screen::Board);
+    press(&mut app, Action::Up, 0);
+    press(&mut app, Action::Up, 0);
+    // Merge Seats (#2) into Benches (#1): mark, move, mark again.
+    press(&mut app, Action::Down, 0);
+    assert!(press(&mut app, Action::MergeIdea, 0).events.is_empty());
+    press(&mut app, Action::Up, 0);
+    assert_eq!(
+        events(&press(&mut app, Action::MergeIdea, 0)),
+        vec![Event::IdeasMerged { from: 1, into: 0 }]
+    );
+    assert_eq!(
+        events(&press(&mut app, Action::ParkIdea, 0)),
+        vec![Event::IdeaParked { idea: 0, parked: true }]
+    );
+    press(&mut app, Action::EditIdea, 0);
+    for _ in 0.."Benches".len() {
+        key(&mut app, KeyCode::Backspace, 0);
+    }
+    type_keys(&mut app, "Benches by the door", 0);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, 0)),
+        vec![Event::IdeaEdited { idea: 0, text: "Benches by the door".into() }]
+    );
+    press(&mut app, Action::Down, 0); // steps over the merged idea to Shelter
+    press(&mut app, Action::MakeAction, 0);
+    type_keys(&mut app, "zoe", 0);
+    key(&mut app, KeyCode::Tab, 0);
+    type_keys(&mut app, "2w", 0);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, 0)),
+        vec![Event::ActionAgreed { idea: 2, owner: "Zoë".into(), due: Some("2026-12-09".into()) }]
+    );
+    press(&mut app, Action::Cancel, 0);
+    assert_eq!(app.screen(), roundtable::app::action::Screen::Live);
+}
+
+#[test]
+fn z_starts_blind_capture_and_again_reveals() {
+    let mut app = discussion();
+    assert_eq!(events(&press(&mut app, Action::BlindCapture, 0)), vec![Event::BlindStarted]);
+    assert_eq!(events(&press(&mut app, Action::BlindCapture, MIN)), vec![Event::IdeasRevealed]);
+}
+
+#[test]
+fn carried_actions_are_reviewed_with_a_note() {
+    use roundtable::model::action::{ActionStatus, Carried};
+    let carried = vec![Carried {
+        text: "Ramp".into(),
+        owner: "José".into(),
+        due: None,
+        status: ActionStatus::Open,
+        note: None,
+    }];
+    let mut app = live_app(vec![at(
+        0,
+        Event::ActionsCarried { from: "before.ron".into(), actions: carried },
+    )]);
+    press(&mut app, Action::ActionsList, 0);
+    assert_eq!(
+        events(&press(&mut app, Action::MarkDone, MIN)),
+        vec![Event::ActionReviewed { action: 0, status: ActionStatus::Done, note: None }]
+    );
+    press(&mut app, Action::WriteNote, MIN);
+    type_keys(&mut app, "Built in March", MIN);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, MIN)),
+        vec![Event::ActionReviewed {
+            action: 0,
+            status: ActionStatus::Done,
+            note: Some("Built in March".into())
+        }]
+    );
+}

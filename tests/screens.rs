@@ -8,8 +8,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use roundtable::app::home::Home;
 use roundtable::app::keymap::Keymap;
-use roundtable::app::live::{Live, Overlay};
+use roundtable::app::live::{Live, Overlay, View};
 use roundtable::app::{App, Mode};
+use roundtable::model::action::{ActionStatus, Carried};
 use roundtable::model::queue::HandKind;
 use roundtable::model::{Event, Logged, Ms};
 use roundtable::store::catalog::SessionInfo;
@@ -140,6 +141,111 @@ fn the_turn_says_time_in_words_and_colour() {
     let x = (0..200).find(|x| buffer[(*x, row)].symbol() == "■").unwrap();
     assert_eq!(buffer[(x, row)].fg, theme.timer_over.fg.unwrap());
     assert!(screen.contains("+1:15 over 1:30"), "{screen}");
+}
+
+fn idea(text: &str, author: Option<&str>) -> Event {
+    Event::IdeaCaptured { text: text.into(), author: author.map(String::from), components: vec![] }
+}
+
+/// The ideas stage with long, accented, CJK and emoji ideas, votes, a merge, a park and an action.
+fn ideas_stage() -> Vec<Logged> {
+    vec![
+        at(0, Event::StageChanged { to: 2 }),
+        at(
+            MIN,
+            idea(
+                "A bench at the bus stop outside the clinic, with a shelter from the rain and a timetable you can read sitting down",
+                Some("Zoë"),
+            ),
+        ),
+        at(2 * MIN, idea("診療所の前にベンチと屋根を。バスを待つ間に座れるように。", Some("王芳"))),
+        at(3 * MIN, idea("Café-style waiting room 🌞☕ with the kettle on", None)),
+        at(4 * MIN, idea("Seats at the stop", Some("Łukasz"))),
+        at(5 * MIN, idea("Receptionists trained by people who use the service", Some("Sunny 🌞"))),
+        at(6 * MIN, Event::Voted { idea: 0 }),
+        at(6 * MIN, Event::Voted { idea: 0 }),
+        at(6 * MIN, Event::Voted { idea: 3 }),
+        at(6 * MIN, Event::Voted { idea: 4 }),
+        at(7 * MIN, Event::IdeasMerged { from: 3, into: 0 }),
+        at(7 * MIN, Event::IdeaParked { idea: 2, parked: true }),
+        at(
+            8 * MIN,
+            Event::ActionAgreed { idea: 4, owner: "Dr Lee".into(), due: Some("2026-12-15".into()) },
+        ),
+    ]
+}
+
+#[test]
+fn the_ideas_board_with_long_and_wide_text() {
+    let mut app = live_app(ideas_stage());
+    if let Mode::Live(live) = &mut app.mode {
+        live.ui.view = View::Board;
+        live.ui.idea = 1;
+    }
+    snapshot("board", &app, 9 * MIN);
+}
+
+#[test]
+fn the_ideas_panel_comes_first_in_an_ideas_stage() {
+    snapshot("live_ideas", &live_app(ideas_stage()), 9 * MIN);
+}
+
+#[test]
+fn blind_capture_shows_only_a_count() {
+    let mut log = ideas_stage();
+    log.push(at(9 * MIN, Event::BlindStarted));
+    log.push(at(9 * MIN, idea("Secret idea nobody should see yet", Some("Amina"))));
+    let mut app = live_app(log);
+    let screen = text(&draw(&app, 10 * MIN, 200, 60, None));
+    assert!(screen.contains("◌ BLIND CAPTURE · 1 idea hidden"), "{screen}");
+    assert!(!screen.contains("Secret idea"), "{screen}");
+    assert!(screen.contains("▲ ?"), "{screen}");
+    if let Mode::Live(live) = &mut app.mode {
+        live.ui.view = View::Board;
+    }
+    let board = text(&draw(&app, 10 * MIN, 80, 24, None));
+    assert!(!board.contains("Secret idea") && board.contains("1 idea hidden"), "{board}");
+}
+
+#[test]
+fn the_actions_carried_from_last_time() {
+    let carried = vec![
+        Carried {
+            text: "Fix the ramp at the side door".into(),
+            owner: "José Álvarez".into(),
+            due: Some("2026-12-01".into()),
+            status: ActionStatus::InProgress,
+            note: Some("Quote received; work booked for January".into()),
+        },
+        Carried {
+            text: "Ask the bus company about a shelter".into(),
+            owner: "Zoë".into(),
+            due: None,
+            status: ActionStatus::Open,
+            note: None,
+        },
+    ];
+    let mut log = vec![at(
+        0,
+        Event::ActionsCarried {
+            from: "2026-11-18-1900-community-health.ron".into(),
+            actions: carried,
+        },
+    )];
+    log.push(at(
+        MIN,
+        Event::ActionReviewed {
+            action: 1,
+            status: ActionStatus::Done,
+            note: Some("Shelter agreed for spring".into()),
+        },
+    ));
+    log.extend(ideas_stage().into_iter().map(|l| Logged { at: l.at + MIN, ..l }));
+    let mut app = live_app(log);
+    if let Mode::Live(live) = &mut app.mode {
+        live.ui.view = View::Actions;
+    }
+    snapshot("actions", &app, 10 * MIN);
 }
 
 #[test]

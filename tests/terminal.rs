@@ -114,7 +114,9 @@ fn the_built_in_workshop_opens_from_the_home_screen() {
     let screen = t.wait_for("home", "Stage 1 of 7");
     assert!(screen.contains("Welcome and check-in"), "{screen}");
     t.keys("home", &["?"]);
-    t.wait_for("home", "closes this help");
+    t.wait_for("home", "↑↓ for more (1–17 of");
+    t.keys("home", &["Down", "Down", "Down", "Down", "Down", "Down"]);
+    t.wait_for("home", "quit (the session is already saved)");
     t.keys("home", &["Escape", "q"]);
     assert_eq!(t.exit_status("home"), 0);
     assert_eq!(sessions(dir.path()).len(), 1);
@@ -188,4 +190,93 @@ fn hands_turns_and_the_balance_reach_the_report() {
     assert!((0.0..1.0).contains(&equality), "{equality}");
     let md = String::from_utf8(run(dir.path(), &["report", &name]).stdout).unwrap();
     assert!(md.contains("| Kwame (walk-in) | resident | 1 |"), "{md}");
+}
+
+#[test]
+fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("ideas", dir.path());
+    t.start("i", (120, 40), &format!("{} run plan.ron", bin.display()), &[]);
+    t.wait_for("i", "READY");
+    t.keys("i", &["n", "n"]);
+    t.wait_for("i", "Stage 3 of 5 started");
+    // An attributed idea, typed with accents and emoji; the author found without accents.
+    t.keys("i", &["i"]);
+    t.wait_for("i", "Capture an idea");
+    t.keys("i", &["-l", "Café at the clinic ☕"]);
+    t.keys("i", &["Tab", "-l", "zoe", "Enter"]);
+    t.wait_for("i", "Idea #1 captured, from Zoë.");
+    // An anonymous one, and a control character typed into it is dropped.
+    t.keys("i", &["i", "-l", "Benches", "C-g", "-l", " outside", "Enter"]);
+    t.wait_for("i", "Idea #2 captured, anonymous.");
+    // An empty one is not saved.
+    t.keys("i", &["i", "Enter"]);
+    t.wait_for("i", "An empty idea is not saved.");
+    t.keys("i", &["Escape"]);
+    // Two votes for the second, one for the first.
+    t.keys("i", &["v", "v", "Tab", "Up", "v"]);
+    t.wait_for("i", "A vote for idea #1: 1 vote.");
+    // On the board, the second becomes an action for Dr Lee.
+    t.keys("i", &["I"]);
+    t.wait_for("i", "Ideas board · 2 ideas");
+    t.keys("i", &["Down", "a", "-l", "lee", "Tab", "-l", "2026-12-15", "Enter"]);
+    t.wait_for("i", "Idea #2 is now an action for Dr Lee, due 2026-12-15.");
+    t.keys("i", &["Escape", "q"]);
+    t.wait_for("i", "Quit anyway?");
+    t.keys("i", &["y"]);
+    assert_eq!(t.exit_status("i"), 0);
+
+    let session = sessions(dir.path()).pop().unwrap();
+    let name = session.strip_prefix(dir.path()).unwrap().display().to_string();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["report", &name, "--format", "json"]).stdout)
+            .unwrap();
+    let ideas = json["ideas"].as_array().unwrap();
+    assert_eq!(ideas[0]["text"], "Café at the clinic ☕");
+    assert_eq!(ideas[0]["author"], "Zoë");
+    assert_eq!(ideas[0]["votes"], 1);
+    assert_eq!(ideas[0]["stage"], "Ideas 💡 アイデア");
+    assert_eq!(ideas[1]["text"], "Benches outside");
+    assert_eq!(ideas[1]["author"], serde_json::Value::Null);
+    assert_eq!(ideas[1]["votes"], 2);
+    let action = &json["actions"][0];
+    assert_eq!(
+        (action["owner"].as_str(), action["due"].as_str(), action["status"].as_str()),
+        (Some("Dr Lee"), Some("2026-12-15"), Some("open"))
+    );
+    let zoe = json["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Zoë")
+        .unwrap()
+        .clone();
+    assert_eq!(zoe["ideas"], 1);
+    let md = String::from_utf8(run(dir.path(), &["report", &name]).stdout).unwrap();
+    assert!(md.contains("1. **Benches outside** · anonymous · 2 votes"), "{md}");
+    assert!(md.contains("| Benches outside | Dr Lee | 2026-12-15 | open |"), "{md}");
+
+    // The next cycle opens with the open action, to say how it went.
+    t.start("again", (120, 40), &format!("{} run --again {name}", bin.display()), &[]);
+    let screen = t.wait_for("again", "From last time");
+    assert!(screen.contains("Benches outside · Dr Lee · due 2026-12-15"), "{screen}");
+    t.keys("again", &["g", "Enter", "-l", "Quote asked for", "Enter"]);
+    t.wait_for("again", "Action \"Benches outside\": in progress.");
+    t.keys("again", &["Escape", "q"]);
+    assert_eq!(t.exit_status("again"), 0);
+    let next = sessions(dir.path()).into_iter().find(|p| *p != session).unwrap();
+    let next = next.strip_prefix(dir.path()).unwrap().display().to_string();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["report", &next, "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["actions"][0]["status"], "in progress");
+    assert_eq!(json["actions"][0]["note"], "Quote asked for");
+    assert_eq!(json["actions"][0]["carried"], true);
+    assert_eq!(json["series"], "community-health");
 }

@@ -18,7 +18,23 @@ pub enum Action {
     Pass,
     ChangeOrder,
     Presence,
+    // Ideas and actions
+    CaptureIdea,
+    Vote,
+    IdeasBoard,
+    ActionsList,
+    BlindCapture,
+    EditIdea,
+    MergeIdea,
+    ParkIdea,
+    MakeAction,
+    MarkDone,
+    MarkInProgress,
+    MarkDropped,
+    WriteNote,
     // Everywhere
+    NextPanel,
+    PreviousPanel,
     Undo,
     Help,
     Quit,
@@ -35,13 +51,17 @@ pub enum Action {
 pub enum Screen {
     Home,
     Live,
+    /// The ideas board, full screen.
+    Board,
+    /// The actions, full screen: those carried from before and those agreed now.
+    Actions,
     /// A question waiting for yes or no.
     Dialog,
     Help,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 35] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -54,6 +74,21 @@ impl Action {
         Action::Pass,
         Action::ChangeOrder,
         Action::Presence,
+        Action::CaptureIdea,
+        Action::Vote,
+        Action::IdeasBoard,
+        Action::ActionsList,
+        Action::BlindCapture,
+        Action::EditIdea,
+        Action::MergeIdea,
+        Action::ParkIdea,
+        Action::MakeAction,
+        Action::MarkDone,
+        Action::MarkInProgress,
+        Action::MarkDropped,
+        Action::WriteNote,
+        Action::NextPanel,
+        Action::PreviousPanel,
         Action::Undo,
         Action::Help,
         Action::Quit,
@@ -68,8 +103,7 @@ impl Action {
     pub fn screens(self) -> &'static [Screen] {
         use Screen::*;
         match self {
-            Action::StartPause
-            | Action::NextStage
+            Action::NextStage
             | Action::PreviousStage
             | Action::MoreTime
             | Action::LessTime
@@ -80,13 +114,23 @@ impl Action {
             | Action::Pass
             | Action::ChangeOrder
             | Action::Presence
-            | Action::Undo => &[Live],
-            Action::Help => &[Home, Live, Help],
-            Action::Quit => &[Home, Live],
-            Action::Up | Action::Down => &[Home, Live],
+            | Action::NextPanel
+            | Action::PreviousPanel => &[Live],
+            Action::CaptureIdea | Action::Vote | Action::BlindCapture => &[Live, Board],
+            Action::IdeasBoard => &[Live, Board],
+            Action::ActionsList => &[Live, Actions],
+            Action::EditIdea | Action::MergeIdea | Action::ParkIdea | Action::MakeAction => {
+                &[Board]
+            }
+            Action::MarkDone | Action::MarkInProgress | Action::MarkDropped | Action::WriteNote => {
+                &[Actions]
+            }
+            Action::StartPause | Action::Undo | Action::Quit => &[Live, Board, Actions],
+            Action::Help => &[Home, Live, Board, Actions, Help],
+            Action::Up | Action::Down => &[Home, Live, Board, Actions, Help],
             Action::Select => &[Home],
             Action::Confirm => &[Dialog],
-            Action::Cancel => &[Dialog, Help],
+            Action::Cancel => &[Dialog, Help, Board, Actions],
         }
     }
 
@@ -105,6 +149,21 @@ impl Action {
             Action::Pass => "in a round: the next person passes",
             Action::ChangeOrder => "change the order: Equal, Fifo, Round",
             Action::Presence => "mark someone arrived or left, or add a walk-in",
+            Action::CaptureIdea => "capture an idea (Tab: who said it; empty: anonymous)",
+            Action::Vote => "one vote for the selected idea",
+            Action::IdeasBoard => "the ideas board, full screen (again: back)",
+            Action::ActionsList => "the actions: from last time and agreed now (again: back)",
+            Action::BlindCapture => "blind capture on; when on: reveal everything",
+            Action::EditIdea => "reword the selected idea (the first wording stays in the log)",
+            Action::MergeIdea => "merge: once on an idea, once on the idea it joins",
+            Action::ParkIdea => "park the selected idea, or bring it back",
+            Action::MakeAction => "turn the selected idea into an action: owner and due date",
+            Action::MarkDone => "the selected action is done",
+            Action::MarkInProgress => "the selected action is in progress",
+            Action::MarkDropped => "the selected action is dropped",
+            Action::WriteNote => "write a note on the selected action",
+            Action::NextPanel => "next panel: the queue or the ideas",
+            Action::PreviousPanel => "previous panel",
             Action::Undo => "undo the last action (recorded too: nothing is deleted)",
             Action::Help => "this help",
             Action::Quit => "quit (the session is already saved)",

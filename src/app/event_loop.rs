@@ -11,10 +11,11 @@ use ratatui::DefaultTerminal;
 use super::clock::{Clock, wall_now};
 use super::home::Home;
 use super::keymap::Keymap;
-use super::live::Live;
+use super::live::{Live, View};
 use super::{App, Effect, Mode, Start};
+use crate::model::action::Carried;
 use crate::model::plan::BUILT_IN;
-use crate::model::{Ms, Plan};
+use crate::model::{Event, Logged, Ms, Plan};
 use crate::store::FileError;
 use crate::store::catalog::{self, FileKind, kind_of};
 use crate::store::plan_file::{load_plan, parse_plan};
@@ -43,6 +44,12 @@ pub fn built_in_plan() -> Plan {
 /// A workshop ready to open, once every check that touches nothing has passed.
 pub enum Prepared {
     New(Plan),
+    /// The next cycle: the plan again, with the open actions of the session before.
+    Again {
+        plan: Plan,
+        from: String,
+        carried: Vec<Carried>,
+    },
     Resume(PathBuf),
 }
 
@@ -55,7 +62,17 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
             FileKind::Session => return prepare(&Start::Resume(path.clone())),
             _ => Prepared::New(load_plan(path)?),
         },
-        Start::Again(path) => Prepared::New(load_session(path)?.session.plan),
+        Start::Again(path) => {
+            let before = load_session(path)?;
+            let from = path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            Prepared::Again {
+                plan: before.session.plan,
+                from,
+                carried: before.state.ideas.to_carry(),
+            }
+        }
         Start::Resume(path) => {
             if load_session(path)?.state.ended.is_some() {
                 return Err(ended(path));
@@ -71,6 +88,17 @@ pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
         Prepared::New(plan) => {
             let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
             Ok(Opened { live: Live::new(session), recorder, clock: Clock::starting_at(0) })
+        }
+        Prepared::Again { plan, from, carried } => {
+            let (mut recorder, session) = Recorder::create(sessions, plan, wall_now())?;
+            let mut live = Live::new(session);
+            if !carried.is_empty() {
+                live.ui.view = View::Actions;
+            }
+            let logged = Logged { at: 0, event: Event::ActionsCarried { from, actions: carried } };
+            recorder.append(&logged);
+            live.record(logged);
+            Ok(Opened { live, recorder, clock: Clock::starting_at(0) })
         }
         Prepared::Resume(path) => {
             let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall_now())?;

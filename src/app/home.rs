@@ -36,6 +36,7 @@ pub struct Home {
     pub selected: usize,
     pub notice: Option<String>,
     pub help: bool,
+    pub help_scroll: usize,
     /// A plan file's path being typed.
     pub typing: Option<Input>,
 }
@@ -52,7 +53,7 @@ impl Home {
             .extend(plans.into_iter().map(|(path, plan)| Entry::Plan { path, title: plan.title }));
         entries.push(Entry::OpenFile);
         entries.extend(sessions.into_iter().filter(|s| !s.ended).map(Entry::Resume));
-        Home { entries, selected: 0, notice: None, help: false, typing: None }
+        Home { entries, selected: 0, notice: None, help: false, help_scroll: 0, typing: None }
     }
 
     pub fn screen(&self) -> Screen {
@@ -61,7 +62,11 @@ impl Home {
 
     pub fn handle(&mut self, action: Action) -> Outcome {
         if self.help {
-            self.help = false;
+            match action {
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.help_scroll += 1,
+                _ => self.help = false,
+            }
             return Outcome::default();
         }
         match action {
@@ -82,7 +87,10 @@ impl Home {
                 }
                 None => {}
             },
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Quit => return Outcome::effect(Effect::Quit),
             _ => {}
         }

@@ -1,18 +1,26 @@
-//! A workshop in progress: the keys of the live screen and the events they make.
+//! A workshop in progress: the keys of the live screen, the ideas board and
+//! the actions list, and the events they make.
 
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
 
 use super::action::{Action, Screen};
+use super::agree::{Agree, Agreed};
+use super::capture::{Capture, Captured};
 use super::picker::{Picked, Picker, Purpose};
 use super::{Effect, Outcome};
+use crate::model::action::ActionStatus;
 use crate::model::plan::Policy;
 use crate::model::queue::HandKind;
 use crate::model::session::Session;
+use crate::model::text::clean;
 use crate::model::{Event, Logged, Ms, State};
 
-/// What is open on top of the live screen. Never logged.
+/// What is open on top of the screen and waits for an answer. Never logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -20,15 +28,51 @@ pub enum Overlay {
     ConfirmEnd,
 }
 
+/// The whole-screen views of a live workshop.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Main,
+    Board,
+    Actions,
+}
+
+/// The panel whose list the arrows move in, on the main view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panel {
+    #[default]
+    Queue,
+    Ideas,
+}
+
+/// A form that takes typed text; while one is open, keys are text.
+#[derive(Clone, Debug)]
+pub enum Popup {
+    Picker(Picker),
+    Capture(Capture),
+    Edit { idea: usize, words: Input },
+    Agree(Agree),
+    Note { action: usize, words: Input },
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct LiveUi {
     pub overlay: Option<Overlay>,
+    pub popup: Option<Popup>,
+    pub view: View,
+    pub focus: Panel,
     /// A word about a key that did nothing; the next change replaces it.
     pub notice: Option<String>,
-    /// The person picker, while it is open.
-    pub picker: Option<Picker>,
     /// The selected place in the queue.
     pub selected: usize,
+    /// The selected idea, by number.
+    pub idea: usize,
+    /// The selected action, by number.
+    pub action: usize,
+    /// The idea chosen to merge into another, while the other is chosen.
+    pub merging: Option<usize>,
+    /// How far the help is scrolled.
+    pub help_scroll: usize,
 }
 
 pub struct Live {
@@ -52,17 +96,28 @@ impl Live {
     }
 
     pub fn screen(&self) -> Screen {
-        match self.ui.overlay {
-            Some(Overlay::Help) => Screen::Help,
-            Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd) => Screen::Dialog,
-            None => Screen::Live,
+        match (self.ui.overlay, self.ui.view) {
+            (Some(Overlay::Help), _) => Screen::Help,
+            (Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd), _) => Screen::Dialog,
+            (None, View::Main) => Screen::Live,
+            (None, View::Board) => Screen::Board,
+            (None, View::Actions) => Screen::Actions,
         }
+    }
+
+    /// The date on the wall clock at `now`, for due dates typed as "2w".
+    fn today(&self, now: Ms) -> NaiveDate {
+        (self.session.started + chrono::Duration::milliseconds(now as i64)).date_naive()
     }
 
     pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
         match self.ui.overlay {
             Some(Overlay::Help) => {
-                self.ui.overlay = None;
+                match action {
+                    Action::Up => self.ui.help_scroll = self.ui.help_scroll.saturating_sub(1),
+                    Action::Down => self.ui.help_scroll += 1,
+                    _ => self.ui.overlay = None,
+                }
                 Outcome::default()
             }
             Some(dialog) => {
@@ -87,8 +142,7 @@ impl Live {
             Action::StartPause if state.running() => self.event(Event::TimerPaused, now),
             Action::StartPause => self.event(Event::TimerStarted, now),
             Action::NextStage if state.current == last && state.ended.is_none() => {
-                self.ui.overlay = Some(Overlay::ConfirmEnd);
-                Outcome::default()
+                self.ask(Overlay::ConfirmEnd)
             }
             Action::NextStage => self.event(Event::StageChanged { to: state.current + 1 }, now),
             Action::PreviousStage if state.current == 0 => self.refuse("This is the first stage."),
@@ -99,8 +153,10 @@ impl Live {
             Action::LessTime => {
                 self.event(Event::StageExtended { stage: state.current, by_s: -60 }, now)
             }
-            Action::RaiseHand => self.open_picker(Purpose::Hand(HandKind::Normal)),
-            Action::Presence => self.open_picker(Purpose::Presence),
+            Action::RaiseHand => {
+                self.open(Popup::Picker(Picker::new(Purpose::Hand(HandKind::Normal))))
+            }
+            Action::Presence => self.open(Popup::Picker(Picker::new(Purpose::Presence))),
             Action::GiveFloor => self.give_floor(now),
             Action::EndTurn => self.event(Event::TurnEnded, now),
             Action::LowerHand => self.lower_hand(now),
@@ -113,68 +169,239 @@ impl Live {
                 };
                 self.event(Event::PolicySet { policy }, now)
             }
+            Action::CaptureIdea => self.open(Popup::Capture(Capture::new())),
+            Action::Vote => match self.selected_idea() {
+                Some(idea) => self.event(Event::Voted { idea }, now),
+                None => self.refuse("No ideas yet; capture one first."),
+            },
+            Action::IdeasBoard => self.switch(View::Board),
+            Action::ActionsList => self.switch(View::Actions),
+            Action::BlindCapture if state.ideas.blind => self.event(Event::IdeasRevealed, now),
+            Action::BlindCapture => self.event(Event::BlindStarted, now),
+            Action::EditIdea => match self.selected_idea() {
+                Some(idea) => {
+                    let words = Input::new(self.state.ideas.list[idea].text.clone());
+                    self.open(Popup::Edit { idea, words })
+                }
+                None => self.refuse("No idea to reword."),
+            },
+            Action::MergeIdea => self.merge(now),
+            Action::ParkIdea => match self.selected_idea() {
+                Some(idea) => {
+                    let parked = !self.state.ideas.list[idea].parked;
+                    self.event(Event::IdeaParked { idea, parked }, now)
+                }
+                None => self.refuse("No idea to park."),
+            },
+            Action::MakeAction => match self.selected_idea() {
+                Some(idea) if self.state.ideas.list[idea].action.is_some() => {
+                    self.refuse(&format!("Idea #{} is an action already.", idea + 1))
+                }
+                Some(idea) => self.open(Popup::Agree(Agree::new(idea))),
+                None => self.refuse("No idea to turn into an action."),
+            },
+            Action::MarkDone => self.review(ActionStatus::Done, now),
+            Action::MarkInProgress => self.review(ActionStatus::InProgress, now),
+            Action::MarkDropped => self.review(ActionStatus::Dropped, now),
+            Action::WriteNote => match self.selected_carried() {
+                Some(action) => {
+                    let words = Input::new(
+                        self.state.ideas.actions[action].note.clone().unwrap_or_default(),
+                    );
+                    self.open(Popup::Note { action, words })
+                }
+                None => self.refuse("Notes are for actions carried from last time."),
+            },
+            Action::NextPanel | Action::PreviousPanel => {
+                self.ui.focus = match self.ui.focus {
+                    Panel::Queue => Panel::Ideas,
+                    Panel::Ideas => Panel::Queue,
+                };
+                Outcome::default()
+            }
             Action::Up => {
-                self.ui.selected = self.ui.selected.saturating_sub(1);
+                self.step(-1, now);
                 Outcome::default()
             }
             Action::Down => {
-                let waiting = self.state.room.queue(now).len();
-                self.ui.selected = (self.ui.selected + 1).min(waiting.saturating_sub(1));
+                self.step(1, now);
                 Outcome::default()
             }
             Action::Undo => self.event(Event::Undo, now),
             Action::Help => {
-                self.ui.overlay = Some(Overlay::Help);
-                Outcome::default()
+                self.ui.help_scroll = 0;
+                self.ask(Overlay::Help)
             }
-            Action::Quit if state.running() => {
-                self.ui.overlay = Some(Overlay::ConfirmQuit);
-                Outcome::default()
-            }
+            Action::Quit if state.running() => self.ask(Overlay::ConfirmQuit),
             Action::Quit => Outcome::effect(Effect::Quit),
-            Action::Select | Action::Confirm | Action::Cancel => Outcome::default(),
+            Action::Cancel if self.ui.merging.is_some() => {
+                self.ui.merging = None;
+                self.refuse("Merge cancelled.")
+            }
+            Action::Cancel => self.switch(View::Main),
+            Action::Select | Action::Confirm => Outcome::default(),
         }
     }
 
-    fn open_picker(&mut self, purpose: Purpose) -> Outcome {
-        if self.state.ended.is_some() {
-            return self.refuse("The workshop has ended; undo to reopen it.");
-        }
-        self.ui.picker = Some(Picker::new(purpose));
+    fn ask(&mut self, overlay: Overlay) -> Outcome {
+        self.ui.overlay = Some(overlay);
         Outcome::default()
     }
 
-    /// A key while the picker is open.
-    pub fn pick_key(&mut self, key: KeyEvent, now: Ms) -> Outcome {
-        let Some(picker) = &mut self.ui.picker else {
+    /// A view, or back to the main one when it is already showing.
+    fn switch(&mut self, view: View) -> Outcome {
+        self.ui.view = if self.ui.view == view { View::Main } else { view };
+        self.ui.merging = None;
+        Outcome::default()
+    }
+
+    fn open(&mut self, popup: Popup) -> Outcome {
+        if self.state.ended.is_some() {
+            return self.refuse("The workshop has ended; undo to reopen it.");
+        }
+        self.ui.popup = Some(popup);
+        Outcome::default()
+    }
+
+    /// Moves the selection in the list in view.
+    fn step(&mut self, by: isize, now: Ms) {
+        let (selected, len) = match (self.ui.view, self.ui.focus) {
+            (View::Main, Panel::Queue) => (&mut self.ui.selected, self.state.room.queue(now).len()),
+            (View::Main, Panel::Ideas) | (View::Board, _) => {
+                (&mut self.ui.idea, self.state.ideas.list.len())
+            }
+            (View::Actions, _) => (&mut self.ui.action, self.state.ideas.actions.len()),
+        };
+        let mut next = *selected as isize;
+        // Merged ideas are not on the board: step over them.
+        loop {
+            next += by;
+            if next < 0 || next >= len as isize {
+                return;
+            }
+            let skip = matches!(
+                (self.ui.view, self.ui.focus),
+                (View::Board, _) | (View::Main, Panel::Ideas)
+            ) && self.state.ideas.list[next as usize].merged_into.is_some();
+            if !skip {
+                break;
+            }
+        }
+        *selected = next as usize;
+    }
+
+    /// The selected idea, if it still stands on its own; else the latest that does.
+    pub fn selected_idea(&self) -> Option<usize> {
+        let ideas = &self.state.ideas.list;
+        match ideas.get(self.ui.idea) {
+            Some(idea) if idea.merged_into.is_none() => Some(self.ui.idea),
+            _ => ideas.iter().rposition(|i| i.merged_into.is_none()),
+        }
+    }
+
+    fn selected_carried(&self) -> Option<usize> {
+        let actions = &self.state.ideas.actions;
+        actions.get(self.ui.action).filter(|a| a.carried()).map(|_| self.ui.action)
+    }
+
+    fn merge(&mut self, now: Ms) -> Outcome {
+        let Some(selected) = self.selected_idea() else {
+            return self.refuse("No ideas to merge.");
+        };
+        match self.ui.merging.take() {
+            None => {
+                self.ui.merging = Some(selected);
+                self.refuse(&format!(
+                    "Merge idea #{} into which? Select it and merge again; Esc cancels.",
+                    selected + 1
+                ))
+            }
+            Some(from) => self.event(Event::IdeasMerged { from, into: selected }, now),
+        }
+    }
+
+    fn review(&mut self, status: ActionStatus, now: Ms) -> Outcome {
+        match self.selected_carried() {
+            Some(action) => self.event(Event::ActionReviewed { action, status, note: None }, now),
+            None => self.refuse("Only actions carried from last time are reviewed here."),
+        }
+    }
+
+    /// A key while a form is open: it is text, or it finishes the form.
+    pub fn popup_key(&mut self, key: KeyEvent, now: Ms) -> Outcome {
+        let today = self.today(now);
+        let Some(popup) = &mut self.ui.popup else {
             return Outcome::default();
         };
-        let purpose = picker.purpose;
-        let picked = picker.key(key, &self.state.room);
-        let name = |i: usize| self.state.room.people[i].name.clone();
-        let events = match (picked, purpose) {
-            (Picked::Nothing, _) => return Outcome::default(),
-            (Picked::Cancelled, _) => vec![],
-            (Picked::Person(i), Purpose::Hand(kind)) => {
-                vec![Event::HandRaised { who: name(i), kind }]
+        let room = &self.state.room;
+        let events = match popup {
+            Popup::Picker(picker) => {
+                let purpose = picker.purpose;
+                let name = |i: usize| room.people[i].name.clone();
+                match (picker.key(key, room), purpose) {
+                    (Picked::Nothing, _) => return Outcome::default(),
+                    (Picked::Cancelled, _) => vec![],
+                    (Picked::Person(i), Purpose::Hand(kind)) => {
+                        vec![Event::HandRaised { who: name(i), kind }]
+                    }
+                    (Picked::Person(i), Purpose::Presence) if room.people[i].here() => {
+                        vec![Event::Left { who: name(i) }]
+                    }
+                    (Picked::Person(i), Purpose::Presence) => vec![Event::Arrived { who: name(i) }],
+                    (Picked::WalkIn { name, role }, Purpose::Hand(kind)) => vec![
+                        Event::ParticipantAdded { name: name.clone(), role },
+                        Event::HandRaised { who: name, kind },
+                    ],
+                    (Picked::WalkIn { name, role }, Purpose::Presence) => {
+                        vec![Event::ParticipantAdded { name, role }]
+                    }
+                }
             }
-            (Picked::Person(i), Purpose::Presence) if self.state.room.people[i].here() => {
-                vec![Event::Left { who: name(i) }]
-            }
-            (Picked::Person(i), Purpose::Presence) => vec![Event::Arrived { who: name(i) }],
-            (Picked::WalkIn { name, role }, Purpose::Hand(kind)) => vec![
-                Event::ParticipantAdded { name: name.clone(), role },
-                Event::HandRaised { who: name, kind },
-            ],
-            (Picked::WalkIn { name, role }, Purpose::Presence) => {
-                vec![Event::ParticipantAdded { name, role }]
-            }
+            Popup::Capture(capture) => match capture.key(key, room) {
+                Captured::Nothing => return Outcome::default(),
+                Captured::Cancelled => vec![],
+                Captured::Refused(why) => return self.refuse(&why),
+                Captured::Save { text, author } => {
+                    let components = self.state.plan.stages[self.state.current].focus.clone();
+                    vec![Event::IdeaCaptured { text, author, components }]
+                }
+            },
+            Popup::Agree(agree) => match agree.key(key, room, today) {
+                Agreed::Nothing => return Outcome::default(),
+                Agreed::Cancelled => vec![],
+                Agreed::Refused(why) => return self.refuse(&why),
+                Agreed::Save { owner, due } => {
+                    vec![Event::ActionAgreed { idea: agree.idea, owner, due }]
+                }
+            },
+            Popup::Edit { idea, words } => match text_key(words, key) {
+                Typed::Nothing => return Outcome::default(),
+                Typed::Cancelled => vec![],
+                Typed::Done(text) => vec![Event::IdeaEdited { idea: *idea, text }],
+            },
+            Popup::Note { action, words } => match text_key(words, key) {
+                Typed::Nothing => return Outcome::default(),
+                Typed::Cancelled => vec![],
+                Typed::Done(note) => {
+                    let status = self.state.ideas.actions[*action].status;
+                    let note = (!note.is_empty()).then_some(note);
+                    vec![Event::ActionReviewed { action: *action, status, note }]
+                }
+            },
         };
-        self.ui.picker = None;
         if events.is_empty() {
+            self.ui.popup = None;
             return Outcome::default();
         }
-        self.events(events, now)
+        let outcome = self.events(events, now);
+        // A refused form stays open, so nothing typed is lost.
+        if !outcome.events.is_empty() {
+            self.ui.popup = None;
+            if let Some(Event::IdeaCaptured { .. }) = outcome.events.last().map(|l| &l.event) {
+                self.ui.idea = self.state.ideas.list.len();
+            }
+        }
+        outcome
     }
 
     fn give_floor(&mut self, now: Ms) -> Outcome {
@@ -184,9 +411,9 @@ impl Live {
                 let who = room.people[next.who].name.clone();
                 self.event(Event::FloorGiven { who }, now)
             }
-            None if room.policy == Policy::Round => {
-                self.refuse("Round complete: everyone here has spoken or passed. Change the order to open the floor.")
-            }
+            None if room.policy == Policy::Round => self.refuse(
+                "Round complete: everyone here has spoken or passed. Change the order to open the floor.",
+            ),
             None => self.refuse("No one is waiting; raise a hand first."),
         }
     }
@@ -259,5 +486,23 @@ impl Live {
         let turn = self.state.room.speaking.map(|t| second(t.from));
         let queue = self.state.room.hands.first().map(|h| second(h.raised));
         [self.state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
+    }
+}
+
+enum Typed {
+    Nothing,
+    Cancelled,
+    Done(String),
+}
+
+/// One line of text: Enter finishes it, Esc drops it.
+fn text_key(words: &mut Input, key: KeyEvent) -> Typed {
+    match key.code {
+        KeyCode::Esc => Typed::Cancelled,
+        KeyCode::Enter => Typed::Done(clean(words.value()).trim().to_string()),
+        _ => {
+            words.handle_event(&crossterm::event::Event::Key(key));
+            Typed::Nothing
+        }
     }
 }

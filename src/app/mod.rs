@@ -1,6 +1,8 @@
 //! The console: which screen is up, what a key does there, and the loop that runs it.
 
 pub mod action;
+pub mod agree;
+pub mod capture;
 pub mod clock;
 pub mod event_loop;
 pub mod home;
@@ -72,7 +74,7 @@ impl App {
     pub fn typing(&self) -> bool {
         match &self.mode {
             Mode::Home(home) => home.typing.is_some(),
-            Mode::Live(live) => live.ui.picker.is_some(),
+            Mode::Live(live) => live.ui.popup.is_some(),
         }
     }
 
@@ -81,7 +83,7 @@ impl App {
         if self.typing() {
             return match &mut self.mode {
                 Mode::Home(home) => home.type_key(event),
-                Mode::Live(live) => live.pick_key(event, now),
+                Mode::Live(live) => live.popup_key(event, now),
             };
         }
         let key = Key::from_event(&event);

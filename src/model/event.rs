@@ -79,11 +79,22 @@ pub enum Event {
         components: Vec<String>,
     },
     /// New wording for idea number `idea`; the first wording stays above in the log.
-    IdeaEdited { idea: usize, text: String },
-    Voted { idea: usize },
+    IdeaEdited {
+        idea: usize,
+        text: String,
+    },
+    Voted {
+        idea: usize,
+    },
     /// Idea `from` joins idea `into`, with its votes.
-    IdeasMerged { from: usize, into: usize },
-    IdeaParked { idea: usize, parked: bool },
+    IdeasMerged {
+        from: usize,
+        into: usize,
+    },
+    IdeaParked {
+        idea: usize,
+        parked: bool,
+    },
     /// Idea `idea` becomes an action for `owner`, due on a date (YYYY-MM-DD) if one is set.
     ActionAgreed {
         idea: usize,
@@ -95,7 +106,10 @@ pub enum Event {
     BlindStarted,
     IdeasRevealed,
     /// The open actions of the session before, brought into this one.
-    ActionsCarried { from: String, actions: Vec<Carried> },
+    ActionsCarried {
+        from: String,
+        actions: Vec<Carried>,
+    },
     /// How an action carried from before has gone: "you said, we did".
     ActionReviewed {
         action: usize,

@@ -71,14 +71,21 @@ impl Ideas {
     fn idea(&self, i: usize) -> Result<&Idea, String> {
         match self.list.get(i) {
             None => Err(format!("There is no idea #{}.", i + 1)),
-            Some(idea) if idea.merged_into.is_some() => {
-                Err(format!("Idea #{} was merged into #{}.", i + 1, idea.merged_into.unwrap_or(0) + 1))
-            }
+            Some(idea) if idea.merged_into.is_some() => Err(format!(
+                "Idea #{} was merged into #{}.",
+                i + 1,
+                idea.merged_into.unwrap_or(0) + 1
+            )),
             Some(idea) => Ok(idea),
         }
     }
 
-    pub fn check(&self, event: &Event, room: &Room, components: &[Component]) -> Result<(), String> {
+    pub fn check(
+        &self,
+        event: &Event,
+        room: &Room,
+        components: &[Component],
+    ) -> Result<(), String> {
         match event {
             Event::IdeaCaptured { text, author, components: tags } => {
                 check_text(text)?;
@@ -94,7 +101,11 @@ impl Ideas {
             }
             Event::IdeaEdited { idea, text } => {
                 check_text(text)?;
-                if self.idea(*idea)?.text == text.trim() { Err("That is the wording it has.".into()) } else { Ok(()) }
+                if self.idea(*idea)?.text == text.trim() {
+                    Err("That is the wording it has.".into())
+                } else {
+                    Ok(())
+                }
             }
             Event::Voted { idea } => {
                 if self.idea(*idea)?.parked {
@@ -116,7 +127,11 @@ impl Ideas {
             }
             Event::IdeaParked { idea, parked } => {
                 if self.idea(*idea)?.parked == *parked {
-                    Err(format!("Idea #{} is {} already.", idea + 1, if *parked { "parked" } else { "not parked" }))
+                    Err(format!(
+                        "Idea #{} is {} already.",
+                        idea + 1,
+                        if *parked { "parked" } else { "not parked" }
+                    ))
                 } else {
                     Ok(())
                 }
@@ -131,12 +146,16 @@ impl Ideas {
                 due.as_deref().map_or(Ok(()), check_due)
             }
             Event::BlindStarted if self.blind => Err("Blind capture is on already.".into()),
-            Event::IdeasRevealed if !self.blind => Err("Blind capture is not on; nothing is hidden.".into()),
+            Event::IdeasRevealed if !self.blind => {
+                Err("Blind capture is not on; nothing is hidden.".into())
+            }
             Event::ActionsCarried { .. } if self.carried_from.is_some() => {
                 Err("Actions were carried into this session already.".into())
             }
             Event::ActionReviewed { action, status, note } => match self.actions.get(*action) {
-                Some(a) if !a.carried() => Err("Only actions carried from before are reviewed.".into()),
+                Some(a) if !a.carried() => {
+                    Err("Only actions carried from before are reviewed.".into())
+                }
                 Some(a) if a.status == *status && note.is_none() => {
                     Err(format!("That action is {} already.", status.label()))
                 }
@@ -168,7 +187,9 @@ impl Ideas {
                 let n = self.list.len();
                 match (self.blind, author) {
                     (true, _) => format!("Idea #{n} captured, hidden until the reveal."),
-                    (false, Some(a)) => format!("Idea #{n} captured, from {}.", room.people[a].name),
+                    (false, Some(a)) => {
+                        format!("Idea #{n} captured, from {}.", room.people[a].name)
+                    }
                     (false, None) => format!("Idea #{n} captured, anonymous."),
                 }
             }
@@ -182,7 +203,11 @@ impl Ideas {
                     format!("A vote for idea #{}; counts stay hidden until the reveal.", idea + 1)
                 } else {
                     let votes = self.list[*idea].votes;
-                    format!("A vote for idea #{}: {votes} vote{}.", idea + 1, if votes == 1 { "" } else { "s" })
+                    format!(
+                        "A vote for idea #{}: {votes} vote{}.",
+                        idea + 1,
+                        if votes == 1 { "" } else { "s" }
+                    )
                 }
             }
             &Event::IdeasMerged { from, into } => {
@@ -198,7 +223,11 @@ impl Ideas {
             }
             &Event::IdeaParked { idea, parked } => {
                 self.list[idea].parked = parked;
-                if parked { format!("Idea #{} parked.", idea + 1) } else { format!("Idea #{} back on the board.", idea + 1) }
+                if parked {
+                    format!("Idea #{} parked.", idea + 1)
+                } else {
+                    format!("Idea #{} back on the board.", idea + 1)
+                }
             }
             Event::ActionAgreed { idea, owner, due } => {
                 let owner = room.find(owner).map_or(owner.clone(), |i| room.people[i].name.clone());
@@ -224,7 +253,10 @@ impl Ideas {
                 for idea in &mut self.list {
                     idea.hidden = false;
                 }
-                format!("Revealed: {hidden} idea{} and every vote count.", if hidden == 1 { "" } else { "s" })
+                format!(
+                    "Revealed: {hidden} idea{} and every vote count.",
+                    if hidden == 1 { "" } else { "s" }
+                )
             }
             Event::ActionsCarried { from, actions } => {
                 self.carried_from = Some(from.clone());

@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
+use super::component::Component;
 use super::event::{Event, Logged};
+use super::idea::Ideas;
 use super::length::{Ms, in_words};
 use super::plan::{Plan, Policy, StageKind};
-use super::component::Component;
-use super::idea::Ideas;
 use super::room::Room;
 use super::stage::Stage;
 
@@ -252,7 +252,9 @@ impl State {
                 }
             }
             Event::Undo => String::new(),
-            idea_event if idea_event.is_about_ideas() => self.ideas.apply(idea_event, &self.room, self.current),
+            idea_event if idea_event.is_about_ideas() => {
+                self.ideas.apply(idea_event, &self.room, self.current)
+            }
             room_event => {
                 let time_box = self.time_box();
                 self.room.apply(room_event, at, time_box)

@@ -66,6 +66,48 @@ pub fn cut(text: &str, max: usize) -> String {
     out
 }
 
+/// Exactly `w` columns: cut with "…" if longer, filled with spaces if shorter.
+pub fn pad(text: &str, w: usize) -> String {
+    let cut = cut(text, w);
+    let fill = w.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// Wraps to lines of at most `max` columns: at spaces where it can, inside a
+/// word only when one is wider than a line (as CJK text, which has no spaces, often is).
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = width(word);
+        if used > 0 && used + 1 + w <= max {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > max && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +133,16 @@ mod tests {
         assert_eq!(cut("short", 10), "short");
         assert_eq!(width(&cut("🎉🎉🎉🎉", 5)), 5);
         assert_eq!(cut("abc", 0), "");
+    }
+
+    #[test]
+    fn wrapping_by_display_width() {
+        assert_eq!(wrap("a bench at the bus stop", 10), ["a bench at", "the bus", "stop"]);
+        assert_eq!(wrap("日本語のテキストです", 6), ["日本語", "のテキ", "ストで", "す"]);
+        assert_eq!(wrap("", 5), [""]);
+        for line in wrap("🎉 party 🎉🎉🎉 time", 5) {
+            assert!(width(&line) <= 5, "{line}");
+        }
     }
 
     #[test]

@@ -57,7 +57,52 @@ pub fn render(summary: &Summary) -> String {
         signed(diff)
     ));
     voices(&mut out, summary);
+    ideas(&mut out, summary);
+    actions(&mut out, summary);
     out
+}
+
+fn ideas(out: &mut String, summary: &Summary) {
+    if summary.ideas.is_empty() {
+        return;
+    }
+    out.push_str("\n## Ideas, by votes\n\n");
+    let mut ideas: Vec<_> = summary.ideas.iter().collect();
+    ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
+    for (n, idea) in ideas.iter().enumerate() {
+        let by = idea.author.as_deref().unwrap_or("anonymous");
+        let votes =
+            if idea.votes == 1 { "1 vote".to_string() } else { format!("{} votes", idea.votes) };
+        let parked = if idea.parked { " · parked" } else { "" };
+        out.push_str(&format!(
+            "{}. **{}** · {by} · {votes} · {}{parked}\n",
+            n + 1,
+            idea.text.replace('*', "\\*"),
+            idea.stage
+        ));
+    }
+}
+
+fn actions(out: &mut String, summary: &Summary) {
+    if summary.actions.is_empty() {
+        return;
+    }
+    out.push_str("\n## Actions\n\n");
+    if let Some(from) = &summary.carried_from {
+        out.push_str(&format!("Carried from {from}: you said, we did.\n\n"));
+    }
+    out.push_str("| Action | Owner | Due | Status | Note | From |\n|---|---|---|---|---|---|\n");
+    for a in &summary.actions {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell(&a.text),
+            cell(&a.owner),
+            a.due.as_deref().unwrap_or(""),
+            a.status,
+            cell(a.note.as_deref().unwrap_or("")),
+            if a.carried { "last time" } else { "this session" }
+        ));
+    }
 }
 
 fn voices(out: &mut String, summary: &Summary) {
@@ -74,16 +119,19 @@ fn voices(out: &mut String, summary: &Summary) {
     } else {
         out.push_str("No turns were taken.\n\n");
     }
-    out.push_str("| Person | Role | Turns | Spoke | Present |\n|---|---|---:|---:|---:|\n");
+    out.push_str(
+        "| Person | Role | Turns | Spoke | Present | Ideas |\n|---|---|---:|---:|---:|---:|\n",
+    );
     for p in &summary.participants {
         let walk_in = if p.walk_in { " (walk-in)" } else { "" };
         out.push_str(&format!(
-            "| {}{walk_in} | {} | {} | {} | {} |\n",
+            "| {}{walk_in} | {} | {} | {} | {} | {} |\n",
             cell(&p.name),
             cell(&p.role),
             p.turns,
             clock(p.spoken_s * 1000),
-            clock(p.present_s * 1000)
+            clock(p.present_s * 1000),
+            p.ideas
         ));
     }
     out.push_str("\n| Role | People | Share of people | Spoke | Share of airtime |\n|---|---:|---:|---:|---:|\n");

@@ -20,6 +20,38 @@ pub struct Summary {
     /// 1 − Gini of airtime over the people who count (here at some point, not the facilitator).
     pub equality: f64,
     pub not_heard: Vec<String>,
+    /// The ideas still standing (merged ones add their votes to the one they joined), by capture.
+    pub ideas: Vec<IdeaSummary>,
+    /// Carried from the session before first, then those agreed in this one.
+    pub actions: Vec<ActionSummary>,
+    /// The session whose open actions this one took on, if any.
+    pub carried_from: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IdeaSummary {
+    pub text: String,
+    /// Null when anonymous.
+    pub author: Option<String>,
+    /// The stage it was captured in.
+    pub stage: String,
+    pub votes: u32,
+    pub components: Vec<String>,
+    pub parked: bool,
+    /// The first wording, when it was reworded.
+    pub first_text: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActionSummary {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<String>,
+    /// open, in progress, done or dropped.
+    pub status: String,
+    pub note: Option<String>,
+    /// Carried from the session before.
+    pub carried: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -29,6 +61,7 @@ pub struct ParticipantSummary {
     pub turns: u32,
     pub spoken_s: u64,
     pub present_s: u64,
+    pub ideas: usize,
     pub walk_in: bool,
 }
 
@@ -97,6 +130,7 @@ impl Summary {
                     turns: v.turns,
                     spoken_s: secs(v.airtime),
                     present_s: secs(v.present),
+                    ideas: state.ideas.list.iter().filter(|i| i.author == Some(v.who)).count(),
                     walk_in: person.walk_in,
                 }
             })
@@ -112,7 +146,36 @@ impl Summary {
                 people_share: round3(r.people_share),
             })
             .collect();
+        let ideas = state
+            .ideas
+            .standing()
+            .map(|(_, idea)| IdeaSummary {
+                text: idea.text.clone(),
+                author: idea.author.map(|a| room.people[a].name.clone()),
+                stage: session.plan.stages[idea.stage].title.clone(),
+                votes: idea.votes,
+                components: idea.components.clone(),
+                parked: idea.parked,
+                first_text: (idea.first != idea.text).then(|| idea.first.clone()),
+            })
+            .collect();
+        let actions = state
+            .ideas
+            .actions
+            .iter()
+            .map(|a| ActionSummary {
+                text: a.text.clone(),
+                owner: a.owner.clone(),
+                due: a.due.clone(),
+                status: a.status.label().into(),
+                note: a.note.clone(),
+                carried: a.carried(),
+            })
+            .collect();
         Summary {
+            ideas,
+            actions,
+            carried_from: state.ideas.carried_from.clone(),
             participants,
             roles,
             equality: round3(balance.equality),

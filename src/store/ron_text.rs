@@ -184,7 +184,13 @@ fn explain(code: &ron::Error, what: &str) -> String {
             format!("`{field}` only once in {}", outer.as_deref().unwrap_or("this item"))
         }
         NoSuchEnumVariant { expected, found, .. } => {
-            format!("one of {}, found `{found}`", one_of(expected))
+            let guess = closest(expected, found)
+                .map_or(String::new(), |g| format!(" (did you mean `{g}`?)"));
+            if expected.len() > 12 {
+                format!("one of {} known names, found `{found}`{guess}", expected.len())
+            } else {
+                format!("one of {}, found `{found}`{guess}", one_of(expected))
+            }
         }
         InvalidValueForType { expected, found } => format!("{expected}, found {found}"),
         ExpectedDifferentLength { expected, found } => format!("{expected}, found {found} items"),
@@ -207,4 +213,32 @@ fn explain(code: &ron::Error, what: &str) -> String {
             }
         }
     }
+}
+
+/// The known name nearest to a misspelt one, if any is near enough to be a typo.
+fn closest<'a>(known: &[&'a str], found: &str) -> Option<&'a str> {
+    let found = found.to_lowercase();
+    known
+        .iter()
+        .map(|k| (distance(&k.to_lowercase(), &found), *k))
+        .filter(|(d, k)| *d <= (k.len() / 4).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance, by characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] =
+                if ca == *cb { previous } else { 1 + previous.min(row[j]).min(row[j + 1]) };
+            previous = current;
+        }
+    }
+    row[b.len()]
 }

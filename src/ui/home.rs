@@ -113,6 +113,6 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
     }
     if home.help {
-        help::render(frame, body, keymap, Screen::Home, theme);
+        help::render(frame, body, keymap, Screen::Home, home.help_scroll, theme);
     }
 }

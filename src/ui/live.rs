@@ -7,10 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Context;
-use super::{agenda, balance, countdown, dialog, floor, help, hints, picker};
+use super::{
+    actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, picker,
+};
 use crate::app::action::{Action, Screen};
 use crate::app::keymap::Keymap;
-use crate::app::live::{LiveUi, Overlay};
+use crate::app::live::{LiveUi, Overlay, Panel, Popup, View};
 use crate::app::picker::Purpose;
 use crate::model::agenda::Phase;
 use crate::model::length::clock;
@@ -45,43 +47,57 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
     }
 
-    let left_w = (area.width * 9 / 20).clamp(30, 64);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
-    // The agenda on top, the balance of voices beneath it when there is room.
-    let agenda_h = (state.stages.len() as u16 + 5).min(body.height);
-    let balance_h = left.height.saturating_sub(agenda_h);
-    let [agenda_area, balance_area] = if balance_h >= 4 {
-        Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left)
-    } else {
-        [left, Rect::default()]
-    };
-    agenda::render(frame, agenda_area, state, view.started, cx.now, theme);
-    if !balance_area.is_empty() {
-        balance::render(frame, balance_area, &state.room, cx.now, theme);
-    }
-
-    // The stage's countdown on top; the floor beneath, except in a break.
-    let kind = state.plan.stages[state.current].kind;
-    if kind == StageKind::Break || right.height < 16 {
-        stage_panel(frame, right, view, cx);
-    } else {
-        let stage_h = if right.height >= 30 { (right.height * 9 / 20).max(14) } else { 9 };
-        let [stage_area, floor_area] =
-            Layout::vertical([Constraint::Length(stage_h), Constraint::Min(0)]).areas(right);
-        stage_panel(frame, stage_area, view, cx);
-        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keymap, theme);
+    match view.ui.view {
+        View::Main => main_view(frame, body, view, cx),
+        View::Board => board::render(
+            frame,
+            body,
+            state,
+            selected_idea(view),
+            view.ui.merging,
+            view.keymap,
+            theme,
+        ),
+        View::Actions => {
+            actions::render(frame, body, &state.ideas, view.ui.action, view.keymap, theme)
+        }
     }
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
     hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
 
-    if let Some(picker) = &view.ui.picker {
-        picker::render(frame, body, picker, &state.room, theme);
+    match &view.ui.popup {
+        Some(Popup::Picker(picker)) => picker::render(frame, body, picker, &state.room, theme),
+        Some(Popup::Capture(form)) => {
+            forms::capture(frame, body, form, &state.room, state.ideas.blind, theme)
+        }
+        Some(Popup::Agree(form)) => {
+            let text = state.ideas.list.get(form.idea).map_or("", |i| i.text.as_str());
+            forms::agree(frame, body, form, text, &state.room, theme)
+        }
+        Some(Popup::Edit { idea, words }) => {
+            forms::line(frame, body, &format!("Reword idea #{}", idea + 1), "Idea:", words, theme)
+        }
+        Some(Popup::Note { action, words }) => forms::line(
+            frame,
+            body,
+            &format!("Note on action #{}", action + 1),
+            "Note:",
+            words,
+            theme,
+        ),
+        None => {}
     }
     match view.ui.overlay {
-        Some(Overlay::Help) => help::render(frame, body, view.keymap, Screen::Live, theme),
+        Some(Overlay::Help) => {
+            let screen = match view.ui.view {
+                View::Main => Screen::Live,
+                View::Board => Screen::Board,
+                View::Actions => Screen::Actions,
+            };
+            help::render(frame, body, view.keymap, screen, view.ui.help_scroll, theme)
+        }
         Some(Overlay::ConfirmQuit) => dialog::render(
             frame,
             body,
@@ -102,21 +118,85 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     }
 }
 
+/// The selected idea, if it still stands on its own; else the latest that does.
+fn selected_idea(view: &LiveView) -> Option<usize> {
+    let ideas = &view.state.ideas.list;
+    match ideas.get(view.ui.idea) {
+        Some(idea) if idea.merged_into.is_none() => Some(view.ui.idea),
+        _ => ideas.iter().rposition(|i| i.merged_into.is_none()),
+    }
+}
+
+/// Agenda and balance on the left; the countdown on the right, with the floor
+/// and the ideas beneath it, the one the stage's kind puts first on top.
+fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
+    let theme = cx.theme;
+    let state = view.state;
+    let left_w = (body.width * 9 / 20).clamp(30, 64);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
+    let agenda_h = (state.stages.len() as u16 + 5).min(body.height);
+    let balance_h = left.height.saturating_sub(agenda_h);
+    let [agenda_area, balance_area] = if balance_h >= 4 {
+        Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left)
+    } else {
+        [left, Rect::default()]
+    };
+    agenda::render(frame, agenda_area, state, view.started, cx.now, theme);
+    if !balance_area.is_empty() {
+        balance::render(frame, balance_area, &state.room, cx.now, theme);
+    }
+
+    let kind = state.plan.stages[state.current].kind;
+    if kind == StageKind::Break || right.height < 16 {
+        stage_panel(frame, right, view, cx);
+        return;
+    }
+    let stage_h = if right.height >= 30 { (right.height * 2 / 5).max(14) } else { 9 };
+    let [stage_area, lower] =
+        Layout::vertical([Constraint::Length(stage_h), Constraint::Min(0)]).areas(right);
+    stage_panel(frame, stage_area, view, cx);
+
+    let ideas_first = matches!(kind, StageKind::Ideas | StageKind::Reflection);
+    let both = lower.height >= 14;
+    let second_h = if both { (lower.height / 3).max(5) } else { 0 };
+    let [first, second] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(second_h)]).areas(lower);
+    let (ideas_area, floor_area) = if ideas_first { (first, second) } else { (second, first) };
+    if !floor_area.is_empty() {
+        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keymap, theme);
+    }
+    if !ideas_area.is_empty() {
+        let focused = view.ui.focus == Panel::Ideas;
+        ideas::render(frame, ideas_area, state, selected_idea(view), focused, view.keymap, theme);
+    }
+}
+
 fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let theme = cx.theme;
     let state = view.state;
+    // Away from the big countdown, the header carries the timer in small.
+    let timer = if view.ui.view == View::Main {
+        String::new()
+    } else {
+        let phase = state.phase(cx.now);
+        format!("{} {} · ", phase.label(), countdown::face(state.remaining(cx.now)))
+    };
     let right = format!(
         "Stage {} of {} · {}",
         state.current + 1,
         state.stages.len(),
         agenda::wall(view.started, cx.now)
     );
-    let title_w = (area.width as usize).saturating_sub(width(&right) + 2);
+    let title_w = (area.width as usize).saturating_sub(width(&right) + width(&timer) + 2);
     let title = cut(&state.plan.title, title_w);
-    let gap = (area.width as usize).saturating_sub(width(&title) + width(&right) + 1);
+    let gap =
+        (area.width as usize).saturating_sub(width(&title) + width(&timer) + width(&right) + 1);
+    let style = countdown::style(state.phase(cx.now), theme);
     let line = Line::from(vec![
         Span::styled(format!(" {title}"), theme.title),
         Span::raw(" ".repeat(gap)),
+        Span::styled(timer, style),
         Span::styled(right, theme.text),
     ]);
     frame.render_widget(Paragraph::new(line), area);
@@ -194,32 +274,67 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
     let fixed = |pairs: &[(&str, &str)]| {
         pairs.iter().map(|(k, w)| (k.to_string(), w.to_string())).collect()
     };
-    if let Some(picker) = &ui.picker {
-        return match (&picker.role, picker.purpose) {
-            (Some(_), _) => fixed(&[("Enter", "add"), ("Esc", "back")]),
-            (None, Purpose::Hand(_)) => fixed(&[
-                ("Enter", "raise"),
-                ("Tab", "reply/process"),
-                ("↑↓", "move"),
-                ("Esc", "cancel"),
-            ]),
-            (None, Purpose::Presence) => {
-                fixed(&[("Enter", "arrived/left"), ("↑↓", "move"), ("Esc", "cancel")])
-            }
-        };
+    match &ui.popup {
+        Some(Popup::Picker(picker)) => {
+            return match (&picker.role, picker.purpose) {
+                (Some(_), _) => fixed(&[("Enter", "add"), ("Esc", "back")]),
+                (None, Purpose::Hand(_)) => fixed(&[
+                    ("Enter", "raise"),
+                    ("Tab", "reply/process"),
+                    ("↑↓", "move"),
+                    ("Esc", "cancel"),
+                ]),
+                (None, Purpose::Presence) => {
+                    fixed(&[("Enter", "arrived/left"), ("↑↓", "move"), ("Esc", "cancel")])
+                }
+            };
+        }
+        Some(Popup::Capture(_)) => {
+            return fixed(&[("Enter", "save"), ("Tab", "idea ⇄ who"), ("Esc", "cancel")]);
+        }
+        Some(Popup::Agree(_)) => {
+            return fixed(&[("Enter", "save"), ("Tab", "owner ⇄ due"), ("Esc", "cancel")]);
+        }
+        Some(_) => return fixed(&[("Enter", "save"), ("Esc", "cancel")]),
+        None => {}
     }
     let room = &state.room;
-    let actions: Vec<(Action, &str)> = match ui.overlay {
-        Some(Overlay::Help) => vec![(Action::Cancel, "close")],
-        Some(_) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
-        None if state.ended.is_some() => {
+    let actions: Vec<(Action, &str)> = match (ui.overlay, ui.view) {
+        (Some(Overlay::Help), _) => vec![(Action::Cancel, "close")],
+        (Some(_), _) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
+        (None, _) if state.ended.is_some() => {
             vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]
         }
-        None => {
+        (None, View::Board) => {
+            let blind = if state.ideas.blind { "reveal" } else { "blind" };
+            vec![
+                (Action::CaptureIdea, "capture"),
+                (Action::Vote, "vote"),
+                (Action::EditIdea, "reword"),
+                (Action::MergeIdea, "merge"),
+                (Action::ParkIdea, "park"),
+                (Action::MakeAction, "action"),
+                (Action::BlindCapture, blind),
+                (Action::Cancel, "back"),
+                (Action::Help, "help"),
+                (Action::Undo, "undo"),
+            ]
+        }
+        (None, View::Actions) => vec![
+            (Action::MarkDone, "done"),
+            (Action::MarkInProgress, "in progress"),
+            (Action::MarkDropped, "dropped"),
+            (Action::WriteNote, "note"),
+            (Action::Cancel, "back"),
+            (Action::Help, "help"),
+            (Action::Undo, "undo"),
+        ],
+        (None, View::Main) => {
             let start = if state.running() { "pause" } else { "start" };
             let next = if state.current + 1 == state.stages.len() { "end" } else { "next" };
+            let kind = state.plan.stages[state.current].kind;
             let mut list = vec![(Action::StartPause, start), (Action::NextStage, next)];
-            if state.plan.stages[state.current].kind != StageKind::Break {
+            let floor = |list: &mut Vec<(Action, &str)>| {
                 if !room.queue(now).is_empty() {
                     list.push((Action::GiveFloor, "give floor"));
                 }
@@ -230,11 +345,31 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                     list.push((Action::Pass, "pass"));
                 }
                 list.push((Action::RaiseHand, "hand"));
+            };
+            let ideas = |list: &mut Vec<(Action, &str)>| {
+                list.push((Action::CaptureIdea, "idea"));
+                if !state.ideas.list.is_empty() {
+                    list.push((Action::Vote, "vote"));
+                }
+            };
+            match kind {
+                StageKind::Break => {}
+                StageKind::Ideas | StageKind::Reflection => {
+                    ideas(&mut list);
+                    floor(&mut list);
+                }
+                _ => {
+                    floor(&mut list);
+                    ideas(&mut list);
+                }
             }
             list.extend([
                 (Action::Help, "help"),
                 (Action::Undo, "undo"),
                 (Action::Quit, "quit"),
+                (Action::IdeasBoard, "board"),
+                (Action::ActionsList, "actions"),
+                (Action::NextPanel, "panel"),
                 (Action::PreviousStage, "back"),
                 (Action::MoreTime, "+1 min"),
                 (Action::LessTime, "−1 min"),

@@ -1,14 +1,18 @@
 //! Drawing: one free function per screen or pane, each a pure function of
 //! what it is given. Nothing here changes state or reads the clock.
 
+pub mod actions;
 pub mod agenda;
 pub mod balance;
+pub mod board;
 pub mod countdown;
 pub mod dialog;
 pub mod floor;
+pub mod forms;
 pub mod help;
 pub mod hints;
 pub mod home;
+pub mod ideas;
 pub mod live;
 pub mod picker;
 pub mod theme;

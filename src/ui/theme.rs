@@ -63,6 +63,7 @@ pub struct ThemeFile {
     pub waiting: Paint,
     pub reason: Paint,
     pub bar: Paint,
+    pub hidden: Paint,
 }
 
 /// The styles ready to draw with.
@@ -93,6 +94,7 @@ pub struct Theme {
     pub waiting: Style,
     pub reason: Style,
     pub bar: Style,
+    pub hidden: Style,
 }
 
 pub const BUILT_IN: [(&str, &str); 2] = [
@@ -145,6 +147,7 @@ impl Theme {
                 waiting: Paint::default(),
                 reason: Paint::default(),
                 bar: Paint::default(),
+                hidden: Paint { underline: true, ..Paint::default() },
             },
         )
     }
@@ -177,6 +180,7 @@ impl Theme {
             waiting: s(&f.waiting),
             reason: s(&f.reason),
             bar: s(&f.bar),
+            hidden: s(&f.hidden),
             file: f,
         }
     }

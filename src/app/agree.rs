@@ -1,0 +1,124 @@
+//! Turning an idea into an action: who owns it, and by when.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::model::room::Room;
+use crate::model::text::{clean, matches};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Owner,
+    Due,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Agreed {
+    Nothing,
+    Cancelled,
+    Save { owner: String, due: Option<String> },
+    Refused(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Agree {
+    pub idea: usize,
+    pub owner: Input,
+    pub due: Input,
+    pub field: Field,
+    pub selected: usize,
+}
+
+/// A due date from what was typed: "2026-12-15", or a span from today such as "2w" or "10 days".
+pub fn due_date(typed: &str, today: NaiveDate) -> Result<Option<String>, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+        return Ok(Some(date.format("%Y-%m-%d").to_string()));
+    }
+    let span = humantime::parse_duration(typed)
+        .map_err(|_| format!("A due date such as 2026-12-15 or 2w, not \"{typed}\"."))?;
+    let days = chrono::Days::new(span.as_secs().div_ceil(86_400));
+    let date = today.checked_add_days(days).ok_or("That due date is too far off.")?;
+    Ok(Some(date.format("%Y-%m-%d").to_string()))
+}
+
+impl Agree {
+    pub fn new(idea: usize) -> Agree {
+        Agree {
+            idea,
+            owner: Input::default(),
+            due: Input::default(),
+            field: Field::Owner,
+            selected: 0,
+        }
+    }
+
+    pub fn owners(&self, room: &Room) -> Vec<usize> {
+        let typed = clean(self.owner.value());
+        let typed = typed.trim();
+        (0..room.people.len())
+            .filter(|&i| typed.is_empty() || matches(&room.people[i].name, typed))
+            .collect()
+    }
+
+    pub fn key(&mut self, key: KeyEvent, room: &Room, today: NaiveDate) -> Agreed {
+        match key.code {
+            KeyCode::Esc => Agreed::Cancelled,
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.field = match self.field {
+                    Field::Owner => Field::Due,
+                    Field::Due => Field::Owner,
+                };
+                Agreed::Nothing
+            }
+            KeyCode::Up if self.field == Field::Owner => {
+                self.selected = self.selected.saturating_sub(1);
+                Agreed::Nothing
+            }
+            KeyCode::Down if self.field == Field::Owner => {
+                self.selected = (self.selected + 1).min(self.owners(room).len().saturating_sub(1));
+                Agreed::Nothing
+            }
+            KeyCode::Enter => {
+                let Some(&owner) = self.owners(room).get(self.selected) else {
+                    return Agreed::Refused("An action needs an owner from the room.".into());
+                };
+                match due_date(&clean(self.due.value()), today) {
+                    Ok(due) => Agreed::Save { owner: room.people[owner].name.clone(), due },
+                    Err(why) => Agreed::Refused(why),
+                }
+            }
+            _ => {
+                let field = match self.field {
+                    Field::Owner => {
+                        self.selected = 0;
+                        &mut self.owner
+                    }
+                    Field::Due => &mut self.due,
+                };
+                field.handle_event(&crossterm::event::Event::Key(key));
+                Agreed::Nothing
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_dates_from_a_date_or_a_span() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(due_date("", today), Ok(None));
+        assert_eq!(due_date("2026-12-15", today), Ok(Some("2026-12-15".into())));
+        assert_eq!(due_date("2w", today), Ok(Some("2026-12-09".into())));
+        assert_eq!(due_date("10 days", today), Ok(Some("2026-12-05".into())));
+        assert!(due_date("next tuesday", today).unwrap_err().contains("2026-12-15 or 2w"));
+    }
+}

@@ -1,0 +1,84 @@
+//! The actions, full screen: those carried from last time, with how they went, and those agreed now.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Theme;
+use crate::app::action::Action;
+use crate::app::keymap::Keymap;
+use crate::model::action::AgreedAction;
+use crate::model::idea::Ideas;
+use crate::model::text::{cut, wrap};
+
+fn describe(action: &AgreedAction) -> String {
+    let mut text = format!(
+        "{} {:<11} {} · {}",
+        action.status.mark(),
+        action.status.label(),
+        action.text,
+        action.owner
+    );
+    if let Some(due) = &action.due {
+        text.push_str(&format!(" · due {due}"));
+    }
+    text
+}
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    ideas: &Ideas,
+    selected: usize,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let block = Block::bordered().title(" Actions ").border_style(theme.border).style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let carried: Vec<usize> =
+        (0..ideas.actions.len()).filter(|&i| ideas.actions[i].carried()).collect();
+    let agreed: Vec<usize> =
+        (0..ideas.actions.len()).filter(|&i| !ideas.actions[i].carried()).collect();
+
+    let section = |title: String, list: &[usize], lines: &mut Vec<Line>| {
+        lines.push(Line::styled(cut(&title, w), theme.title));
+        for &i in list {
+            let action = &ideas.actions[i];
+            let chosen = i == selected;
+            let style = if chosen { theme.selected } else { theme.text };
+            let pointer = if chosen { "▶ " } else { "  " };
+            for (n, piece) in wrap(&describe(action), w.saturating_sub(2)).into_iter().enumerate() {
+                let lead = if n == 0 { pointer } else { "  " };
+                lines.push(Line::styled(format!("{lead}{piece}"), style));
+            }
+            if let Some(note) = &action.note {
+                for piece in wrap(&format!("note: {note}"), w.saturating_sub(6)) {
+                    lines.push(Line::styled(format!("      {piece}"), theme.reason));
+                }
+            }
+        }
+        lines.push(Line::from(""));
+    };
+    if let Some(from) = &ideas.carried_from {
+        section(
+            format!("From last time ({from}): how did they go? you said, we did"),
+            &carried,
+            &mut lines,
+        );
+    }
+    if agreed.is_empty() {
+        let hint = format!(
+            "No actions agreed in this session yet: on the ideas board ({}), {} turns an idea into one.",
+            keymap.label(Action::IdeasBoard),
+            keymap.label(Action::MakeAction)
+        );
+        lines.push(Line::styled(cut(&hint, w), theme.dim));
+    } else {
+        section(format!("Agreed in this session: {}", agreed.len()), &agreed, &mut lines);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

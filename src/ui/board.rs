@@ -1,0 +1,128 @@
+//! The ideas board, full screen: every idea with its votes, who said it and
+//! where it stands; long and wide text wraps by display width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::ideas::{author, blind_line, marks, votes};
+use super::theme::Theme;
+use crate::app::keymap::Keymap;
+use crate::model::State;
+use crate::model::idea::Idea;
+use crate::model::text::{cut, pad, width, wrap};
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    selected: Option<usize>,
+    merging: Option<usize>,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let ideas = &state.ideas;
+    let standing: Vec<(usize, &Idea)> = ideas.standing().collect();
+    let parked = standing.iter().filter(|(_, i)| i.parked).count();
+    let mut title = format!(
+        " Ideas board · {} idea{}",
+        standing.len(),
+        if standing.len() == 1 { "" } else { "s" }
+    );
+    if parked > 0 {
+        title.push_str(&format!(" · {parked} parked"));
+    }
+    title.push(' ');
+    let block = Block::bordered().title(title).border_style(theme.border).style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+
+    // Columns: number and votes, the words, then who and when where there is room.
+    let wide = w >= 90;
+    let who_w = if wide { 18 } else { 0 };
+    let stage_w = if wide { 16 } else { 0 };
+    let lead_w = 10;
+    let text_w = w.saturating_sub(lead_w + who_w + stage_w).max(10);
+
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(line) = blind_line(ideas, keymap) {
+        lines.push(Line::styled(cut(&line, w), theme.hidden));
+    }
+    if wide {
+        lines.push(Line::styled(
+            format!(
+                "{:lead_w$}{:text_w$}{:who_w$}{:stage_w$}",
+                "  #   ▲", "Idea", "Said by", "Stage"
+            ),
+            theme.dim,
+        ));
+    }
+    // Open ideas first, parked ones after them, each in the order they came.
+    let mut order: Vec<&(usize, &Idea)> =
+        standing.iter().filter(|(_, i)| !i.parked && !i.hidden).collect();
+    order.extend(standing.iter().filter(|(_, i)| i.parked && !i.hidden));
+    let mut rows: Vec<(usize, Vec<Line>)> = Vec::new();
+    for (i, idea) in order {
+        let chosen = selected == Some(*i);
+        let style = if chosen {
+            theme.selected
+        } else if idea.parked {
+            theme.dim
+        } else {
+            theme.text
+        };
+        let pointer = if merging == Some(*i) {
+            "⇢"
+        } else if chosen {
+            "▶"
+        } else {
+            " "
+        };
+        let mut words = idea.text.clone();
+        let extra = marks(idea, ideas);
+        if !wide {
+            words.push_str(&format!(" — {}", author(idea, &state.room)));
+        }
+        words.push_str(&extra);
+        let wrapped = wrap(&words, text_w);
+        let mut row = Vec::new();
+        for (n, piece) in wrapped.iter().enumerate() {
+            let lead = if n == 0 {
+                format!("{pointer}{:>3} {:<4} ", i + 1, votes(idea, ideas))
+            } else {
+                " ".repeat(lead_w)
+            };
+            let fill = text_w.saturating_sub(width(piece));
+            let mut spans = vec![
+                Span::styled(lead, style),
+                Span::styled(format!("{piece}{}", " ".repeat(fill)), style),
+            ];
+            if wide && n == 0 {
+                let stage = &state.plan.stages[idea.stage].title;
+                spans.push(Span::styled(
+                    format!("{} ", pad(&author(idea, &state.room), who_w - 1)),
+                    style,
+                ));
+                spans.push(Span::styled(pad(stage, stage_w), style));
+            }
+            row.push(Line::from(spans));
+        }
+        rows.push((*i, row));
+    }
+    if rows.is_empty() && !ideas.blind {
+        lines.push(Line::styled("No ideas yet.", theme.dim));
+    }
+    // Scroll so the selected idea is in view.
+    let room_for = (inner.height as usize).saturating_sub(lines.len());
+    let at = selected.and_then(|s| rows.iter().position(|(i, _)| *i == s)).unwrap_or(0);
+    let mut first = 0;
+    while first < at && rows[first..=at].iter().map(|(_, r)| r.len()).sum::<usize>() > room_for {
+        first += 1;
+    }
+    for (_, row) in rows.into_iter().skip(first) {
+        lines.extend(row);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

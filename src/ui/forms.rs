@@ -1,0 +1,180 @@
+//! The forms that take typed text: capturing an idea, agreeing an action, rewording, a note.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+use tui_input::Input;
+
+use super::centered;
+use super::theme::Theme;
+use crate::app::agree::{self, Agree};
+use crate::app::capture::{self, Capture};
+use crate::model::idea::LONGEST_IDEA;
+use crate::model::room::Room;
+use crate::model::text::{cut, width};
+
+/// A popup box of the given size, cleared, with its inner area.
+fn boxed(frame: &mut Frame, area: Rect, title: &str, w: u16, h: u16, theme: &Theme) -> Rect {
+    let rect = centered(area, w.min(area.width), h.min(area.height));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .style(theme.dialog)
+        .border_style(theme.border);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// One text field on one line, scrolled to keep the cursor in view; `mask` hides what is typed.
+fn field(
+    label: &str,
+    input: &Input,
+    focused: bool,
+    mask: bool,
+    w: usize,
+    theme: &Theme,
+) -> (Line<'static>, usize) {
+    let shown: String =
+        if mask { "•".repeat(input.value().chars().count()) } else { input.value().to_string() };
+    let prefix = format!("{label} ");
+    let room = w.saturating_sub(width(&prefix) + 1).max(1);
+    let scroll = input.visual_scroll(room);
+    let visible: String = {
+        let mut out = String::new();
+        let mut used = 0;
+        let mut skipped = 0;
+        for c in shown.chars() {
+            let cw = width(&c.to_string());
+            if skipped < scroll {
+                skipped += cw;
+                continue;
+            }
+            if used + cw > room {
+                break;
+            }
+            out.push(c);
+            used += cw;
+        }
+        out
+    };
+    let style: Style = if focused { theme.title } else { theme.dialog };
+    let cursor = width(&prefix) + input.visual_cursor().saturating_sub(scroll);
+    (Line::styled(format!("{prefix}{visible}"), style), cursor)
+}
+
+pub fn capture(
+    frame: &mut Frame,
+    area: Rect,
+    form: &Capture,
+    room: &Room,
+    blind: bool,
+    theme: &Theme,
+) {
+    let authors = form.authors(room);
+    let list_h = if form.field == capture::Field::Author { authors.len().min(6) as u16 } else { 0 };
+    let inner = boxed(frame, area, "Capture an idea", 76, 7 + list_h, theme);
+    let w = inner.width as usize;
+    let count = form.words.value().chars().count();
+    let (words, words_x) =
+        field("Idea:", &form.words, form.field == capture::Field::Words, blind, w, theme);
+    let (author, author_x) =
+        field("Said by:", &form.author, form.field == capture::Field::Author, blind, w, theme);
+    let mut lines = vec![words, author];
+    if form.field == capture::Field::Author {
+        for (n, &i) in authors.iter().take(6).enumerate() {
+            let chosen = n == form.selected;
+            let text = format!("{} {}", if chosen { "▶" } else { " " }, room.people[i].name);
+            let text = if blind {
+                format!("{} •••", if chosen { "▶" } else { " " })
+            } else {
+                text
+            };
+            lines.push(Line::styled(
+                cut(&text, w),
+                if chosen { theme.selected } else { theme.dialog },
+            ));
+        }
+    }
+    let who = if form.author.value().trim().is_empty() { "anonymous" } else { "the one selected" };
+    lines.push(Line::styled(
+        cut(&format!("{count}/{LONGEST_IDEA} characters · said by: {who}"), w),
+        theme.dim,
+    ));
+    if blind {
+        lines.push(Line::styled(
+            cut("◌ Blind capture: hidden on screen until the reveal", w),
+            theme.hidden,
+        ));
+    }
+    lines.push(Line::styled(
+        cut("Tab: idea ⇄ who said it · Enter saves · Esc cancels", w),
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let (x, y) = match form.field {
+        capture::Field::Words => (words_x, 0),
+        capture::Field::Author => (author_x, 1),
+    };
+    frame.set_cursor_position((
+        inner.x + (x as u16).min(inner.width.saturating_sub(1)),
+        inner.y + y,
+    ));
+}
+
+pub fn agree(
+    frame: &mut Frame,
+    area: Rect,
+    form: &Agree,
+    idea_text: &str,
+    room: &Room,
+    theme: &Theme,
+) {
+    let owners = form.owners(room);
+    let list_h = if form.field == agree::Field::Owner { owners.len().min(6) as u16 } else { 0 };
+    let inner = boxed(frame, area, "Turn the idea into an action", 76, 7 + list_h, theme);
+    let w = inner.width as usize;
+    let (owner, owner_x) =
+        field("Owner:", &form.owner, form.field == agree::Field::Owner, false, w, theme);
+    let (due, due_x) = field("Due:", &form.due, form.field == agree::Field::Due, false, w, theme);
+    let mut lines = vec![Line::styled(cut(idea_text, w), theme.dialog), owner];
+    if form.field == agree::Field::Owner {
+        for (n, &i) in owners.iter().take(6).enumerate() {
+            let chosen = n == form.selected;
+            let text = format!(
+                "{} {} · {}",
+                if chosen { "▶" } else { " " },
+                room.people[i].name,
+                room.people[i].role
+            );
+            lines.push(Line::styled(
+                cut(&text, w),
+                if chosen { theme.selected } else { theme.dialog },
+            ));
+        }
+    }
+    lines.push(due);
+    lines.push(Line::styled(cut("Due: a date (2026-12-15), a span (2w), or empty", w), theme.dim));
+    lines.push(Line::styled(cut("Tab: owner ⇄ due · Enter saves · Esc cancels", w), theme.dim));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let (x, y) = match form.field {
+        agree::Field::Owner => (owner_x, 1),
+        agree::Field::Due => (due_x, 2 + list_h),
+    };
+    frame.set_cursor_position((
+        inner.x + (x as u16).min(inner.width.saturating_sub(1)),
+        inner.y + y,
+    ));
+}
+
+/// A single line of text: rewording an idea, a note on an action.
+pub fn line(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &Input, theme: &Theme) {
+    let inner = boxed(frame, area, title, 76, 4, theme);
+    let w = inner.width as usize;
+    let (text, x) = field(label, input, true, false, w, theme);
+    let lines = vec![text, Line::styled(cut("Enter saves · Esc cancels", w), theme.dim)];
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position((inner.x + (x as u16).min(inner.width.saturating_sub(1)), inner.y));
+}

@@ -1,0 +1,111 @@
+//! The ideas panel on the live screen: the latest ideas, their votes, who said them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Theme;
+use crate::app::action::Action;
+use crate::app::keymap::Keymap;
+use crate::model::State;
+use crate::model::idea::{Idea, Ideas};
+use crate::model::room::Room;
+use crate::model::text::cut;
+
+/// "▲ 3", or "▲ ?" while counts are hidden.
+pub fn votes(idea: &Idea, ideas: &Ideas) -> String {
+    if ideas.blind { "▲ ?".into() } else { format!("▲{:>2}", idea.votes) }
+}
+
+/// Who said it, for the room: a name, "anonymous", or nothing while hidden.
+pub fn author(idea: &Idea, room: &Room) -> String {
+    match idea.author {
+        Some(a) => room.people[a].name.clone(),
+        None => "anonymous".into(),
+    }
+}
+
+/// What else is true of an idea, in words.
+pub fn marks(idea: &Idea, ideas: &Ideas) -> String {
+    let mut marks = String::new();
+    if idea.parked {
+        marks.push_str(" · parked");
+    }
+    if let Some(a) = idea.action {
+        let action = &ideas.actions[a];
+        marks.push_str(&format!(" · → action: {}", action.owner));
+        if let Some(due) = &action.due {
+            marks.push_str(&format!(", due {due}"));
+        }
+    }
+    marks
+}
+
+/// The line on blind capture, or None when it is off.
+pub fn blind_line(ideas: &Ideas, keymap: &Keymap) -> Option<String> {
+    ideas.blind.then(|| {
+        let hidden = ideas.list.iter().filter(|i| i.hidden && i.merged_into.is_none()).count();
+        format!(
+            "◌ BLIND CAPTURE · {hidden} idea{} hidden, votes hidden · {} reveals",
+            if hidden == 1 { "" } else { "s" },
+            keymap.label(Action::BlindCapture)
+        )
+    })
+}
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    selected: Option<usize>,
+    focused: bool,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let (ideas, room) = (&state.ideas, &state.room);
+    let standing = ideas.standing().count();
+    let title = if focused {
+        format!(" ▶ Ideas · {standing} ")
+    } else {
+        format!(" Ideas · {standing} ")
+    };
+    let block = Block::bordered().title(title).border_style(theme.border).style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    if let Some(line) = blind_line(ideas, keymap) {
+        lines.push(Line::styled(cut(&line, w), theme.hidden));
+    }
+    let shown: Vec<(usize, &Idea)> = ideas.standing().filter(|(_, i)| !i.hidden).collect();
+    if shown.is_empty() && !ideas.blind {
+        let hint = format!("No ideas yet. {} captures one.", keymap.label(Action::CaptureIdea));
+        lines.push(Line::styled(cut(&hint, w), theme.dim));
+    }
+    let room_for = (inner.height as usize).saturating_sub(lines.len());
+    // The latest ideas, keeping the selected one in view.
+    let at = selected.and_then(|s| shown.iter().position(|(i, _)| *i == s)).unwrap_or(shown.len());
+    let first = shown.len().saturating_sub(room_for).min(at);
+    for (i, idea) in shown.iter().skip(first).take(room_for) {
+        let chosen = selected == Some(*i);
+        let pointer = if chosen { "▶" } else { " " };
+        let text = format!(
+            "{pointer}#{:<2} {} {} — {}{}",
+            i + 1,
+            votes(idea, ideas),
+            idea.text,
+            author(idea, room),
+            marks(idea, ideas)
+        );
+        let style = if chosen {
+            theme.selected
+        } else if idea.parked {
+            theme.dim
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(cut(&text, w), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
