@@ -98,7 +98,12 @@ pub fn capture(
             ));
         }
     }
-    let who = if form.author.value().trim().is_empty() { "anonymous" } else { "the one selected" };
+    let who = match authors.get(form.selected) {
+        _ if form.author.value().trim().is_empty() => "anonymous".to_string(),
+        _ if blind => "•••".to_string(),
+        Some(&i) => room.people[i].name.clone(),
+        None => "no one matches".to_string(),
+    };
     lines.push(Line::styled(
         cut(&format!("{count}/{LONGEST_IDEA} characters · said by: {who}"), w),
         theme.dim,
