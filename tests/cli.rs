@@ -91,9 +91,9 @@ fn keys_prints_a_keymap_that_checks_and_loads() {
     let out = roundtable(dir.path(), &["keys"]);
     std::fs::write(dir.path().join("keys.ron"), &out.stdout).unwrap();
     assert_eq!(stdout(&roundtable(dir.path(), &["check", "keys.ron"])), "ok keys.ron\n");
-    std::fs::write(dir.path().join("mine.ron"), "{ NextStage: [\"Right\"] }").unwrap();
+    std::fs::write(dir.path().join("mine.ron"), "{ NextStage: [\"PageDown\"] }").unwrap();
     let mine = stdout(&roundtable(dir.path(), &["keys", "--keymap", "mine.ron"]));
-    assert!(mine.contains("    NextStage: [\"Right\"],\n"), "{mine}");
+    assert!(mine.contains("    NextStage: [\"PageDown\"],\n"), "{mine}");
 }
 
 #[test]

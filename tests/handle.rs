@@ -408,7 +408,7 @@ fn v_votes_for_the_selected_idea_and_the_board_edits_merges_parks_and_agrees() {
         events(&key(&mut app, KeyCode::Enter, 0)),
         vec![Event::ActionAgreed { idea: 2, owner: "Zoë".into(), due: Some("2026-12-09".into()) }]
     );
-    press(&mut app, Action::Cancel, 0);
+    press(&mut app, Action::Back, 0);
     assert_eq!(app.screen(), roundtable::app::action::Screen::Live);
 }
 
@@ -448,4 +448,89 @@ fn carried_actions_are_reviewed_with_a_note() {
             note: Some("Built in March".into())
         }]
     );
+}
+
+#[test]
+fn r_opens_reflections_and_the_first_score_starts_a_checkpoint() {
+    use roundtable::model::reflection::{Answer, Question, Rung};
+    let mut app = live_app(vec![at(0, Event::StageChanged { to: 4 })]);
+    press(&mut app, Action::Reflect, 0);
+    assert_eq!(app.screen(), roundtable::app::action::Screen::Reflection);
+    assert_eq!(
+        events(&press(&mut app, Action::ScoreMostly, MIN)),
+        vec![
+            Event::CheckpointStarted { label: "end".into() },
+            Event::Scored { component: "Equal".into(), score: Some(3) }
+        ]
+    );
+    press(&mut app, Action::Down, MIN);
+    press(&mut app, Action::TallyRight, MIN);
+    assert_eq!(
+        events(&press(&mut app, Action::TallyAdd, MIN)),
+        vec![Event::Tallied { component: "Inclusive".into(), level: 1, change: 1 }]
+    );
+    assert!(press(&mut app, Action::TallyRemove, MIN).events.len() == 1);
+    assert!(
+        press(&mut app, Action::TallyRemove, MIN).events.is_empty(),
+        "nobody left to take away"
+    );
+    // Enter on a component writes a note, with accents.
+    press(&mut app, Action::WriteNote, MIN);
+    type_keys(&mut app, "Personne n'a été oublié", MIN);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, MIN)),
+        vec![Event::ReflectionNoted {
+            component: "Inclusive".into(),
+            note: "Personne n'a été oublié".into()
+        }]
+    );
+    // Past the ten components: the two questions, then the ladder.
+    for _ in 0..10 {
+        press(&mut app, Action::Down, MIN);
+    }
+    press(&mut app, Action::WriteNote, MIN);
+    key(&mut app, KeyCode::Down, MIN);
+    key(&mut app, KeyCode::Tab, MIN);
+    type_keys(&mut app, "more than last time", MIN);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, MIN)),
+        vec![Event::DirectionAnswered {
+            question: Question::SharingPower,
+            answer: Answer::Partly,
+            note: Some("more than last time".into())
+        }]
+    );
+    press(&mut app, Action::Down, MIN);
+    press(&mut app, Action::WriteNote, MIN);
+    key(&mut app, KeyCode::Up, MIN);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, MIN)),
+        vec![Event::LadderPlaced { rung: Rung::Engagement }]
+    );
+    assert!(
+        press(&mut app, Action::ScoreFully, MIN).events.is_empty(),
+        "digits score components only"
+    );
+}
+
+#[test]
+fn c_starts_a_checkpoint_with_a_name_of_ones_own() {
+    let mut app = live_app(vec![]);
+    press(&mut app, Action::Reflect, 0);
+    press(&mut app, Action::NewCheckpoint, 0);
+    for _ in 0.."beginning".len() {
+        key(&mut app, KeyCode::Backspace, 0);
+    }
+    type_keys(&mut app, "After the site visit", 0);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, 0)),
+        vec![Event::CheckpointStarted { label: "After the site visit".into() }]
+    );
+}
+
+#[test]
+fn a_reflection_stage_puts_the_reflection_screen_first() {
+    let mut app = live_app(vec![at(0, Event::StageChanged { to: 3 })]);
+    press(&mut app, Action::NextStage, MIN);
+    assert_eq!(app.screen(), roundtable::app::action::Screen::Reflection);
 }

@@ -8,10 +8,13 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use roundtable::app::home::Home;
 use roundtable::app::keymap::Keymap;
-use roundtable::app::live::{Live, Overlay, View};
+use roundtable::app::live::{Before, Live, Overlay, View};
 use roundtable::app::{App, Mode};
 use roundtable::model::action::{ActionStatus, Carried};
+use roundtable::model::balance::RoleShare;
+use roundtable::model::component::Component;
 use roundtable::model::queue::HandKind;
+use roundtable::model::reflection::{Answer, Question, Rung};
 use roundtable::model::{Event, Logged, Ms};
 use roundtable::store::catalog::SessionInfo;
 use roundtable::ui::theme::Theme;
@@ -246,6 +249,105 @@ fn the_actions_carried_from_last_time() {
         live.ui.view = View::Actions;
     }
     snapshot("actions", &app, 10 * MIN);
+}
+
+fn reflecting(mut app: App, row: usize) -> App {
+    if let Mode::Live(live) = &mut app.mode {
+        live.ui.view = View::Reflection;
+        live.ui.reflect_row = row;
+        live.ui.tally_level = 3;
+    }
+    app
+}
+
+fn scored() -> Vec<Logged> {
+    let score = |c: &str, s: u8| Event::Scored { component: c.into(), score: Some(s) };
+    let tally = |level: u8| Event::Tallied { component: "Equal".into(), level, change: 1 };
+    vec![
+        at(0, Event::StageChanged { to: 4 }),
+        at(MIN, Event::CheckpointStarted { label: "end".into() }),
+        at(MIN, score("Equal", 2)),
+        at(MIN, score("Inclusive", 3)),
+        at(MIN, score("Action-focused", 4)),
+        at(MIN, tally(1)),
+        at(MIN, tally(2)),
+        at(MIN, tally(3)),
+        at(MIN, tally(3)),
+        at(
+            MIN,
+            Event::ReflectionNoted {
+                component: "Equal".into(),
+                note: "Les résidents ont moins parlé que les médecins; 下次改进".into(),
+            },
+        ),
+        at(
+            2 * MIN,
+            Event::DirectionAnswered {
+                question: Question::Uncomfortable,
+                answer: Answer::Yes,
+                note: Some("a good kind of uncomfortable".into()),
+            },
+        ),
+        at(2 * MIN, Event::LadderPlaced { rung: Rung::CoDesign }),
+    ]
+}
+
+#[test]
+fn the_reflection_screen_with_the_ten_components() {
+    snapshot("reflection", &reflecting(live_app(scored()), 0), 3 * MIN);
+}
+
+#[test]
+fn the_reflection_screen_with_a_groups_own_list() {
+    let mut session = session(vec![]);
+    session.plan.components = Some(vec![
+        Component {
+            name: "Listened to".into(),
+            prompt: "Did you feel heard, whatever your role?".into(),
+        },
+        Component { name: "Cared for 🫶".into(), prompt: "Did you feel looked after?".into() },
+        Component { name: "分かりやすい".into(), prompt: "Was it easy to follow?".into() },
+    ]);
+    session.events = vec![
+        at(0, Event::CheckpointStarted { label: "beginning".into() }),
+        at(0, Event::Scored { component: "Cared for 🫶".into(), score: Some(1) }),
+    ];
+    let app = App { mode: Mode::Live(Box::new(Live::new(session))), keymap: Keymap::defaults() };
+    snapshot("reflection_own", &reflecting(app, 1), MIN);
+}
+
+#[test]
+fn the_power_question_shows_the_evidence_then_and_now() {
+    let mut app = reflecting(live_app(scored()), 11);
+    if let Mode::Live(live) = &mut app.mode {
+        live.before = Some(Before {
+            when: "Tue 18 Nov".into(),
+            shares: vec![
+                RoleShare {
+                    role: "resident".into(),
+                    people: 2,
+                    airtime: 60_000,
+                    share: 0.2,
+                    people_share: 0.33,
+                    ideas: 1,
+                    ideas_share: 0.25,
+                },
+                RoleShare {
+                    role: "GP".into(),
+                    people: 1,
+                    airtime: 180_000,
+                    share: 0.6,
+                    people_share: 0.17,
+                    ideas: 3,
+                    ideas_share: 0.75,
+                },
+            ],
+        });
+    }
+    let screen = text(&draw(&app, 3 * MIN, 200, 60, None));
+    assert!(screen.contains("(then: Tue 18 Nov)"), "{screen}");
+    assert!(screen.contains("resident               20% → 0%            25% → 0%"), "{screen}");
+    assert!(screen.contains("GP                     60% → 0%            75% → 0%"), "{screen}");
 }
 
 #[test]

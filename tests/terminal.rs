@@ -280,3 +280,53 @@ fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
     assert_eq!(json["actions"][0]["carried"], true);
     assert_eq!(json["series"], "community-health");
 }
+
+#[test]
+fn three_components_scored_a_note_with_accents_and_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("reflect", dir.path());
+    t.start("r", (120, 40), &format!("{} run plan.ron", bin.display()), &[]);
+    t.wait_for("r", "READY");
+    // The last stage is a Reflection: the screen comes first by itself.
+    t.keys("r", &["n", "n", "n", "n"]);
+    t.wait_for("r", "Reflection · the first score starts a checkpoint");
+    t.keys("r", &["3"]);
+    t.wait_for("r", "Equal: ●●●○ mostly.");
+    t.keys("r", &["Down", "1", "Down", "4"]);
+    t.wait_for("r", "Open: ●●●● fully.");
+    t.keys("r", &["Up", "Enter", "-l", "Pas assez de voix des résidents", "Enter"]);
+    t.wait_for("r", "Note on Inclusive saved.");
+    let screen = t.screen("r");
+    assert!(screen.contains("checkpoint \"end\""), "{screen}");
+    assert!(screen.contains("note: Pas assez de voix des résidents"), "{screen}");
+    t.keys("r", &["Escape", "q"]);
+    t.wait_for("r", "Quit anyway?");
+    t.keys("r", &["y"]);
+    assert_eq!(t.exit_status("r"), 0);
+
+    let session = sessions(dir.path()).pop().unwrap();
+    let name = session.strip_prefix(dir.path()).unwrap().display().to_string();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["report", &name, "--format", "json"]).stdout)
+            .unwrap();
+    let rows = json["reflections"].as_array().unwrap();
+    assert_eq!(rows.len(), 10, "one row per component in the checkpoint");
+    let row = |c: &str| rows.iter().find(|r| r["component"] == c).unwrap().clone();
+    assert_eq!(row("Equal")["score"], 3);
+    assert_eq!(row("Inclusive")["score"], 1);
+    assert_eq!(row("Inclusive")["note"], "Pas assez de voix des résidents");
+    assert_eq!(row("Open")["score"], 4);
+    assert_eq!(row("Human")["score"], serde_json::Value::Null);
+    assert_eq!(row("Equal")["checkpoint"], "end");
+    let md = String::from_utf8(run(dir.path(), &["report", &name]).stdout).unwrap();
+    assert!(
+        md.contains("| Inclusive | ●○○○ a little |  | Pas assez de voix des résidents |"),
+        "{md}"
+    );
+}

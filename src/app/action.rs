@@ -32,6 +32,18 @@ pub enum Action {
     MarkInProgress,
     MarkDropped,
     WriteNote,
+    // Reflections
+    Reflect,
+    ScoreNotYet,
+    ScoreALittle,
+    ScorePartly,
+    ScoreMostly,
+    ScoreFully,
+    TallyAdd,
+    TallyRemove,
+    TallyLeft,
+    TallyRight,
+    NewCheckpoint,
     // Everywhere
     NextPanel,
     PreviousPanel,
@@ -44,6 +56,7 @@ pub enum Action {
     Select,
     Confirm,
     Cancel,
+    Back,
 }
 
 /// Where a key is read: the same key may mean different things on different screens.
@@ -55,13 +68,15 @@ pub enum Screen {
     Board,
     /// The actions, full screen: those carried from before and those agreed now.
     Actions,
+    /// Reflections on the components, full screen.
+    Reflection,
     /// A question waiting for yes or no.
     Dialog,
     Help,
 }
 
 impl Action {
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 47] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -87,6 +102,17 @@ impl Action {
         Action::MarkInProgress,
         Action::MarkDropped,
         Action::WriteNote,
+        Action::Reflect,
+        Action::ScoreNotYet,
+        Action::ScoreALittle,
+        Action::ScorePartly,
+        Action::ScoreMostly,
+        Action::ScoreFully,
+        Action::TallyAdd,
+        Action::TallyRemove,
+        Action::TallyLeft,
+        Action::TallyRight,
+        Action::NewCheckpoint,
         Action::NextPanel,
         Action::PreviousPanel,
         Action::Undo,
@@ -97,15 +123,14 @@ impl Action {
         Action::Select,
         Action::Confirm,
         Action::Cancel,
+        Action::Back,
     ];
 
     /// The screens on which this action means something.
     pub fn screens(self) -> &'static [Screen] {
         use Screen::*;
         match self {
-            Action::NextStage
-            | Action::PreviousStage
-            | Action::MoreTime
+            Action::MoreTime
             | Action::LessTime
             | Action::RaiseHand
             | Action::GiveFloor
@@ -116,21 +141,34 @@ impl Action {
             | Action::Presence
             | Action::NextPanel
             | Action::PreviousPanel => &[Live],
-            Action::CaptureIdea | Action::Vote | Action::BlindCapture => &[Live, Board],
-            Action::IdeasBoard => &[Live, Board],
+            Action::CaptureIdea | Action::Vote | Action::IdeasBoard => &[Live, Board],
+            Action::BlindCapture => &[Live, Board, Reflection],
             Action::ActionsList => &[Live, Actions],
             Action::EditIdea | Action::MergeIdea | Action::ParkIdea | Action::MakeAction => {
                 &[Board]
             }
-            Action::MarkDone | Action::MarkInProgress | Action::MarkDropped | Action::WriteNote => {
-                &[Actions]
+            Action::MarkDone | Action::MarkInProgress | Action::MarkDropped => &[Actions],
+            Action::WriteNote => &[Actions, Reflection],
+            Action::Reflect => &[Live, Reflection],
+            Action::ScoreNotYet
+            | Action::ScoreALittle
+            | Action::ScorePartly
+            | Action::ScoreMostly
+            | Action::ScoreFully
+            | Action::TallyAdd
+            | Action::TallyRemove
+            | Action::TallyLeft
+            | Action::TallyRight
+            | Action::NewCheckpoint => &[Reflection],
+            Action::StartPause | Action::NextStage | Action::PreviousStage | Action::Undo | Action::Quit => {
+                &[Live, Board, Actions, Reflection]
             }
-            Action::StartPause | Action::Undo | Action::Quit => &[Live, Board, Actions],
-            Action::Help => &[Home, Live, Board, Actions, Help],
-            Action::Up | Action::Down => &[Home, Live, Board, Actions, Help],
+            Action::Help => &[Home, Live, Board, Actions, Reflection, Help],
+            Action::Up | Action::Down => &[Home, Live, Board, Actions, Reflection, Help],
             Action::Select => &[Home],
             Action::Confirm => &[Dialog],
-            Action::Cancel => &[Dialog, Help, Board, Actions],
+            Action::Cancel => &[Dialog],
+            Action::Back => &[Help, Board, Actions, Reflection],
         }
     }
 
@@ -161,7 +199,20 @@ impl Action {
             Action::MarkDone => "the selected action is done",
             Action::MarkInProgress => "the selected action is in progress",
             Action::MarkDropped => "the selected action is dropped",
-            Action::WriteNote => "write a note on the selected action",
+            Action::WriteNote => {
+                "a note on the selected action or component; an answer to a question"
+            }
+            Action::Reflect => "reflections on the components (again: back)",
+            Action::ScoreNotYet => "score the selected component 0: not yet",
+            Action::ScoreALittle => "score it 1: a little",
+            Action::ScorePartly => "score it 2: partly",
+            Action::ScoreMostly => "score it 3: mostly",
+            Action::ScoreFully => "score it 4: fully",
+            Action::TallyAdd => "one more person at the tally's level",
+            Action::TallyRemove => "one fewer person at the tally's level",
+            Action::TallyLeft => "the tally's level one lower",
+            Action::TallyRight => "the tally's level one higher",
+            Action::NewCheckpoint => "a new checkpoint: beginning, middle, end or your own name",
             Action::NextPanel => "next panel: the queue or the ideas",
             Action::PreviousPanel => "previous panel",
             Action::Undo => "undo the last action (recorded too: nothing is deleted)",
@@ -171,7 +222,8 @@ impl Action {
             Action::Down => "move down a list",
             Action::Select => "open the selected entry",
             Action::Confirm => "yes",
-            Action::Cancel => "no, close or go back",
+            Action::Cancel => "no",
+            Action::Back => "close, or back to the live screen",
         }
     }
 }

@@ -11,7 +11,7 @@ use ratatui::DefaultTerminal;
 use super::clock::{Clock, wall_now};
 use super::home::Home;
 use super::keymap::Keymap;
-use super::live::{Live, View};
+use super::live::{Before, Live, View};
 use super::{App, Effect, Mode, Start};
 use crate::model::action::Carried;
 use crate::model::plan::BUILT_IN;
@@ -47,6 +47,7 @@ pub enum Prepared {
     /// The next cycle: the plan again, with the open actions of the session before.
     Again {
         plan: Plan,
+        path: PathBuf,
         from: String,
         carried: Vec<Carried>,
     },
@@ -69,6 +70,7 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             Prepared::Again {
                 plan: before.session.plan,
+                path: path.clone(),
                 from,
                 carried: before.state.ideas.to_carry(),
             }
@@ -82,14 +84,36 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
     })
 }
 
+/// The series' session before this one, summed up as it ended, for the reflection screen.
+fn before(live: &Live, sessions: &Path, path: &Path, given: Option<&Path>) -> Option<Before> {
+    let series = live.session.plan.series.as_deref()?;
+    let found = match given {
+        Some(p) => p.to_path_buf(),
+        None => catalog::before(sessions, series, live.session.started, path)?,
+    };
+    let loaded = load_session(&found).ok()?;
+    let shares = loaded.state.balance(loaded.state.at).roles;
+    Some(Before { when: loaded.session.started.format("%a %-d %b").to_string(), shares })
+}
+
 /// Starts or resumes a workshop: creates or locks its session file and starts its clock.
 pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
+    let given = match &prepared {
+        Prepared::Again { path, .. } => Some(path.clone()),
+        _ => None,
+    };
+    let mut opened = open_session(prepared, sessions)?;
+    opened.live.before = before(&opened.live, sessions, &opened.recorder.path, given.as_deref());
+    Ok(opened)
+}
+
+fn open_session(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
     match prepared {
         Prepared::New(plan) => {
             let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
             Ok(Opened { live: Live::new(session), recorder, clock: Clock::starting_at(0) })
         }
-        Prepared::Again { plan, from, carried } => {
+        Prepared::Again { plan, from, carried, .. } => {
             let (mut recorder, session) = Recorder::create(sessions, plan, wall_now())?;
             let mut live = Live::new(session);
             if !carried.is_empty() {

@@ -88,6 +88,19 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key as the screen shows it: arrows as arrows.
+    pub fn symbol(&self) -> String {
+        match (self.code, self.ctrl || self.alt) {
+            (KeyCode::Up, false) => "↑".into(),
+            (KeyCode::Down, false) => "↓".into(),
+            (KeyCode::Left, false) => "←".into(),
+            (KeyCode::Right, false) => "→".into(),
+            _ => self.to_string(),
+        }
+    }
+}
+
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
@@ -198,12 +211,12 @@ impl Keymap {
 
     /// The first key of an action, as the hint bar shows it.
     pub fn label(&self, action: Action) -> String {
-        self.keys(action).first().map_or_else(|| "?".into(), |k| k.to_string())
+        self.keys(action).first().map_or_else(|| "?".into(), Key::symbol)
     }
 
     /// All of an action's keys: "? or F1".
     pub fn labels(&self, action: Action) -> String {
-        let keys: Vec<String> = self.keys(action).iter().map(|k| k.to_string()).collect();
+        let keys: Vec<String> = self.keys(action).iter().map(Key::symbol).collect();
         keys.join(" or ")
     }
 
@@ -290,9 +303,9 @@ mod tests {
     #[test]
     fn a_user_file_replaces_only_what_it_names() {
         let keymap =
-            Keymap::parse_over_defaults(Path::new("k.ron"), "{ NextStage: [\"Right\"] }").unwrap();
+            Keymap::parse_over_defaults(Path::new("k.ron"), "{ NextStage: [\"PageDown\"] }").unwrap();
         assert_eq!(
-            keymap.action(Screen::Live, Key::plain(KeyCode::Right)),
+            keymap.action(Screen::Live, Key::plain(KeyCode::PageDown)),
             Some(Action::NextStage)
         );
         assert_eq!(keymap.action(Screen::Live, Key::plain(KeyCode::Char('n'))), None);

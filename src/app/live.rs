@@ -15,10 +15,20 @@ use super::picker::{Picked, Picker, Purpose};
 use super::{Effect, Outcome};
 use crate::model::action::ActionStatus;
 use crate::model::plan::Policy;
+use crate::model::plan::StageKind;
 use crate::model::queue::HandKind;
+use crate::model::reflection::{Answer, Question, Rung, label_for};
 use crate::model::session::Session;
 use crate::model::text::clean;
 use crate::model::{Event, Logged, Ms, State};
+
+/// The series' session before this one, as it ended: its share of airtime and of ideas by role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Before {
+    /// When it was, as the room would say it: "Tue 18 Nov".
+    pub when: String,
+    pub shares: Vec<crate::model::balance::RoleShare>,
+}
 
 /// What is open on top of the screen and waits for an answer. Never logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +45,7 @@ pub enum View {
     Main,
     Board,
     Actions,
+    Reflection,
 }
 
 /// The panel whose list the arrows move in, on the main view.
@@ -50,9 +61,35 @@ pub enum Panel {
 pub enum Popup {
     Picker(Picker),
     Capture(Capture),
-    Edit { idea: usize, words: Input },
+    Edit {
+        idea: usize,
+        words: Input,
+    },
     Agree(Agree),
-    Note { action: usize, words: Input },
+    Note {
+        action: usize,
+        words: Input,
+    },
+    /// A note on a component in the current checkpoint.
+    ReflectNote {
+        component: usize,
+        words: Input,
+    },
+    /// An answer to one of the two questions that check direction.
+    Answer {
+        question: Question,
+        choice: usize,
+        note: Input,
+        on_note: bool,
+    },
+    /// Where the work stands on the ladder.
+    Ladder {
+        choice: usize,
+    },
+    /// A new checkpoint's label.
+    Checkpoint {
+        words: Input,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -73,23 +110,34 @@ pub struct LiveUi {
     pub merging: Option<usize>,
     /// How far the help is scrolled.
     pub help_scroll: usize,
+    /// The selected row of the reflection screen: components, then the two questions, then the ladder.
+    pub reflect_row: usize,
+    /// The level the tally keys add to or take from, 0..4.
+    pub tally_level: usize,
 }
 
 pub struct Live {
     pub session: Session,
     pub state: State,
     pub ui: LiveUi,
+    /// The series' session before this one, for "are we sharing more power than before?".
+    pub before: Option<Before>,
 }
 
 impl Live {
     pub fn new(session: Session) -> Live {
         let state = State::fold(Arc::new(session.plan.clone()), &session.events);
-        Live { session, state, ui: LiveUi::default() }
+        Live { session, state, ui: LiveUi::default(), before: None }
     }
 
     /// Adds an event already made durable to the log and the state.
     pub fn record(&mut self, logged: Logged) {
         if self.state.apply(&logged).is_ok() {
+            // A new stage brings its own screen: reflections for a reflection stage, else the live one.
+            if let Event::StageChanged { to } = logged.event {
+                let reflection = self.state.plan.stages[to].kind == StageKind::Reflection;
+                self.ui.view = if reflection { View::Reflection } else { View::Main };
+            }
             self.session.events.push(logged);
             self.ui.notice = None;
         }
@@ -102,6 +150,7 @@ impl Live {
             (None, View::Main) => Screen::Live,
             (None, View::Board) => Screen::Board,
             (None, View::Actions) => Screen::Actions,
+            (None, View::Reflection) => Screen::Reflection,
         }
     }
 
@@ -203,6 +252,7 @@ impl Live {
             Action::MarkDone => self.review(ActionStatus::Done, now),
             Action::MarkInProgress => self.review(ActionStatus::InProgress, now),
             Action::MarkDropped => self.review(ActionStatus::Dropped, now),
+            Action::WriteNote if self.ui.view == View::Reflection => self.reflect_enter(),
             Action::WriteNote => match self.selected_carried() {
                 Some(action) => {
                     let words = Input::new(
@@ -212,6 +262,26 @@ impl Live {
                 }
                 None => self.refuse("Notes are for actions carried from last time."),
             },
+            Action::Reflect => self.switch(View::Reflection),
+            Action::ScoreNotYet => self.score(0, now),
+            Action::ScoreALittle => self.score(1, now),
+            Action::ScorePartly => self.score(2, now),
+            Action::ScoreMostly => self.score(3, now),
+            Action::ScoreFully => self.score(4, now),
+            Action::TallyAdd => self.tally(1, now),
+            Action::TallyRemove => self.tally(-1, now),
+            Action::TallyLeft => {
+                self.ui.tally_level = self.ui.tally_level.saturating_sub(1);
+                Outcome::default()
+            }
+            Action::TallyRight => {
+                self.ui.tally_level = (self.ui.tally_level + 1).min(4);
+                Outcome::default()
+            }
+            Action::NewCheckpoint => {
+                let label = label_for(self.state.current, self.state.stages.len());
+                self.open(Popup::Checkpoint { words: Input::new(label.to_string()) })
+            }
             Action::NextPanel | Action::PreviousPanel => {
                 self.ui.focus = match self.ui.focus {
                     Panel::Queue => Panel::Ideas,
@@ -234,12 +304,12 @@ impl Live {
             }
             Action::Quit if state.running() => self.ask(Overlay::ConfirmQuit),
             Action::Quit => Outcome::effect(Effect::Quit),
-            Action::Cancel if self.ui.merging.is_some() => {
+            Action::Back if self.ui.merging.is_some() => {
                 self.ui.merging = None;
                 self.refuse("Merge cancelled.")
             }
-            Action::Cancel => self.switch(View::Main),
-            Action::Select | Action::Confirm => Outcome::default(),
+            Action::Back => self.switch(View::Main),
+            Action::Select | Action::Confirm | Action::Cancel => Outcome::default(),
         }
     }
 
@@ -271,6 +341,7 @@ impl Live {
                 (&mut self.ui.idea, self.state.ideas.list.len())
             }
             (View::Actions, _) => (&mut self.ui.action, self.state.ideas.actions.len()),
+            (View::Reflection, _) => (&mut self.ui.reflect_row, self.state.components.len() + 3),
         };
         let mut next = *selected as isize;
         // Merged ideas are not on the board: step over them.
@@ -302,6 +373,73 @@ impl Live {
     fn selected_carried(&self) -> Option<usize> {
         let actions = &self.state.ideas.actions;
         actions.get(self.ui.action).filter(|a| a.carried()).map(|_| self.ui.action)
+    }
+
+    /// The component on the selected row of the reflection screen, if it is one.
+    fn reflect_component(&self) -> Option<String> {
+        self.state.components.get(self.ui.reflect_row).map(|c| c.name.clone())
+    }
+
+    fn score(&mut self, level: u8, now: Ms) -> Outcome {
+        match self.reflect_component() {
+            Some(component) => {
+                self.reflecting(vec![Event::Scored { component, score: Some(level) }], now)
+            }
+            None => self.refuse("Scores are for the components; Enter answers this one."),
+        }
+    }
+
+    fn tally(&mut self, change: i8, now: Ms) -> Outcome {
+        let level = self.ui.tally_level as u8;
+        match self.reflect_component() {
+            Some(component) => {
+                self.reflecting(vec![Event::Tallied { component, level, change }], now)
+            }
+            None => self.refuse("The tally is for the components."),
+        }
+    }
+
+    /// Enter on the reflection screen: a note, an answer, or a place on the ladder.
+    fn reflect_enter(&mut self) -> Outcome {
+        let n = self.state.components.len();
+        let row = self.ui.reflect_row;
+        let current = self.state.reflections.current();
+        let popup = match row.checked_sub(n) {
+            None => {
+                let note = current.and_then(|c| c.marks[row].note.clone()).unwrap_or_default();
+                Popup::ReflectNote { component: row, words: Input::new(note) }
+            }
+            Some(q @ 0..=1) => {
+                let (choice, note) = match current.and_then(|c| c.answers[q].clone()) {
+                    Some((answer, note)) => {
+                        (Answer::ALL.iter().position(|a| *a == answer).unwrap_or(0), note)
+                    }
+                    None => (0, None),
+                };
+                Popup::Answer {
+                    question: Question::BOTH[q],
+                    choice,
+                    note: Input::new(note.unwrap_or_default()),
+                    on_note: false,
+                }
+            }
+            Some(_) => {
+                let choice = current
+                    .and_then(|c| c.ladder)
+                    .and_then(|r| Rung::ALL.iter().position(|x| *x == r));
+                Popup::Ladder { choice: choice.unwrap_or(3) }
+            }
+        };
+        self.open(popup)
+    }
+
+    /// Reflection events, in the current checkpoint; the first starts one, labelled by where the agenda stands.
+    fn reflecting(&mut self, mut events: Vec<Event>, now: Ms) -> Outcome {
+        if self.state.reflections.current().is_none() {
+            let label = label_for(self.state.current, self.state.stages.len()).to_string();
+            events.insert(0, Event::CheckpointStarted { label });
+        }
+        self.events(events, now)
     }
 
     fn merge(&mut self, now: Ms) -> Outcome {
@@ -379,6 +517,69 @@ impl Live {
                 Typed::Cancelled => vec![],
                 Typed::Done(text) => vec![Event::IdeaEdited { idea: *idea, text }],
             },
+            Popup::ReflectNote { component, words } => match text_key(words, key) {
+                Typed::Nothing => return Outcome::default(),
+                Typed::Cancelled => vec![],
+                Typed::Done(note) => {
+                    let component = self.state.components[*component].name.clone();
+                    return self.close_after(
+                        vec![Event::ReflectionNoted { component, note }],
+                        now,
+                        true,
+                    );
+                }
+            },
+            Popup::Answer { question, choice, note, on_note } => match key.code {
+                KeyCode::Esc => vec![],
+                KeyCode::Tab | KeyCode::BackTab => {
+                    *on_note = !*on_note;
+                    return Outcome::default();
+                }
+                KeyCode::Up if !*on_note => {
+                    *choice = choice.saturating_sub(1);
+                    return Outcome::default();
+                }
+                KeyCode::Down if !*on_note => {
+                    *choice = (*choice + 1).min(Answer::ALL.len() - 1);
+                    return Outcome::default();
+                }
+                KeyCode::Enter => {
+                    let note = clean(note.value()).trim().to_string();
+                    let event = Event::DirectionAnswered {
+                        question: *question,
+                        answer: Answer::ALL[*choice],
+                        note: (!note.is_empty()).then_some(note),
+                    };
+                    return self.close_after(vec![event], now, true);
+                }
+                _ => {
+                    if *on_note {
+                        note.handle_event(&crossterm::event::Event::Key(key));
+                    }
+                    return Outcome::default();
+                }
+            },
+            Popup::Ladder { choice } => match key.code {
+                KeyCode::Esc => vec![],
+                KeyCode::Up => {
+                    *choice = choice.saturating_sub(1);
+                    return Outcome::default();
+                }
+                KeyCode::Down => {
+                    *choice = (*choice + 1).min(Rung::ALL.len() - 1);
+                    return Outcome::default();
+                }
+                KeyCode::Enter => {
+                    let rung = Rung::ALL[*choice];
+                    return self.close_after(vec![Event::LadderPlaced { rung }], now, true);
+                }
+                _ => return Outcome::default(),
+            },
+            Popup::Checkpoint { words } => match text_key(words, key) {
+                Typed::Nothing => return Outcome::default(),
+                Typed::Cancelled => vec![],
+                Typed::Done(label) => vec![Event::CheckpointStarted { label }],
+            },
             Popup::Note { action, words } => match text_key(words, key) {
                 Typed::Nothing => return Outcome::default(),
                 Typed::Cancelled => vec![],
@@ -389,11 +590,17 @@ impl Live {
                 }
             },
         };
+        self.close_after(events, now, false)
+    }
+
+    /// Makes a form's events, closing the form unless they are refused, so nothing typed is lost.
+    fn close_after(&mut self, events: Vec<Event>, now: Ms, reflecting: bool) -> Outcome {
         if events.is_empty() {
             self.ui.popup = None;
             return Outcome::default();
         }
-        let outcome = self.events(events, now);
+        let outcome =
+            if reflecting { self.reflecting(events, now) } else { self.events(events, now) };
         // A refused form stays open, so nothing typed is lost.
         if !outcome.events.is_empty() {
             self.ui.popup = None;

@@ -2,6 +2,7 @@
 
 use super::length::Ms;
 use super::room::Room;
+use super::state::State;
 use super::text::fold;
 
 /// One person's share of the talk.
@@ -25,6 +26,10 @@ pub struct RoleShare {
     pub share: f64,
     /// Share of the counted people, 0..1.
     pub people_share: f64,
+    /// Ideas said by people with this role (anonymous ideas belong to no role).
+    pub ideas: usize,
+    /// Share of the attributed ideas, 0..1.
+    pub ideas_share: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +77,8 @@ impl Room {
                         airtime: 0,
                         share: 0.0,
                         people_share: 0.0,
+                        ideas: 0,
+                        ideas_share: 0.0,
                     });
                     roles.len() - 1
                 }
@@ -86,6 +93,26 @@ impl Room {
         let not_heard = counted.iter().filter(|v| v.turns == 0).map(|v| v.who).collect();
         let equality = 1.0 - gini(counted.iter().map(|v| v.airtime).collect());
         Balance { counted: counted.len(), total, equality, not_heard, roles, voices }
+    }
+}
+
+impl State {
+    /// The room's balance, with each role's share of the ideas beside its share of the airtime.
+    pub fn balance(&self, now: Ms) -> Balance {
+        let mut balance = self.room.balance(now);
+        let attributed: Vec<usize> = self.ideas.list.iter().filter_map(|i| i.author).collect();
+        let counted = attributed.iter().filter(|&&a| self.room.people[a].counted(now)).count();
+        for role in &mut balance.roles {
+            let key = fold(&role.role);
+            role.ideas = attributed
+                .iter()
+                .filter(|&&a| {
+                    self.room.people[a].counted(now) && fold(&self.room.people[a].role) == key
+                })
+                .count();
+            role.ideas_share = if counted == 0 { 0.0 } else { role.ideas as f64 / counted as f64 };
+        }
+        balance
     }
 }
 

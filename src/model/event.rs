@@ -6,6 +6,7 @@ use super::action::{ActionStatus, Carried};
 use super::length::Ms;
 use super::plan::Policy;
 use super::queue::HandKind;
+use super::reflection::{Answer, Question, Rung};
 
 /// One line of the log: what happened, and when, in milliseconds since the session began.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +118,35 @@ pub enum Event {
         #[serde(default)]
         note: Option<String>,
     },
+    /// A reflection checkpoint: beginning, middle, end, or a name of the group's own.
+    CheckpointStarted {
+        label: String,
+    },
+    /// The group's score for a component in the current checkpoint, 0 (not yet) to 4 (fully); None clears it.
+    Scored {
+        component: String,
+        score: Option<u8>,
+    },
+    /// One more (`change: 1`) or one fewer (`-1`) person choosing `level` for a component.
+    Tallied {
+        component: String,
+        level: u8,
+        change: i8,
+    },
+    ReflectionNoted {
+        component: String,
+        note: String,
+    },
+    DirectionAnswered {
+        question: Question,
+        answer: Answer,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// Where the work stands on the ladder of co-production.
+    LadderPlaced {
+        rung: Rung,
+    },
 }
 
 impl Event {
@@ -134,6 +164,19 @@ impl Event {
                 | Event::IdeasRevealed
                 | Event::ActionsCarried { .. }
                 | Event::ActionReviewed { .. }
+        )
+    }
+
+    /// Events about reflections on the components.
+    pub fn is_about_reflection(&self) -> bool {
+        matches!(
+            self,
+            Event::CheckpointStarted { .. }
+                | Event::Scored { .. }
+                | Event::Tallied { .. }
+                | Event::ReflectionNoted { .. }
+                | Event::DirectionAnswered { .. }
+                | Event::LadderPlaced { .. }
         )
     }
 

@@ -11,6 +11,7 @@ pub mod length;
 pub mod person;
 pub mod plan;
 pub mod queue;
+pub mod reflection;
 pub mod room;
 pub mod session;
 pub mod stage;

@@ -7,6 +7,7 @@ use super::event::{Event, Logged};
 use super::idea::Ideas;
 use super::length::{Ms, in_words};
 use super::plan::{Plan, Policy, StageKind};
+use super::reflection::Reflections;
 use super::room::Room;
 use super::stage::Stage;
 
@@ -23,6 +24,7 @@ pub struct State {
     pub room: Room,
     /// Ideas, votes and actions.
     pub ideas: Ideas,
+    pub reflections: Reflections,
     /// The plan's components, or the ten of co-production.
     pub components: Vec<Component>,
     /// Offset of the latest event; events never go back in time.
@@ -60,6 +62,7 @@ impl State {
             ended: None,
             room,
             ideas: Ideas::default(),
+            reflections: Reflections::default(),
             components,
             at: 0,
             said,
@@ -117,6 +120,7 @@ impl State {
                 Err("Nothing to undo.".into())
             }
             _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
+            _ if event.is_about_reflection() => self.reflections.check(event, &self.components),
             _ => self.room.check(event),
         }
     }
@@ -254,6 +258,9 @@ impl State {
             Event::Undo => String::new(),
             idea_event if idea_event.is_about_ideas() => {
                 self.ideas.apply(idea_event, &self.room, self.current)
+            }
+            reflection if reflection.is_about_reflection() => {
+                self.reflections.apply(reflection, at, &self.components, self.ideas.blind)
             }
             room_event => {
                 let time_box = self.time_box();

@@ -4,6 +4,7 @@ use chrono::DateTime;
 
 use super::summary::Summary;
 use crate::model::length::clock;
+use crate::model::reflection::score_words;
 
 fn signed(secs: i64) -> String {
     let sign = if secs < 0 { "−" } else { "+" };
@@ -59,7 +60,54 @@ pub fn render(summary: &Summary) -> String {
     voices(&mut out, summary);
     ideas(&mut out, summary);
     actions(&mut out, summary);
+    reflections(&mut out, summary);
     out
+}
+
+fn reflections(out: &mut String, summary: &Summary) {
+    if summary.reflections.is_empty() {
+        return;
+    }
+    out.push_str("\n## Reflections on the components of co-production\n");
+    let mut checkpoints: Vec<&str> = Vec::new();
+    for r in &summary.reflections {
+        if !checkpoints.contains(&r.checkpoint.as_str()) {
+            checkpoints.push(&r.checkpoint);
+        }
+    }
+    for checkpoint in checkpoints {
+        let rows: Vec<_> =
+            summary.reflections.iter().filter(|r| r.checkpoint == checkpoint).collect();
+        let when = rows.first().map_or(String::new(), |r| when(&r.at, "%H:%M"));
+        out.push_str(&format!("\n### {checkpoint} ({when})\n\n"));
+        out.push_str("| Component | Score | The room's tally (0–4) | Note |\n|---|---|---|---|\n");
+        for r in rows {
+            let tally = if r.tally.iter().sum::<u32>() == 0 {
+                String::new()
+            } else {
+                let counts: Vec<String> = r.tally.iter().map(|c| c.to_string()).collect();
+                let median = r.median.map_or(String::new(), |m| format!(", median {m}"));
+                format!("{}{median}", counts.join(" / "))
+            };
+            out.push_str(&format!(
+                "| {} | {} | {tally} | {} |\n",
+                cell(&r.component),
+                score_words(r.score),
+                cell(r.note.as_deref().unwrap_or(""))
+            ));
+        }
+        for d in summary.direction.iter().filter(|d| d.checkpoint == checkpoint) {
+            let note = d.note.as_deref().map_or(String::new(), |n| format!(" ({n})"));
+            out.push_str(&format!("\n**{}** {}{note}", d.question, d.answer));
+        }
+        if let Some(l) = summary.ladder.iter().find(|l| l.checkpoint == checkpoint) {
+            out.push_str(&format!(
+                "\n\nOn the ladder of co-production, the work stands at **{}**.",
+                l.rung
+            ));
+        }
+        out.push('\n');
+    }
 }
 
 fn ideas(out: &mut String, summary: &Summary) {

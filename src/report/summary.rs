@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::model::reflection::Question;
 use crate::model::session::Session;
 use crate::model::{Ms, State};
 
@@ -26,6 +27,40 @@ pub struct Summary {
     pub actions: Vec<ActionSummary>,
     /// The session whose open actions this one took on, if any.
     pub carried_from: Option<String>,
+    /// One row per component per checkpoint.
+    pub reflections: Vec<ReflectionSummary>,
+    /// The answers to "Does this feel a bit uncomfortable?" and "Are we sharing more power than before?".
+    pub direction: Vec<DirectionSummary>,
+    /// Where each checkpoint placed the work on the ladder of co-production.
+    pub ladder: Vec<LadderSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReflectionSummary {
+    pub checkpoint: String,
+    /// When the checkpoint began.
+    pub at: String,
+    pub component: String,
+    /// 0 (not yet) to 4 (fully); null when not scored.
+    pub score: Option<u8>,
+    pub note: Option<String>,
+    /// How many people chose each level, 0 to 4.
+    pub tally: [u32; 5],
+    pub median: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DirectionSummary {
+    pub checkpoint: String,
+    pub question: String,
+    pub answer: String,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LadderSummary {
+    pub checkpoint: String,
+    pub rung: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -118,7 +153,7 @@ impl Summary {
             })
             .collect();
         let room = &state.room;
-        let balance = room.balance(at);
+        let balance = state.balance(at);
         let participants = balance
             .voices
             .iter()
@@ -172,7 +207,40 @@ impl Summary {
                 carried: a.carried(),
             })
             .collect();
+        let mut reflections = Vec::new();
+        let mut direction = Vec::new();
+        let mut ladder = Vec::new();
+        for checkpoint in &state.reflections.checkpoints {
+            let label = checkpoint.label.clone();
+            for (component, mark) in state.components.iter().zip(&checkpoint.marks) {
+                reflections.push(ReflectionSummary {
+                    checkpoint: label.clone(),
+                    at: wall(checkpoint.at),
+                    component: component.name.clone(),
+                    score: mark.score,
+                    note: mark.note.clone(),
+                    tally: mark.tally,
+                    median: mark.median(),
+                });
+            }
+            for (question, answer) in Question::BOTH.iter().zip(&checkpoint.answers) {
+                if let Some((answer, note)) = answer {
+                    direction.push(DirectionSummary {
+                        checkpoint: label.clone(),
+                        question: question.text().into(),
+                        answer: answer.label().into(),
+                        note: note.clone(),
+                    });
+                }
+            }
+            if let Some(rung) = checkpoint.ladder {
+                ladder.push(LadderSummary { checkpoint: label.clone(), rung: rung.label().into() });
+            }
+        }
         Summary {
+            reflections,
+            direction,
+            ladder,
             ideas,
             actions,
             carried_from: state.ideas.carried_from.clone(),

@@ -60,6 +60,26 @@ pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
     found
 }
 
+/// The newest session of `series` in `dir` that began before `started`, other than `not`.
+pub fn before(
+    dir: &Path,
+    series: &str,
+    started: DateTime<FixedOffset>,
+    not: &Path,
+) -> Option<PathBuf> {
+    ron_files(dir)
+        .into_iter()
+        .filter(|p| p != not)
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let session = super::session_file::parse_session(&path, &text).ok()?;
+            (session.plan.series.as_deref() == Some(series) && session.started < started)
+                .then_some((session.started, path))
+        })
+        .max()
+        .map(|(_, path)| path)
+}
+
 /// Plan files in `dir`, by file name, except a copy of the built-in plan.
 pub fn plans(dir: &Path) -> Vec<(PathBuf, Plan)> {
     ron_files(dir)

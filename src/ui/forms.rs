@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::agree::{self, Agree};
 use crate::app::capture::{self, Capture};
 use crate::model::idea::LONGEST_IDEA;
+use crate::model::reflection::{Answer, Rung};
 use crate::model::room::Room;
 use crate::model::text::{cut, width};
 
@@ -182,4 +183,74 @@ pub fn line(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &Inp
     let lines = vec![text, Line::styled(cut("Enter saves · Esc cancels", w), theme.dim)];
     frame.render_widget(Paragraph::new(lines), inner);
     frame.set_cursor_position((inner.x + (x as u16).min(inner.width.saturating_sub(1)), inner.y));
+}
+
+/// An answer to a question that checks direction, with an optional note.
+pub fn answer(
+    frame: &mut Frame,
+    area: Rect,
+    question: &str,
+    choice: usize,
+    note: &Input,
+    on_note: bool,
+    theme: &Theme,
+) {
+    let inner = boxed(frame, area, question, 76, 10, theme);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for (i, answer) in Answer::ALL.iter().enumerate() {
+        let chosen = i == choice;
+        let text = format!("{} {}", if chosen { "▶" } else { " " }, answer.label());
+        let style = if chosen && !on_note {
+            theme.selected
+        } else if chosen {
+            theme.title
+        } else {
+            theme.dialog
+        };
+        lines.push(Line::styled(text, style));
+    }
+    let (note_line, x) = field("Note:", note, on_note, false, w, theme);
+    lines.push(note_line);
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        cut("↑↓ answer · Tab: answer ⇄ note · Enter saves · Esc cancels", w),
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if on_note {
+        frame.set_cursor_position((
+            inner.x + (x as u16).min(inner.width.saturating_sub(1)),
+            inner.y + 4,
+        ));
+    } else {
+        frame.set_cursor_position((inner.x, inner.y + choice as u16));
+    }
+}
+
+/// Placing the work on the ladder of co-production, top rung first.
+pub fn ladder(frame: &mut Frame, area: Rect, choice: usize, theme: &Theme) {
+    let inner = boxed(
+        frame,
+        area,
+        "Where does the work stand on the ladder?",
+        90,
+        Rung::ALL.len() as u16 + 4,
+        theme,
+    );
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for (i, rung) in Rung::ALL.iter().enumerate() {
+        let chosen = i == choice;
+        let text =
+            format!("{} {:<13} {}", if chosen { "▶" } else { " " }, rung.label(), rung.meaning());
+        lines.push(Line::styled(cut(&text, w), if chosen { theme.selected } else { theme.dialog }));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        cut("↑↓ a rung · Enter places the work there · Esc cancels", w),
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position((inner.x, inner.y + choice as u16));
 }

@@ -49,7 +49,7 @@ pub fn render(
         format!(
             "{} or {} closes this help",
             keymap.labels(Action::Help),
-            keymap.labels(Action::Cancel)
+            keymap.labels(Action::Back)
         )
     } else {
         format!(
@@ -57,7 +57,7 @@ pub fn render(
             scroll + 1,
             scroll + shown,
             per_column,
-            keymap.labels(Action::Cancel)
+            keymap.labels(Action::Back)
         )
     };
     let rect = centered(area, (col_w * columns) as u16 + 2, shown as u16 + 4);

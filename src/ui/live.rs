@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Context;
 use super::{
     actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, picker,
+    reflection,
 };
 use crate::app::action::{Action, Screen};
 use crate::app::keymap::Keymap;
-use crate::app::live::{LiveUi, Overlay, Panel, Popup, View};
+use crate::app::live::{Before, LiveUi, Overlay, Panel, Popup, View};
 use crate::app::picker::Purpose;
 use crate::model::agenda::Phase;
 use crate::model::length::clock;
@@ -24,6 +25,8 @@ use crate::model::{Ms, State};
 /// What the live screen is drawn from; replay draws the same from a past state.
 pub struct LiveView<'a> {
     pub state: &'a State,
+    /// The series' session before, for the evidence beside "are we sharing more power?".
+    pub before: Option<&'a Before>,
     pub started: DateTime<FixedOffset>,
     pub ui: &'a LiveUi,
     pub keymap: &'a Keymap,
@@ -61,6 +64,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         View::Actions => {
             actions::render(frame, body, &state.ideas, view.ui.action, view.keymap, theme)
         }
+        View::Reflection => reflection::render(
+            frame,
+            body,
+            state,
+            (view.ui.reflect_row, view.ui.tally_level),
+            view.before,
+            cx.now,
+            theme,
+        ),
     }
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
@@ -87,6 +99,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             words,
             theme,
         ),
+        Some(Popup::ReflectNote { component, words }) => {
+            let name = state.components.get(*component).map_or("", |c| c.name.as_str());
+            forms::line(frame, body, &format!("Note on {name}"), "Note:", words, theme)
+        }
+        Some(Popup::Checkpoint { words }) => forms::line(
+            frame,
+            body,
+            "A new checkpoint: beginning, middle, end or a name",
+            "Label:",
+            words,
+            theme,
+        ),
+        Some(Popup::Answer { question, choice, note, on_note }) => {
+            forms::answer(frame, body, question.text(), *choice, note, *on_note, theme)
+        }
+        Some(Popup::Ladder { choice }) => forms::ladder(frame, body, *choice, theme),
         None => {}
     }
     match view.ui.overlay {
@@ -95,6 +123,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
                 View::Main => Screen::Live,
                 View::Board => Screen::Board,
                 View::Actions => Screen::Actions,
+                View::Reflection => Screen::Reflection,
             };
             help::render(frame, body, view.keymap, screen, view.ui.help_scroll, theme)
         }
@@ -300,7 +329,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
     }
     let room = &state.room;
     let actions: Vec<(Action, &str)> = match (ui.overlay, ui.view) {
-        (Some(Overlay::Help), _) => vec![(Action::Cancel, "close")],
+        (Some(Overlay::Help), _) => vec![(Action::Back, "close")],
         (Some(_), _) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
         (None, _) if state.ended.is_some() => {
             vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]
@@ -315,17 +344,36 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 (Action::ParkIdea, "park"),
                 (Action::MakeAction, "action"),
                 (Action::BlindCapture, blind),
-                (Action::Cancel, "back"),
+                (Action::Back, "back"),
                 (Action::Help, "help"),
                 (Action::Undo, "undo"),
             ]
+        }
+        (None, View::Reflection) => {
+            let label = |a| keymap.label(a);
+            return [
+                ("↑↓".to_string(), "component"),
+                (format!("{}–{}", label(Action::ScoreNotYet), label(Action::ScoreFully)), "score"),
+                (format!("{}/{}", label(Action::TallyAdd), label(Action::TallyRemove)), "tally"),
+                (
+                    format!("{}{}", label(Action::TallyLeft), label(Action::TallyRight)),
+                    "tally level",
+                ),
+                (label(Action::WriteNote), "note/answer"),
+                (label(Action::NewCheckpoint), "checkpoint"),
+                (label(Action::Back), "back"),
+                (label(Action::Help), "help"),
+            ]
+            .into_iter()
+            .map(|(k, w)| (k, w.to_string()))
+            .collect();
         }
         (None, View::Actions) => vec![
             (Action::MarkDone, "done"),
             (Action::MarkInProgress, "in progress"),
             (Action::MarkDropped, "dropped"),
             (Action::WriteNote, "note"),
-            (Action::Cancel, "back"),
+            (Action::Back, "back"),
             (Action::Help, "help"),
             (Action::Undo, "undo"),
         ],
@@ -367,6 +415,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 (Action::Help, "help"),
                 (Action::Undo, "undo"),
                 (Action::Quit, "quit"),
+                (Action::Reflect, "reflect"),
                 (Action::IdeasBoard, "board"),
                 (Action::ActionsList, "actions"),
                 (Action::NextPanel, "panel"),

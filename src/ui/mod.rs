@@ -15,6 +15,7 @@ pub mod home;
 pub mod ideas;
 pub mod live;
 pub mod picker;
+pub mod reflection;
 pub mod theme;
 
 use ratatui::Frame;
@@ -51,6 +52,7 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
             area,
             &live::LiveView {
                 state: &live.state,
+                before: live.before.as_ref(),
                 started: live.session.started,
                 ui: &live.ui,
                 keymap: &app.keymap,
