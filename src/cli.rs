@@ -17,12 +17,15 @@ pub struct Cli {
     /// A keymap file: it replaces the keys of the actions it names
     #[arg(long, global = true, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
-    /// A built-in theme (dark, mono) or a theme file
+    /// A theme: dark, light, high-contrast, colour-blind, mono, one in ./themes, or a theme file
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub theme: Option<String>,
     /// Ring the terminal's bell once when a turn's time is up
     #[arg(long, global = true)]
     pub bell: bool,
+    /// Also append every announcement, a plain line each, to FILE (follow it with `tail -f`)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub announce: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,4 +53,6 @@ pub enum Command {
     New { plan: PathBuf },
     /// Print the keymap in effect as RON, ready to edit and pass to --keymap
     Keys,
+    /// List the built-in themes and those in ./themes, each with its lowest text contrast ratio
+    Themes,
 }

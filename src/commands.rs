@@ -15,7 +15,7 @@ use crate::store::catalog::{FileKind, kind_of};
 use crate::store::plan_file::parse_plan;
 use crate::store::ron_text::{io_words, read};
 use crate::store::session_file::{load_session, parse_session};
-use crate::ui::theme::Theme;
+use crate::ui::theme::{self, Theme, ThemeFile};
 
 /// A user's mistake or a refusal: a message, and exit status 1.
 #[derive(Debug)]
@@ -55,6 +55,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Check { files }) => check(files),
         Some(Command::New { plan }) => new_plan(plan),
+        Some(Command::Themes) => {
+            print!("{}", themes_list());
+            Ok(())
+        }
         Some(Command::Keys) => {
             print!("{}", keymap.to_ron());
             Ok(())
@@ -62,29 +66,58 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn theme(name: Option<&str>) -> Result<Theme, Failure> {
+fn chosen_theme(name: Option<&str>) -> Result<Theme, Failure> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match name {
-        None => Ok(Theme::default_for(no_color)),
-        Some(name) => {
-            if let Some(theme) = Theme::built_in(name) {
-                return Ok(theme);
-            }
-            let path = Path::new(name);
-            if !path.exists() {
-                return Err(Failure(format!(
-                    "{name}: no such theme; built in: dark, mono; or give a theme file"
-                )));
-            }
-            let stem =
-                path.file_stem().map_or(name.to_string(), |s| s.to_string_lossy().into_owned());
-            Ok(Theme::parse(&stem, path, &read(path)?)?)
+    let Some(name) = name else {
+        return Ok(Theme::default_for(no_color));
+    };
+    if let Some(theme) = Theme::built_in(name) {
+        return Ok(theme);
+    }
+    let in_folder = Path::new("themes").join(format!("{name}.ron"));
+    let path = if in_folder.is_file() { in_folder.as_path() } else { Path::new(name) };
+    if !path.is_file() {
+        let names: Vec<&str> = theme::BUILT_IN.iter().map(|(n, _)| *n).collect();
+        return Err(Failure(format!(
+            "{name}: no such theme; built in: {}; or a file in ./themes, or a theme file's path",
+            names.join(", ")
+        )));
+    }
+    let stem = path.file_stem().map_or(name.to_string(), |s| s.to_string_lossy().into_owned());
+    Ok(Theme::parse(&stem, path, &read(path)?)?)
+}
+
+/// Every theme with its lowest text contrast ratio.
+fn themes_list() -> String {
+    let mut out = String::new();
+    let line = |name: &str, file: &ThemeFile, from: &str| match file.lowest_contrast() {
+        Some((style, ratio)) => format!("{name:<16} {ratio:>5.1}:1  lowest: {style:<14} {from}\n"),
+        None => format!("{name:<16} {:>7}  no colours: the terminal's own  {from}\n", "—"),
+    };
+    for (name, _) in theme::BUILT_IN {
+        if let Some(theme) = Theme::built_in(name) {
+            out.push_str(&line(name, &theme.file, "built in"));
         }
     }
+    let mut files: Vec<_> = std::fs::read_dir("themes")
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    for path in files.into_iter().filter(|p| p.extension().is_some_and(|x| x == "ron")) {
+        let stem = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        if theme::BUILT_IN.iter().any(|(n, _)| *n == stem) {
+            continue;
+        }
+        match read(&path).and_then(|text| Theme::parse(&stem, &path, &text)) {
+            Ok(theme) => out.push_str(&line(&stem, &theme.file, &path.display().to_string())),
+            Err(e) => out.push_str(&format!("{stem:<16} {}\n", e.headline())),
+        }
+    }
+    out
 }
 
 fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failure> {
-    let theme = theme(cli.theme.as_deref())?;
+    let theme = chosen_theme(cli.theme.as_deref())?;
     let sessions = cli.sessions.as_path();
     let prepared = start.as_ref().map(prepare).transpose()?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -94,7 +127,20 @@ fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failur
     }
     // Open (and lock) the session before taking over the screen, so a refusal is a plain message.
     let opened = prepared.map(|p| open(p, sessions)).transpose()?;
-    let settings = Settings { keymap, theme, sessions: sessions.to_path_buf(), bell: cli.bell };
+    let announce = match &cli.announce {
+        Some(path) => {
+            Some(OpenOptions::new().create(true).append(true).open(path).map_err(|e| {
+                Failure(format!(
+                    "{}: cannot write announcements there: {}",
+                    path.display(),
+                    io_words(&e)
+                ))
+            })?)
+        }
+        None => None,
+    };
+    let settings =
+        Settings { keymap, theme, sessions: sessions.to_path_buf(), bell: cli.bell, announce };
     let mut console = Console::new(settings, opened);
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;

@@ -115,7 +115,7 @@ fn the_built_in_workshop_opens_from_the_home_screen() {
     assert!(screen.contains("Welcome and check-in"), "{screen}");
     t.keys("home", &["?"]);
     t.wait_for("home", "↑↓ for more (1–17 of");
-    t.keys("home", &["Down", "Down", "Down", "Down", "Down", "Down"]);
+    t.keys("home", &["Down"; 12]);
     t.wait_for("home", "quit (the session is already saved)");
     t.keys("home", &["Escape", "q"]);
     assert_eq!(t.exit_status("home"), 0);
@@ -328,5 +328,98 @@ fn three_components_scored_a_note_with_accents_and_the_report() {
     assert!(
         md.contains("| Inclusive | ●○○○ a little |  | Pas assez de voix des résidents |"),
         "{md}"
+    );
+}
+
+/// The colour parameters of every SGR escape sequence on a captured screen.
+fn colours(screen: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for piece in screen.split("\u{1b}[").skip(1) {
+        let Some(end) = piece.find('m') else { continue };
+        let params: Vec<u32> = piece[..end].split(';').filter_map(|p| p.parse().ok()).collect();
+        let mut i = 0;
+        while i < params.len() {
+            match params[i] {
+                38 | 48 => {
+                    found.push(piece[..end].to_string());
+                    i = params.len();
+                }
+                // 39 and 49 put the terminal's own colours back: not a colour.
+                p if (30..=37).contains(&p)
+                    || (40..=47).contains(&p)
+                    || (90..=97).contains(&p)
+                    || (100..=107).contains(&p) =>
+                {
+                    found.push(piece[..end].to_string());
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_color_means_no_colour_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("nocolor", dir.path());
+    t.start("c", (100, 30), &format!("{} run plan.ron", bin.display()), &[("NO_COLOR", "1")]);
+    t.wait_for("c", "READY");
+    t.keys("c", &["Space", "n", "h", "z", "o", "Enter", "Enter"]);
+    t.wait_for("c", "Zoë has the floor");
+    let screen = t.screen_with_codes("c");
+    assert!(screen.contains("\u{1b}["), "the capture keeps escape codes");
+    assert_eq!(colours(&screen), Vec::<String>::new(), "{screen}");
+    assert!(
+        screen.contains("\u{1b}[7m") || screen.contains(";7m") || screen.contains("[7;"),
+        "highlights in reverse video"
+    );
+    // Without NO_COLOR the same screen has colour, so the check can tell.
+    t.start("d", (100, 30), &format!("{} run plan.ron", bin.display()), &[]);
+    t.wait_for("d", "READY");
+    assert!(!colours(&t.screen_with_codes("d")).is_empty());
+    t.keys("c", &["q", "y"]);
+    t.keys("d", &["q"]);
+}
+
+#[test]
+fn announcements_go_to_a_file_a_second_terminal_can_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("announce", dir.path());
+    t.start("a", (100, 30), &format!("{} run plan.ron --announce said.txt", bin.display()), &[]);
+    t.wait_for("a", "READY");
+    t.keys("a", &["Space", "n", "b"]);
+    t.wait_for("a", "Back to stage 1 of 5");
+    t.keys("a", &["q", "y"]);
+    assert_eq!(t.exit_status("a"), 0);
+    let said = std::fs::read_to_string(dir.path().join("said.txt")).unwrap();
+    let lines: Vec<&str> =
+        said.lines().map(|l| l.split_once(' ').map_or(l, |(_, rest)| rest)).collect();
+    assert_eq!(
+        lines,
+        [
+            "Ready: stage 1 of 5, Welcome and check-in, 10 minutes.",
+            "Stage 1 of 5 started: Welcome and check-in, 10 minutes",
+            "Stage 2 of 5 started: What matters to you? 20 minutes",
+            "Back to stage 1 of 5: Welcome and check-in, 10 minutes left",
+        ],
+        "{said}"
+    );
+    assert!(
+        said.lines().all(|l| l.as_bytes()[2] == b':' && l.as_bytes()[5] == b':'),
+        "each line stamped HH:MM:SS"
     );
 }

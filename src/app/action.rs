@@ -44,6 +44,9 @@ pub enum Action {
     TallyLeft,
     TallyRight,
     NewCheckpoint,
+    // The room
+    Projection,
+    NextTheme,
     // Everywhere
     NextPanel,
     PreviousPanel,
@@ -76,7 +79,7 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 49] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -113,6 +116,8 @@ impl Action {
         Action::TallyLeft,
         Action::TallyRight,
         Action::NewCheckpoint,
+        Action::Projection,
+        Action::NextTheme,
         Action::NextPanel,
         Action::PreviousPanel,
         Action::Undo,
@@ -140,7 +145,9 @@ impl Action {
             | Action::ChangeOrder
             | Action::Presence
             | Action::NextPanel
-            | Action::PreviousPanel => &[Live],
+            | Action::PreviousPanel
+            | Action::Projection => &[Live],
+            Action::NextTheme => &[Home, Live, Board, Actions, Reflection],
             Action::CaptureIdea | Action::Vote | Action::IdeasBoard => &[Live, Board],
             Action::BlindCapture => &[Live, Board, Reflection],
             Action::ActionsList => &[Live, Actions],
@@ -160,9 +167,11 @@ impl Action {
             | Action::TallyLeft
             | Action::TallyRight
             | Action::NewCheckpoint => &[Reflection],
-            Action::StartPause | Action::NextStage | Action::PreviousStage | Action::Undo | Action::Quit => {
-                &[Live, Board, Actions, Reflection]
-            }
+            Action::StartPause
+            | Action::NextStage
+            | Action::PreviousStage
+            | Action::Undo
+            | Action::Quit => &[Live, Board, Actions, Reflection],
             Action::Help => &[Home, Live, Board, Actions, Reflection, Help],
             Action::Up | Action::Down => &[Home, Live, Board, Actions, Reflection, Help],
             Action::Select => &[Home],
@@ -224,6 +233,10 @@ impl Action {
             Action::Confirm => "yes",
             Action::Cancel => "no",
             Action::Back => "close, or back to the live screen",
+            Action::Projection => {
+                "projection view: big timer, who speaks, who is next (again: back)"
+            }
+            Action::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
         }
     }
 }

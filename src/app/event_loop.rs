@@ -14,6 +14,7 @@ use super::keymap::Keymap;
 use super::live::{Before, Live, View};
 use super::{App, Effect, Mode, Start};
 use crate::model::action::Carried;
+use crate::model::length::in_words;
 use crate::model::plan::BUILT_IN;
 use crate::model::{Event, Logged, Ms, Plan};
 use crate::store::FileError;
@@ -145,6 +146,8 @@ pub struct Settings {
     pub sessions: PathBuf,
     /// Ring the terminal's bell once when a turn's time is up.
     pub bell: bool,
+    /// `--announce FILE`, opened for appending.
+    pub announce: Option<std::fs::File>,
 }
 
 pub struct Console {
@@ -157,6 +160,10 @@ pub struct Console {
     bell: bool,
     /// The turn (who, from) whose time-up has been rung, so it rings once.
     rung: Option<(usize, Ms)>,
+    /// The stage (index, time banked when it last started) whose running over has been said.
+    over: Option<(usize, Ms)>,
+    /// `--announce`: the file each announcement is appended to, and the last one written.
+    announce: Option<(std::fs::File, String)>,
     marked_alive: Ms,
 }
 
@@ -184,27 +191,60 @@ impl Console {
             farewell: Vec::new(),
             bell: settings.bell,
             rung: None,
+            over: None,
+            announce: settings.announce.map(|file| (file, String::new())),
             marked_alive: 0,
         }
     }
 
-    /// Rings the bell once for each turn that runs past its time box.
-    fn ring_if_time_is_up(&mut self, now: Ms) {
-        let Mode::Live(live) = &self.app.mode else {
+    /// Says, once, when a turn's time box or the stage's time runs out: a change
+    /// the room should hear in words though no event makes it. Rings the bell too, if asked.
+    fn say_when_time_is_up(&mut self, now: Ms) {
+        let Mode::Live(live) = &mut self.app.mode else {
             return;
         };
-        let Some(turn) = live.state.room.speaking else {
-            return;
-        };
-        if self.bell
+        let state = &live.state;
+        if let Some(turn) = state.room.speaking
             && turn.left(now).is_some_and(|left| left <= 0)
             && self.rung != Some((turn.who, turn.from))
         {
             self.rung = Some((turn.who, turn.from));
-            let mut out = std::io::stdout();
-            let _ = std::io::Write::write_all(&mut out, b"\x07");
-            let _ = std::io::Write::flush(&mut out);
+            let box_words = turn.time_box.map_or(String::new(), |b| format!(" of {}", in_words(b)));
+            live.ui.notice = Some(format!(
+                "TIME: {} has had their turn{box_words}.",
+                state.room.people[turn.who].name
+            ));
+            if self.bell {
+                let mut out = std::io::stdout();
+                let _ = std::io::Write::write_all(&mut out, b"\x07");
+                let _ = std::io::Write::flush(&mut out);
+            }
         }
+        let stage = (state.current, state.stages[state.current].timer.banked);
+        if state.running() && state.remaining(now) < 0 && self.over != Some(stage) {
+            self.over = Some(stage);
+            let planned = in_words(state.planned_ms(state.current).max(0) as Ms);
+            let title = &state.plan.stages[state.current].title;
+            live.ui.notice = Some(format!("OVER: {title} has run past its {planned}."));
+        }
+    }
+
+    /// Appends the latest announcement, if it is new, to the file a second terminal may follow.
+    fn announce(&mut self) {
+        let Some((file, last)) = &mut self.announce else {
+            return;
+        };
+        let said = match &self.app.mode {
+            Mode::Home(home) => home.notice.clone().unwrap_or_default(),
+            Mode::Live(live) => live.ui.notice.clone().unwrap_or_else(|| live.state.said.clone()),
+        };
+        if said.is_empty() || said == *last {
+            return;
+        }
+        let line = format!("{} {said}\n", wall_now().format("%H:%M:%S"));
+        // Announcements are a courtesy copy: a file that refuses them must not stop the workshop.
+        let _ = std::io::Write::write_all(file, line.as_bytes());
+        *last = said;
     }
 
     fn now(&self) -> Ms {
@@ -225,7 +265,8 @@ impl Console {
                     self.marked_alive = now;
                 }
             }
-            self.ring_if_time_is_up(now);
+            self.say_when_time_is_up(now);
+            self.announce();
             if dirty {
                 let saving = self.saving();
                 let cx = ui::Context { now, theme: &self.theme, saving: saving.as_deref() };
@@ -286,6 +327,15 @@ impl Console {
     fn effect(&mut self, effect: Effect) -> bool {
         match effect {
             Effect::Quit => self.finish(),
+            Effect::NextTheme => {
+                self.theme = Theme::after(&self.theme.name);
+                let said = format!("Theme: {}.", self.theme.name);
+                match &mut self.app.mode {
+                    Mode::Home(home) => home.notice = Some(said),
+                    Mode::Live(live) => live.ui.notice = Some(said),
+                }
+                false
+            }
             Effect::Start(start) => {
                 match prepare(&start).and_then(|p| open(p, &self.sessions)) {
                     Ok(opened) => {

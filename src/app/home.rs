@@ -92,6 +92,7 @@ impl Home {
                 self.help_scroll = 0;
             }
             Action::Quit => return Outcome::effect(Effect::Quit),
+            Action::NextTheme => return Outcome::effect(Effect::NextTheme),
             _ => {}
         }
         Outcome::default()

@@ -303,7 +303,8 @@ mod tests {
     #[test]
     fn a_user_file_replaces_only_what_it_names() {
         let keymap =
-            Keymap::parse_over_defaults(Path::new("k.ron"), "{ NextStage: [\"PageDown\"] }").unwrap();
+            Keymap::parse_over_defaults(Path::new("k.ron"), "{ NextStage: [\"PageDown\"] }")
+                .unwrap();
         assert_eq!(
             keymap.action(Screen::Live, Key::plain(KeyCode::PageDown)),
             Some(Action::NextStage)

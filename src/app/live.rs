@@ -114,6 +114,8 @@ pub struct LiveUi {
     pub reflect_row: usize,
     /// The level the tally keys add to or take from, 0..4.
     pub tally_level: usize,
+    /// The projection view: the big timer, who speaks and who is next, nothing else.
+    pub projection: bool,
 }
 
 pub struct Live {
@@ -263,6 +265,12 @@ impl Live {
                 None => self.refuse("Notes are for actions carried from last time."),
             },
             Action::Reflect => self.switch(View::Reflection),
+            Action::Projection => {
+                self.ui.projection = !self.ui.projection;
+                self.ui.view = View::Main;
+                Outcome::default()
+            }
+            Action::NextTheme => Outcome::effect(Effect::NextTheme),
             Action::ScoreNotYet => self.score(0, now),
             Action::ScoreALittle => self.score(1, now),
             Action::ScorePartly => self.score(2, now),

@@ -45,6 +45,8 @@ pub enum Start {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     Start(Start),
+    /// The next theme: the room's light or eyes may need another.
+    NextTheme,
     Quit,
 }
 

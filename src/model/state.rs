@@ -291,12 +291,16 @@ impl State {
         format!("{title}{joint}{rest}")
     }
 
+    /// Time left, said as a person would: to the minute, or to the second in the last minute.
     fn left_in_words(&self, now: Ms) -> String {
         let left = self.remaining(now);
+        let spoken = |ms: Ms| {
+            if ms >= 60_000 { in_words((ms + 30_000) / 60_000 * 60_000) } else { in_words(ms) }
+        };
         if left >= 0 {
-            format!("{} left", in_words(left as Ms))
+            format!("{} left", spoken(left as Ms))
         } else {
-            format!("{} over", in_words(left.unsigned_abs()))
+            format!("{} over", spoken(left.unsigned_abs()))
         }
     }
 }

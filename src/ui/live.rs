@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Context;
 use super::{
     actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, picker,
-    reflection,
+    projection, reflection,
 };
 use crate::app::action::{Action, Screen};
 use crate::app::keymap::Keymap;
@@ -35,22 +35,28 @@ pub struct LiveView<'a> {
 pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let theme = cx.theme;
     let state = view.state;
+    // The projection view: nothing but what the back of the room needs, and the status in words.
+    let projecting = view.ui.projection && view.ui.view == View::Main;
+    let bar = u16::from(!projecting);
     let [header, body, warning, status, keys] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(bar),
         Constraint::Min(0),
         Constraint::Length(u16::from(cx.saving.is_some())),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(bar),
     ])
     .areas(area);
 
-    header_line(frame, header, view, cx);
+    if !projecting {
+        header_line(frame, header, view, cx);
+    }
     if let Some(why) = cx.saving {
         let text = cut(&format!(" ⚠ NOT SAVED: {why}"), warning.width as usize);
         frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
     }
 
     match view.ui.view {
+        View::Main if projecting => projection::render(frame, body, state, cx.now, theme),
         View::Main => main_view(frame, body, view, cx),
         View::Board => board::render(
             frame,
@@ -77,7 +83,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
-    hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
+    if !projecting {
+        hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
+    }
 
     match &view.ui.popup {
         Some(Popup::Picker(picker)) => picker::render(frame, body, picker, &state.room, theme),

@@ -15,6 +15,7 @@ pub mod home;
 pub mod ideas;
 pub mod live;
 pub mod picker;
+pub mod projection;
 pub mod reflection;
 pub mod theme;
 

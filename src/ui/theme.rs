@@ -97,8 +97,12 @@ pub struct Theme {
     pub hidden: Style,
 }
 
-pub const BUILT_IN: [(&str, &str); 2] = [
+/// The built-in themes, in the order `t` cycles through them.
+pub const BUILT_IN: [(&str, &str); 5] = [
     ("dark", include_str!("../../themes/dark.ron")),
+    ("light", include_str!("../../themes/light.ron")),
+    ("high-contrast", include_str!("../../themes/high-contrast.ron")),
+    ("colour-blind", include_str!("../../themes/colour-blind.ron")),
     ("mono", include_str!("../../themes/mono.ron")),
 ];
 
@@ -118,6 +122,13 @@ impl Theme {
         let name = if no_color { "mono" } else { "dark" };
         // Both are embedded and tested; a plain theme is a safe last resort.
         Theme::built_in(name).unwrap_or_else(Theme::plain)
+    }
+
+    /// The built-in theme after `name`, round to the first.
+    pub fn after(name: &str) -> Theme {
+        let at = BUILT_IN.iter().position(|(n, _)| *n == name);
+        let next = at.map_or(0, |i| (i + 1) % BUILT_IN.len());
+        Theme::built_in(BUILT_IN[next].0).unwrap_or_else(Theme::plain)
     }
 
     fn plain() -> Theme {
@@ -211,6 +222,74 @@ fn style(p: &Paint) -> Style {
     style.add_modifier(m)
 }
 
+impl ThemeFile {
+    /// Every style, by its name in the file.
+    pub fn styles(&self) -> [(&'static str, &Paint); 23] {
+        [
+            ("text", &self.text),
+            ("dim", &self.dim),
+            ("title", &self.title),
+            ("border", &self.border),
+            ("selected", &self.selected),
+            ("timer_ready", &self.timer_ready),
+            ("timer_running", &self.timer_running),
+            ("timer_paused", &self.timer_paused),
+            ("timer_warning", &self.timer_warning),
+            ("timer_over", &self.timer_over),
+            ("done", &self.done),
+            ("current", &self.current),
+            ("to_come", &self.to_come),
+            ("status", &self.status),
+            ("hint", &self.hint),
+            ("hint_key", &self.hint_key),
+            ("warning", &self.warning),
+            ("dialog", &self.dialog),
+            ("speaker", &self.speaker),
+            ("waiting", &self.waiting),
+            ("reason", &self.reason),
+            ("bar", &self.bar),
+            ("hidden", &self.hidden),
+        ]
+    }
+
+    /// Each style's text colour against its ground, as the screen shows it: a
+    /// style without its own colour takes the text's, or the background's.
+    /// None for a theme that leaves colour to the terminal.
+    pub fn contrasts(&self) -> Option<Vec<(&'static str, f64)>> {
+        let background = self.background?;
+        let text = self.text.fg?;
+        let mut out = Vec::new();
+        for (name, paint) in self.styles() {
+            let (mut fg, mut bg) = (paint.fg.unwrap_or(text), paint.bg.unwrap_or(background));
+            if paint.reversed {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            out.push((name, contrast(fg, bg)));
+        }
+        Some(out)
+    }
+
+    /// The lowest text contrast in the theme, with the style that has it.
+    pub fn lowest_contrast(&self) -> Option<(&'static str, f64)> {
+        self.contrasts()?.into_iter().min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+fn luminance(c: Rgb) -> f64 {
+    let channel = |v: u8| {
+        let v = v as f64 / 255.0;
+        if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
+/// WCAG 2 contrast ratio, 1 to 21.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +298,29 @@ mod tests {
     fn the_built_in_themes_load() {
         for (name, _) in BUILT_IN {
             assert!(Theme::built_in(name).is_some(), "{name} does not load");
+        }
+    }
+
+    #[test]
+    fn the_contrast_formula_matches_wcag() {
+        assert!((contrast(Rgb(0, 0, 0), Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((contrast(Rgb(255, 255, 255), Rgb(255, 255, 255)) - 1.0).abs() < 1e-9);
+        // #767676 on white is the classic 4.54:1.
+        assert!((contrast(Rgb(0x76, 0x76, 0x76), Rgb(255, 255, 255)) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_built_in_colour_theme_reads_at_4_5_to_1_and_high_contrast_at_7() {
+        for (name, _) in BUILT_IN {
+            let theme = Theme::built_in(name).unwrap();
+            let Some(all) = theme.file.contrasts() else {
+                assert_eq!(name, "mono", "only mono leaves colour to the terminal");
+                continue;
+            };
+            let floor = if name == "high-contrast" { 7.0 } else { 4.5 };
+            for (style, ratio) in all {
+                assert!(ratio >= floor, "{name}: {style} is {ratio:.2}:1, below {floor}:1");
+            }
         }
     }
 
