@@ -196,4 +196,23 @@ fn voices(out: &mut String, summary: &Summary) {
     if !summary.not_heard.is_empty() {
         out.push_str(&format!("\nNot heard: {}.\n", summary.not_heard.join(", ")));
     }
+    out.push_str("\n## Contribution record\n\n");
+    out.push_str("Time given and work done, for recognising or paying people for their part.\n\n");
+    out.push_str("| Person | Role | Minutes present | Minutes spoken | Ideas | Actions owned |\n|---|---|---:|---:|---:|---:|\n");
+    for p in &summary.participants {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell(&p.name),
+            cell(&p.role),
+            minutes(p.present_s),
+            minutes(p.spoken_s),
+            p.ideas,
+            p.actions
+        ));
+    }
+}
+
+/// Whole minutes, rounded, as a contribution record counts them.
+pub fn minutes(secs: u64) -> u64 {
+    (secs + 30) / 60
 }

@@ -1,5 +1,6 @@
 //! Summaries of sessions: Markdown to read, JSON for other tools.
 
+pub mod csv;
 pub mod markdown;
 pub mod summary;
 
@@ -10,12 +11,14 @@ pub use summary::Summary;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Md,
+    Csv,
     Json,
 }
 
 pub fn render(summary: &Summary, format: Format) -> String {
     match format {
         Format::Md => markdown::render(summary),
+        Format::Csv => csv::write(&csv::rows(summary)),
         Format::Json => {
             // A Summary holds only strings and numbers, which always serialise.
             let mut json = serde_json::to_string_pretty(summary).unwrap_or_default();

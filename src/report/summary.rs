@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::model::reflection::Question;
+use crate::model::text::fold;
 use crate::model::session::Session;
 use crate::model::{Ms, State};
 
@@ -97,6 +98,8 @@ pub struct ParticipantSummary {
     pub spoken_s: u64,
     pub present_s: u64,
     pub ideas: usize,
+    /// Actions they own, from this session or carried into it.
+    pub actions: usize,
     pub walk_in: bool,
 }
 
@@ -166,6 +169,7 @@ impl Summary {
                     spoken_s: secs(v.airtime),
                     present_s: secs(v.present),
                     ideas: state.ideas.list.iter().filter(|i| i.author == Some(v.who)).count(),
+                    actions: state.ideas.actions.iter().filter(|a| fold(&a.owner) == fold(&person.name)).count(),
                     walk_in: person.walk_in,
                 }
             })
