@@ -38,6 +38,18 @@ pub enum Command {
         #[arg(long)]
         again: bool,
     },
+    /// Replay a recorded session, read-only, on the screens the room saw
+    Replay { session: PathBuf },
+    /// Sessions side by side: a screen on a terminal, or --format md|csv|json
+    Compare {
+        /// Session files; with --series, the folder to look in (default: the sessions folder)
+        sessions: Vec<PathBuf>,
+        /// Every session of this series, oldest first
+        #[arg(long, value_name = "NAME")]
+        series: Option<String>,
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
     /// Print a session's summary
     Report {
         session: PathBuf,

@@ -5,11 +5,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::Start;
-use crate::app::event_loop::{Console, Settings, open, prepare};
+use crate::app::compare::Compare;
+use crate::app::event_loop::{Begin, Console, Settings, comparison, open, prepare, replay};
 use crate::app::keymap::Keymap;
 use crate::cli::{Cli, Command};
 use crate::model::plan::BUILT_IN;
-use crate::report::{self, Summary};
+use crate::report::{self, Format, Summary};
 use crate::store::FileError;
 use crate::store::catalog::{FileKind, kind_of};
 use crate::store::plan_file::parse_plan;
@@ -44,6 +45,27 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(file), false) => Start::Plan(file),
             };
             console(Some(start), &cli, keymap)
+        }
+        Some(Command::Replay { session }) => {
+            let replay = replay(session, &cli.sessions)?;
+            let theme = chosen_theme(cli.theme.as_deref())?;
+            run_console(Begin::Replay(Box::new(replay)), &cli, keymap, theme)
+        }
+        Some(Command::Compare { sessions, series, format }) => {
+            let comparison =
+                comparison(sessions, series.as_deref(), &cli.sessions).map_err(Failure)?;
+            match format {
+                Some(Format::Md) => print!("{}", comparison.markdown()),
+                Some(Format::Csv) => print!("{}", comparison.csv()),
+                Some(Format::Json) => print!("{}", comparison.json()),
+                None if !std::io::stdout().is_terminal() => print!("{}", comparison.markdown()),
+                None => {
+                    let theme = chosen_theme(cli.theme.as_deref())?;
+                    let compare = Box::new(Compare::new(comparison));
+                    return run_console(Begin::Compare(compare), &cli, keymap, theme);
+                }
+            }
+            Ok(())
         }
         Some(Command::Report { session, format }) => {
             let loaded = load_session(session)?;
@@ -117,16 +139,27 @@ fn themes_list() -> String {
 }
 
 fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failure> {
-    let theme = chosen_theme(cli.theme.as_deref())?;
-    let sessions = cli.sessions.as_path();
+    // Read and check what the start names before taking over the screen, so a refusal is a plain message.
     let prepared = start.as_ref().map(prepare).transpose()?;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure(
-            "the console needs a terminal; for other uses try `roundtable report`, `check` or `new`".into(),
-        ));
+    let theme = chosen_theme(cli.theme.as_deref())?;
+    terminal_needed()?;
+    let begin = match prepared {
+        Some(p) => Begin::Live(Box::new(open(p, &cli.sessions)?)),
+        None => Begin::Home,
+    };
+    run_console(begin, cli, keymap, theme)
+}
+
+fn terminal_needed() -> Result<(), Failure> {
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        Ok(())
+    } else {
+        Err(Failure("the console needs a terminal; for other uses try `roundtable report`, `check` or `new`".into()))
     }
-    // Open (and lock) the session before taking over the screen, so a refusal is a plain message.
-    let opened = prepared.map(|p| open(p, sessions)).transpose()?;
+}
+
+fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<(), Failure> {
+    terminal_needed()?;
     let announce = match &cli.announce {
         Some(path) => {
             Some(OpenOptions::new().create(true).append(true).open(path).map_err(|e| {
@@ -140,8 +173,8 @@ fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failur
         None => None,
     };
     let settings =
-        Settings { keymap, theme, sessions: sessions.to_path_buf(), bell: cli.bell, announce };
-    let mut console = Console::new(settings, opened);
+        Settings { keymap, theme, sessions: cli.sessions.clone(), bell: cli.bell, announce };
+    let mut console = Console::new(settings, begin);
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
     let result = console.run(&mut terminal);

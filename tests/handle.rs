@@ -18,7 +18,7 @@ fn live_app(events: Vec<Logged>) -> App {
 fn live(app: &App) -> &Live {
     match &app.mode {
         Mode::Live(live) => live,
-        Mode::Home(_) => panic!("not live"),
+        _ => panic!("not live"),
     }
 }
 
@@ -533,4 +533,13 @@ fn a_reflection_stage_puts_the_reflection_screen_first() {
     let mut app = live_app(vec![at(0, Event::StageChanged { to: 3 })]);
     press(&mut app, Action::NextStage, MIN);
     assert_eq!(app.screen(), roundtable::app::action::Screen::Reflection);
+}
+
+#[test]
+fn q_quits_from_the_home_screen() {
+    let mut app = App {
+        mode: Mode::Home(Home::new(&common::plan(), vec![], vec![])),
+        keymap: Keymap::defaults(),
+    };
+    assert_eq!(app.key(KeyEvent::from(KeyCode::Char('q')), 0).effect, Some(Effect::Quit));
 }

@@ -60,6 +60,7 @@ fn home_app() -> App {
     let resume = SessionInfo {
         path: "sessions/recorded/2026-11-25-1900-community-health.ron".into(),
         title: "Community health co-design".into(),
+        series: Some("community-health".into()),
         started: common::started(),
         ended: false,
         stage: (3, 5),

@@ -47,6 +47,20 @@ pub enum Action {
     // The room
     Projection,
     NextTheme,
+    // Replay
+    PlayPause,
+    Speed1x,
+    Speed2x,
+    Speed10x,
+    Speed60x,
+    Speed600x,
+    EventBack,
+    EventOn,
+    StageBack,
+    StageOn,
+    // Compare
+    ScrollLeft,
+    ScrollRight,
     // Everywhere
     NextPanel,
     PreviousPanel,
@@ -73,13 +87,17 @@ pub enum Screen {
     Actions,
     /// Reflections on the components, full screen.
     Reflection,
+    /// A recorded session played back.
+    Replay,
+    /// Sessions side by side.
+    Compare,
     /// A question waiting for yes or no.
     Dialog,
     Help,
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 61] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -118,6 +136,18 @@ impl Action {
         Action::NewCheckpoint,
         Action::Projection,
         Action::NextTheme,
+        Action::PlayPause,
+        Action::Speed1x,
+        Action::Speed2x,
+        Action::Speed10x,
+        Action::Speed60x,
+        Action::Speed600x,
+        Action::EventBack,
+        Action::EventOn,
+        Action::StageBack,
+        Action::StageOn,
+        Action::ScrollLeft,
+        Action::ScrollRight,
         Action::NextPanel,
         Action::PreviousPanel,
         Action::Undo,
@@ -145,18 +175,30 @@ impl Action {
             | Action::ChangeOrder
             | Action::Presence
             | Action::NextPanel
-            | Action::PreviousPanel
-            | Action::Projection => &[Live],
-            Action::NextTheme => &[Home, Live, Board, Actions, Reflection],
-            Action::CaptureIdea | Action::Vote | Action::IdeasBoard => &[Live, Board],
+            | Action::PreviousPanel => &[Live],
+            Action::Projection => &[Live, Replay],
+            Action::NextTheme => &[Home, Live, Board, Actions, Reflection, Replay, Compare],
+            Action::PlayPause
+            | Action::Speed1x
+            | Action::Speed2x
+            | Action::Speed10x
+            | Action::Speed60x
+            | Action::Speed600x
+            | Action::EventBack
+            | Action::EventOn
+            | Action::StageBack
+            | Action::StageOn => &[Replay],
+            Action::ScrollLeft | Action::ScrollRight => &[Compare],
+            Action::CaptureIdea | Action::Vote => &[Live, Board],
+            Action::IdeasBoard => &[Live, Board, Replay],
             Action::BlindCapture => &[Live, Board, Reflection],
-            Action::ActionsList => &[Live, Actions],
+            Action::ActionsList => &[Live, Actions, Replay],
             Action::EditIdea | Action::MergeIdea | Action::ParkIdea | Action::MakeAction => {
                 &[Board]
             }
             Action::MarkDone | Action::MarkInProgress | Action::MarkDropped => &[Actions],
             Action::WriteNote => &[Actions, Reflection],
-            Action::Reflect => &[Live, Reflection],
+            Action::Reflect => &[Live, Reflection, Replay],
             Action::ScoreNotYet
             | Action::ScoreALittle
             | Action::ScorePartly
@@ -167,17 +209,16 @@ impl Action {
             | Action::TallyLeft
             | Action::TallyRight
             | Action::NewCheckpoint => &[Reflection],
-            Action::StartPause
-            | Action::NextStage
-            | Action::PreviousStage
-            | Action::Undo
-            | Action::Quit => &[Live, Board, Actions, Reflection],
-            Action::Help => &[Home, Live, Board, Actions, Reflection, Help],
-            Action::Up | Action::Down => &[Home, Live, Board, Actions, Reflection, Help],
+            Action::StartPause | Action::NextStage | Action::PreviousStage | Action::Undo => {
+                &[Live, Board, Actions, Reflection]
+            }
+            Action::Quit => &[Home, Live, Board, Actions, Reflection, Replay, Compare],
+            Action::Help => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Help],
+            Action::Up | Action::Down => &[Home, Live, Board, Actions, Reflection, Compare, Help],
             Action::Select => &[Home],
             Action::Confirm => &[Dialog],
             Action::Cancel => &[Dialog],
-            Action::Back => &[Help, Board, Actions, Reflection],
+            Action::Back => &[Help, Board, Actions, Reflection, Replay],
         }
     }
 
@@ -237,6 +278,18 @@ impl Action {
                 "projection view: big timer, who speaks, who is next (again: back)"
             }
             Action::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
+            Action::PlayPause => "play or pause the replay",
+            Action::Speed1x => "play at 1×",
+            Action::Speed2x => "play at 2×",
+            Action::Speed10x => "play at 10×",
+            Action::Speed60x => "play at 60×",
+            Action::Speed600x => "play at 600×",
+            Action::EventBack => "one event back",
+            Action::EventOn => "one event on",
+            Action::StageBack => "back to the start of this stage, or the one before",
+            Action::StageOn => "on to the next stage",
+            Action::ScrollLeft => "earlier sessions",
+            Action::ScrollRight => "later sessions",
         }
     }
 }

@@ -9,14 +9,18 @@ use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::DefaultTerminal;
 
 use super::clock::{Clock, wall_now};
+use super::compare::Compare;
 use super::home::Home;
 use super::keymap::Keymap;
 use super::live::{Before, Live, View};
+use super::replay::Replay;
 use super::{App, Effect, Mode, Start};
 use crate::model::action::Carried;
 use crate::model::length::in_words;
 use crate::model::plan::BUILT_IN;
 use crate::model::{Event, Logged, Ms, Plan};
+use crate::report::Summary;
+use crate::report::compare::Comparison;
 use crate::store::FileError;
 use crate::store::catalog::{self, FileKind, kind_of};
 use crate::store::plan_file::{load_plan, parse_plan};
@@ -75,6 +79,13 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
                 from,
                 carried: before.state.ideas.to_carry(),
             }
+        }
+        // Replays and comparisons open no workshop; the console handles them on its own.
+        Start::Replay(path) => {
+            return Err(FileError::whole(path, "a replay, not a workshop to run"));
+        }
+        Start::Compare(series) => {
+            return Err(FileError::whole(Path::new(series), "a comparison, not a workshop to run"));
         }
         Start::Resume(path) => {
             if load_session(path)?.state.ended.is_some() {
@@ -150,6 +161,88 @@ pub struct Settings {
     pub announce: Option<std::fs::File>,
 }
 
+/// What the console opens on.
+pub enum Begin {
+    Home,
+    Live(Box<Opened>),
+    Replay(Box<Replay>),
+    Compare(Box<Compare>),
+}
+
+/// The home screen, with what is in the sessions folder.
+pub fn home_screen(sessions: &Path) -> Home {
+    Home::new(&built_in_plan(), catalog::plans(Path::new("sessions")), catalog::sessions(sessions))
+}
+
+/// A recorded session, ready to replay: read only, no lock, journal included.
+pub fn replay(path: &Path, sessions: &Path) -> Result<Replay, FileError> {
+    let loaded = load_session(path)?;
+    let live = Live::new(loaded.session.clone());
+    let before = before(&live, sessions, path, None);
+    let mut replay = Replay::new(loaded.session);
+    replay.before = before;
+    Ok(replay)
+}
+
+/// The sessions to compare, all of one series, summed up.
+pub fn comparison(
+    files: &[PathBuf],
+    series: Option<&str>,
+    sessions: &Path,
+) -> Result<Comparison, String> {
+    let files: Vec<PathBuf> = match series {
+        Some(name) => {
+            let dir = match files {
+                [] => sessions.to_path_buf(),
+                [dir] => dir.clone(),
+                _ => return Err(
+                    "with --series, give one folder to look in, or none for the sessions folder"
+                        .into(),
+                ),
+            };
+            if !dir.is_dir() {
+                return Err(format!("{}: no such folder", dir.display()));
+            }
+            let found = catalog::series(&dir, name);
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: no sessions of the series \"{name}\" here",
+                    dir.display()
+                ));
+            }
+            found
+        }
+        None if files.is_empty() => {
+            return Err("name the sessions to compare, or --series NAME".into());
+        }
+        None => files.to_vec(),
+    };
+    let mut summaries = Vec::new();
+    let mut first: Option<(PathBuf, Option<String>)> = None;
+    for file in &files {
+        let loaded = load_session(file).map_err(|e| e.to_string())?;
+        let this = loaded.session.plan.series.clone();
+        match &first {
+            None => first = Some((file.clone(), this.clone())),
+            Some((first_file, first_series)) if *first_series != this => {
+                let name = |s: &Option<String>| {
+                    s.as_ref().map_or("no series".to_string(), |s| format!("the series \"{s}\""))
+                };
+                return Err(format!(
+                    "{}: a session of {}, not of {} like {}",
+                    file.display(),
+                    name(&this),
+                    name(first_series),
+                    first_file.display()
+                ));
+            }
+            Some(_) => {}
+        }
+        summaries.push(Summary::of(&loaded.session, &loaded.state));
+    }
+    Ok(Comparison::of(summaries))
+}
+
 pub struct Console {
     pub app: App,
     pub theme: Theme,
@@ -162,6 +255,8 @@ pub struct Console {
     rung: Option<(usize, Ms)>,
     /// The stage (index, time banked when it last started) whose running over has been said.
     over: Option<(usize, Ms)>,
+    /// The console's own clock, when no session is recording.
+    clock: Clock,
     /// `--announce`: the file each announcement is appended to, and the last one written.
     announce: Option<(std::fs::File, String)>,
     marked_alive: Ms,
@@ -169,19 +264,14 @@ pub struct Console {
 
 impl Console {
     /// The home screen, or straight into a workshop already opened.
-    pub fn new(settings: Settings, opened: Option<Opened>) -> Console {
-        let (mode, recording) = match opened {
-            Some(opened) => {
+    pub fn new(settings: Settings, begin: Begin) -> Console {
+        let (mode, recording) = match begin {
+            Begin::Live(opened) => {
                 (Mode::Live(Box::new(opened.live)), Some((opened.recorder, opened.clock)))
             }
-            None => {
-                let home = Home::new(
-                    &built_in_plan(),
-                    catalog::plans(Path::new("sessions")),
-                    catalog::sessions(&settings.sessions),
-                );
-                (Mode::Home(home), None)
-            }
+            Begin::Replay(replay) => (Mode::Replay(replay), None),
+            Begin::Compare(compare) => (Mode::Compare(compare), None),
+            Begin::Home => (Mode::Home(home_screen(&settings.sessions)), None),
         };
         Console {
             app: App { mode, keymap: settings.keymap },
@@ -194,6 +284,7 @@ impl Console {
             over: None,
             announce: settings.announce.map(|file| (file, String::new())),
             marked_alive: 0,
+            clock: Clock::starting_at(0),
         }
     }
 
@@ -237,6 +328,10 @@ impl Console {
         let said = match &self.app.mode {
             Mode::Home(home) => home.notice.clone().unwrap_or_default(),
             Mode::Live(live) => live.ui.notice.clone().unwrap_or_else(|| live.state.said.clone()),
+            Mode::Replay(replay) => {
+                replay.ui.notice.clone().unwrap_or_else(|| replay.state.said.clone())
+            }
+            Mode::Compare(compare) => compare.comparison.answer.clone(),
         };
         if said.is_empty() || said == *last {
             return;
@@ -247,8 +342,9 @@ impl Console {
         *last = said;
     }
 
+    /// The session's clock while recording; otherwise the console's own, for playing a replay.
     fn now(&self) -> Ms {
-        self.recording.as_ref().map_or(0, |(_, clock)| clock.now())
+        self.recording.as_ref().map_or_else(|| self.clock.now(), |(_, clock)| clock.now())
     }
 
     pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
@@ -264,6 +360,9 @@ impl Console {
                     recorder.mark_alive(now);
                     self.marked_alive = now;
                 }
+            }
+            if let Mode::Replay(replay) = &mut self.app.mode {
+                replay.advance(now);
             }
             self.say_when_time_is_up(now);
             self.announce();
@@ -333,6 +432,24 @@ impl Console {
                 match &mut self.app.mode {
                     Mode::Home(home) => home.notice = Some(said),
                     Mode::Live(live) => live.ui.notice = Some(said),
+                    Mode::Replay(replay) => replay.ui.notice = Some(said),
+                    Mode::Compare(_) => {}
+                }
+                false
+            }
+            Effect::Start(Start::Replay(path)) => {
+                match replay(&path, &self.sessions) {
+                    Ok(replay) => self.app.mode = Mode::Replay(Box::new(replay)),
+                    Err(e) => self.tell_home(e.headline()),
+                }
+                false
+            }
+            Effect::Start(Start::Compare(series)) => {
+                match comparison(&[], Some(&series), &self.sessions) {
+                    Ok(comparison) => {
+                        self.app.mode = Mode::Compare(Box::new(Compare::new(comparison)))
+                    }
+                    Err(e) => self.tell_home(e),
                 }
                 false
             }
@@ -350,6 +467,12 @@ impl Console {
                 }
                 false
             }
+        }
+    }
+
+    fn tell_home(&mut self, said: String) {
+        if let Mode::Home(home) = &mut self.app.mode {
+            home.notice = Some(said);
         }
     }
 

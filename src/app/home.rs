@@ -14,10 +14,21 @@ use crate::store::catalog::SessionInfo;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
-    BuiltIn { title: String, stages: usize, minutes: u64, people: usize },
-    Plan { path: PathBuf, title: String },
+    BuiltIn {
+        title: String,
+        stages: usize,
+        minutes: u64,
+        people: usize,
+    },
+    Plan {
+        path: PathBuf,
+        title: String,
+    },
     OpenFile,
     Resume(SessionInfo),
+    Replay(SessionInfo),
+    /// A series with at least two sessions: (name, how many).
+    Compare(String, usize),
 }
 
 impl Entry {
@@ -26,6 +37,8 @@ impl Entry {
             Entry::BuiltIn { .. } => Some(Start::BuiltIn),
             Entry::Plan { path, .. } => Some(Start::Plan(path.clone())),
             Entry::Resume(info) => Some(Start::Resume(info.path.clone())),
+            Entry::Replay(info) => Some(Start::Replay(info.path.clone())),
+            Entry::Compare(series, _) => Some(Start::Compare(series.clone())),
             Entry::OpenFile => None,
         }
     }
@@ -52,7 +65,11 @@ impl Home {
         entries
             .extend(plans.into_iter().map(|(path, plan)| Entry::Plan { path, title: plan.title }));
         entries.push(Entry::OpenFile);
-        entries.extend(sessions.into_iter().filter(|s| !s.ended).map(Entry::Resume));
+        let series = crate::store::catalog::all_series(&sessions);
+        entries.extend(sessions.iter().filter(|s| !s.ended).cloned().map(Entry::Resume));
+        entries
+            .extend(series.into_iter().filter(|(_, n)| *n >= 2).map(|(s, n)| Entry::Compare(s, n)));
+        entries.extend(sessions.into_iter().map(Entry::Replay));
         Home { entries, selected: 0, notice: None, help: false, help_scroll: 0, typing: None }
     }
 

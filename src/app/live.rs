@@ -317,7 +317,21 @@ impl Live {
                 self.refuse("Merge cancelled.")
             }
             Action::Back => self.switch(View::Main),
-            Action::Select | Action::Confirm | Action::Cancel => Outcome::default(),
+            Action::Select
+            | Action::Confirm
+            | Action::Cancel
+            | Action::PlayPause
+            | Action::Speed1x
+            | Action::Speed2x
+            | Action::Speed10x
+            | Action::Speed60x
+            | Action::Speed600x
+            | Action::EventBack
+            | Action::EventOn
+            | Action::StageBack
+            | Action::StageOn
+            | Action::ScrollLeft
+            | Action::ScrollRight => Outcome::default(),
         }
     }
 

@@ -4,26 +4,32 @@ pub mod action;
 pub mod agree;
 pub mod capture;
 pub mod clock;
+pub mod compare;
 pub mod event_loop;
 pub mod home;
 pub mod keymap;
 pub mod live;
 pub mod picker;
+pub mod replay;
 
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use action::{Action, Screen};
+use compare::Compare;
 use home::Home;
 use keymap::{Key, Keymap};
 use live::Live;
+use replay::Replay;
 
 use crate::model::{Logged, Ms};
 
 pub enum Mode {
     Home(Home),
     Live(Box<Live>),
+    Replay(Box<Replay>),
+    Compare(Box<Compare>),
 }
 
 pub struct App {
@@ -39,6 +45,10 @@ pub enum Start {
     Resume(PathBuf),
     /// The next cycle of a recorded session's plan and series.
     Again(PathBuf),
+    /// A recorded session, played back.
+    Replay(PathBuf),
+    /// Every session of a series in the sessions folder, side by side.
+    Compare(String),
 }
 
 /// What the loop must do that the app cannot: files, and leaving.
@@ -69,6 +79,8 @@ impl App {
         match &self.mode {
             Mode::Home(home) => home.screen(),
             Mode::Live(live) => live.screen(),
+            Mode::Replay(replay) => replay.screen(),
+            Mode::Compare(compare) => compare.screen(),
         }
     }
 
@@ -77,6 +89,7 @@ impl App {
         match &self.mode {
             Mode::Home(home) => home.typing.is_some(),
             Mode::Live(live) => live.ui.popup.is_some(),
+            Mode::Replay(_) | Mode::Compare(_) => false,
         }
     }
 
@@ -86,6 +99,7 @@ impl App {
             return match &mut self.mode {
                 Mode::Home(home) => home.type_key(event),
                 Mode::Live(live) => live.popup_key(event, now),
+                Mode::Replay(_) | Mode::Compare(_) => Outcome::default(),
             };
         }
         let key = Key::from_event(&event);
@@ -103,6 +117,8 @@ impl App {
         match &mut self.mode {
             Mode::Home(home) => home.handle(action),
             Mode::Live(live) => live.handle(action, now),
+            Mode::Replay(replay) => replay.handle(action, now),
+            Mode::Compare(compare) => compare.handle(action),
         }
     }
 
@@ -115,6 +131,8 @@ impl App {
         match &mut self.mode {
             Mode::Home(home) => home.notice = Some(said),
             Mode::Live(live) => live.ui.notice = Some(said),
+            Mode::Replay(replay) => replay.ui.notice = Some(said),
+            Mode::Compare(_) => {}
         }
     }
 
@@ -123,6 +141,8 @@ impl App {
         match &self.mode {
             Mode::Home(_) => None,
             Mode::Live(live) => live.next_tick(now),
+            Mode::Replay(replay) => replay.next_tick(now),
+            Mode::Compare(_) => None,
         }
     }
 }

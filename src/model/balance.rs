@@ -128,6 +128,72 @@ pub fn gini(mut values: Vec<Ms>) -> f64 {
     (2.0 * weighted / (n * sum) - (n + 1.0) / n).clamp(0.0, 1.0)
 }
 
+/// Whether a role speaks from lived experience (true), as a profession (false),
+/// or cannot be told from its name (None). By the words roles are usually given.
+pub fn lived_experience(role: &str) -> Option<bool> {
+    const LIVED: [&str; 16] = [
+        "resident",
+        "carer",
+        "patient",
+        "service user",
+        "user",
+        "parent",
+        "young",
+        "member",
+        "citizen",
+        "tenant",
+        "community",
+        "family",
+        "lived",
+        "expert by experience",
+        "volunteer",
+        "public",
+    ];
+    const PROFESSIONAL: [&str; 24] = [
+        "gp",
+        "doctor",
+        "nurse",
+        "commissioner",
+        "manager",
+        "officer",
+        "staff",
+        "clinician",
+        "worker",
+        "councillor",
+        "therapist",
+        "consultant",
+        "director",
+        "lead",
+        "coordinator",
+        "practitioner",
+        "professional",
+        "pharmacist",
+        "receptionist",
+        "admin",
+        "social",
+        "provider",
+        "chief",
+        "head",
+    ];
+    let role = fold(role);
+    let words: Vec<&str> =
+        role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |needle: &str| {
+        if needle.contains(' ') {
+            role.contains(needle)
+        } else {
+            words.iter().any(|w| w.trim_end_matches('s') == needle)
+        }
+    };
+    if PROFESSIONAL.iter().any(|w| has(w)) {
+        Some(false)
+    } else if LIVED.iter().any(|w| has(w)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 /// "GPs", "residents", "staff": a role's plural for "GPs: 1 of 8 people".
 pub fn plural(role: &str, people: usize) -> String {
     if people == 1 || role.ends_with('s') || role.ends_with("staff") {
@@ -150,6 +216,18 @@ mod tests {
         assert!((gini(vec![0, 0, 0, 100]) - 0.75).abs() < 1e-9);
         // 1, 2, 3: mean absolute difference 4/9 over twice the mean 4 → 1/9·… = 0.2222…
         assert!((gini(vec![1, 2, 3]) - 2.0 / 9.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn roles_by_the_standpoint_they_speak_from() {
+        assert_eq!(lived_experience("resident"), Some(true));
+        assert_eq!(lived_experience("Carers"), Some(true));
+        assert_eq!(lived_experience("parent of a young carer"), Some(true));
+        assert_eq!(lived_experience("GP"), Some(false));
+        assert_eq!(lived_experience("practice nurse"), Some(false));
+        assert_eq!(lived_experience("social worker"), Some(false));
+        assert_eq!(lived_experience("commissioner"), Some(false));
+        assert_eq!(lived_experience("artist"), None);
     }
 
     #[test]

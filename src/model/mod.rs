@@ -17,6 +17,7 @@ pub mod session;
 pub mod stage;
 pub mod state;
 pub mod text;
+pub mod timeline;
 pub mod turn;
 
 pub use event::{Event, Logged};

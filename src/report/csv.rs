@@ -135,7 +135,19 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             .collect(),
     );
     table(
-        &["table", "checkpoint", "at", "component", "score", "note", "tally_0", "tally_1", "tally_2", "tally_3", "tally_4"],
+        &[
+            "table",
+            "checkpoint",
+            "at",
+            "component",
+            "score",
+            "note",
+            "tally_0",
+            "tally_1",
+            "tally_2",
+            "tally_3",
+            "tally_4",
+        ],
         summary
             .reflections
             .iter()
@@ -158,7 +170,15 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
         summary
             .direction
             .iter()
-            .map(|d| vec!["direction".into(), d.checkpoint.clone(), d.question.clone(), d.answer.clone(), opt(&d.note)])
+            .map(|d| {
+                vec![
+                    "direction".into(),
+                    d.checkpoint.clone(),
+                    d.question.clone(),
+                    d.answer.clone(),
+                    opt(&d.note),
+                ]
+            })
             .collect(),
     );
     rows

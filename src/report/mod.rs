@@ -1,5 +1,6 @@
 //! Summaries of sessions: Markdown to read, JSON for other tools.
 
+pub mod compare;
 pub mod csv;
 pub mod markdown;
 pub mod summary;

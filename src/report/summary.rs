@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::model::balance::lived_experience;
 use crate::model::reflection::Question;
-use crate::model::text::fold;
 use crate::model::session::Session;
+use crate::model::text::fold;
 use crate::model::{Ms, State};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -112,6 +113,13 @@ pub struct RoleSummary {
     pub share: f64,
     /// Share of the people, 0..1, to set beside it.
     pub people_share: f64,
+    /// Ideas said by people with this role.
+    pub ideas: usize,
+    /// Share of the attributed ideas, 0..1.
+    pub ideas_share: f64,
+    /// Whether the role speaks from lived experience (residents, carers…),
+    /// as a profession (GPs, nurses…), or cannot be told from its name (null).
+    pub lived_experience: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -169,7 +177,12 @@ impl Summary {
                     spoken_s: secs(v.airtime),
                     present_s: secs(v.present),
                     ideas: state.ideas.list.iter().filter(|i| i.author == Some(v.who)).count(),
-                    actions: state.ideas.actions.iter().filter(|a| fold(&a.owner) == fold(&person.name)).count(),
+                    actions: state
+                        .ideas
+                        .actions
+                        .iter()
+                        .filter(|a| fold(&a.owner) == fold(&person.name))
+                        .count(),
                     walk_in: person.walk_in,
                 }
             })
@@ -183,6 +196,9 @@ impl Summary {
                 spoken_s: secs(r.airtime),
                 share: round3(r.share),
                 people_share: round3(r.people_share),
+                ideas: r.ideas,
+                ideas_share: round3(r.ideas_share),
+                lived_experience: lived_experience(&r.role),
             })
             .collect();
         let ideas = state

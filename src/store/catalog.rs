@@ -35,6 +35,7 @@ pub fn kind_of(text: &str) -> FileKind {
 pub struct SessionInfo {
     pub path: PathBuf,
     pub title: String,
+    pub series: Option<String>,
     pub started: DateTime<FixedOffset>,
     pub ended: bool,
     /// The current stage (1-based) and how many there are.
@@ -49,6 +50,7 @@ pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
             let loaded = load_session(&path).ok()?;
             Some(SessionInfo {
                 title: loaded.session.plan.title.clone(),
+                series: loaded.session.plan.series.clone(),
                 started: loaded.session.started,
                 ended: loaded.state.ended.is_some(),
                 stage: (loaded.state.current + 1, loaded.state.stages.len()),
@@ -78,6 +80,37 @@ pub fn before(
         })
         .max()
         .map(|(_, path)| path)
+}
+
+/// Every session of `series` in `dir`, oldest first.
+pub fn series(dir: &Path, series: &str) -> Vec<PathBuf> {
+    let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> = ron_files(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            if kind_of(&text) != FileKind::Session {
+                return None;
+            }
+            let session = super::session_file::parse_session(&path, &text).ok()?;
+            (session.plan.series.as_deref() == Some(series)).then_some((session.started, path))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// The series in `dir` with how many sessions each has, for the home screen.
+pub fn all_series(sessions: &[SessionInfo]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for info in sessions {
+        if let Some(series) = &info.series {
+            match out.iter_mut().find(|(s, _)| s == series) {
+                Some((_, n)) => *n += 1,
+                None => out.push((series.clone(), 1)),
+            }
+        }
+    }
+    out
 }
 
 /// Plan files in `dir`, by file name, except a copy of the built-in plan.

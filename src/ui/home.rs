@@ -25,6 +25,13 @@ pub fn entry_text(entry: &Entry) -> String {
             info.stage.0,
             info.stage.1
         ),
+        Entry::Replay(info) => format!(
+            "Replay: {} · {}{}",
+            info.title,
+            info.started.format("%a %-d %b %H:%M"),
+            if info.ended { "" } else { " · unfinished" }
+        ),
+        Entry::Compare(series, n) => format!("Compare: the {n} sessions of the series {series}"),
     }
 }
 

@@ -30,6 +30,8 @@ pub struct LiveView<'a> {
     pub started: DateTime<FixedOffset>,
     pub ui: &'a LiveUi,
     pub keymap: &'a Keymap,
+    /// The hint bar of live keys; a replay draws its own.
+    pub hints: bool,
 }
 
 pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
@@ -38,12 +40,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     // The projection view: nothing but what the back of the room needs, and the status in words.
     let projecting = view.ui.projection && view.ui.view == View::Main;
     let bar = u16::from(!projecting);
+    let key_bar = u16::from(!projecting && view.hints);
     let [header, body, warning, status, keys] = Layout::vertical([
         Constraint::Length(bar),
         Constraint::Min(0),
         Constraint::Length(u16::from(cx.saving.is_some())),
         Constraint::Length(1),
-        Constraint::Length(bar),
+        Constraint::Length(key_bar),
     ])
     .areas(area);
 
@@ -83,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
-    if !projecting {
+    if key_bar > 0 {
         hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);
     }
 

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod agenda;
 pub mod balance;
 pub mod board;
+pub mod compare;
 pub mod countdown;
 pub mod dialog;
 pub mod floor;
@@ -17,6 +18,7 @@ pub mod live;
 pub mod picker;
 pub mod projection;
 pub mod reflection;
+pub mod replay;
 pub mod theme;
 
 use ratatui::Frame;
@@ -57,9 +59,12 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
                 started: live.session.started,
                 ui: &live.ui,
                 keymap: &app.keymap,
+                hints: true,
             },
             cx,
         ),
+        Mode::Replay(replay) => replay::render(frame, area, replay, &app.keymap, cx),
+        Mode::Compare(compare) => compare::render(frame, area, compare, &app.keymap, cx),
     }
 }
 

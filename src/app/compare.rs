@@ -1,0 +1,56 @@
+//! Sessions of a series side by side, on a screen.
+
+use super::action::{Action, Screen};
+use super::{Effect, Outcome};
+use crate::report::compare::Comparison;
+
+pub struct Compare {
+    pub comparison: Comparison,
+    /// The first row shown.
+    pub row: usize,
+    /// The first session shown, when they do not all fit.
+    pub column: usize,
+    pub help: bool,
+    pub help_scroll: usize,
+}
+
+impl Compare {
+    pub fn new(comparison: Comparison) -> Compare {
+        // The latest sessions matter most: start scrolled to the end.
+        let column = comparison.sessions.len().saturating_sub(1);
+        Compare { comparison, row: 0, column, help: false, help_scroll: 0 }
+    }
+
+    pub fn screen(&self) -> Screen {
+        if self.help { Screen::Help } else { Screen::Compare }
+    }
+
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        if self.help {
+            match action {
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.help_scroll += 1,
+                _ => self.help = false,
+            }
+            return Outcome::default();
+        }
+        let rows = self.comparison.table().len();
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Action::ScrollLeft => self.column = self.column.saturating_sub(1),
+            Action::ScrollRight => {
+                self.column =
+                    (self.column + 1).min(self.comparison.sessions.len().saturating_sub(1))
+            }
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::NextTheme => return Outcome::effect(Effect::NextTheme),
+            Action::Quit => return Outcome::effect(Effect::Quit),
+            _ => {}
+        }
+        Outcome::default()
+    }
+}

@@ -1,0 +1,281 @@
+//! Sessions of a series side by side: are we sharing more power than before?
+
+use serde::Serialize;
+
+use super::summary::Summary;
+use crate::model::reflection::score_words;
+
+/// One session's figures, as the comparison sets them beside the others'.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figures {
+    pub started: String,
+    pub planned_min: u64,
+    pub actual_min: u64,
+    /// People here at some point, the facilitator aside.
+    pub present: usize,
+    /// Of them, how many had a turn.
+    pub heard: usize,
+    pub equality: f64,
+    /// People with lived experience: their share of the airtime and of the people, 0..1.
+    pub lived_airtime: f64,
+    pub lived_people: f64,
+    pub lived_ideas: f64,
+    /// Actions carried from the cycle before, and how many of them are done.
+    pub carried: usize,
+    pub carried_done: usize,
+    /// Each component's score at the session's last checkpoint.
+    pub scores: Vec<(String, Option<u8>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Each session's full report, oldest first.
+    pub sessions: Vec<Summary>,
+    pub figures: Vec<Figures>,
+    /// The question answered with the figures, in a sentence.
+    pub answer: String,
+}
+
+fn figures(s: &Summary) -> Figures {
+    let counted: Vec<_> = s
+        .participants
+        .iter()
+        .filter(|p| p.present_s > 0 && !p.role.eq_ignore_ascii_case("facilitator"))
+        .collect();
+    let lived: Vec<_> = s.roles.iter().filter(|r| r.lived_experience == Some(true)).collect();
+    let checkpoint = s.reflections.last().map(|r| r.checkpoint.clone());
+    let scores = s
+        .reflections
+        .iter()
+        .filter(|r| Some(&r.checkpoint) == checkpoint.as_ref())
+        .map(|r| (r.component.clone(), r.score))
+        .collect();
+    let carried: Vec<_> = s.actions.iter().filter(|a| a.carried).collect();
+    Figures {
+        started: s.started.clone(),
+        planned_min: s.planned_s.div_ceil(60),
+        actual_min: (s.actual_s + 30) / 60,
+        present: counted.len(),
+        heard: counted.iter().filter(|p| p.turns > 0).count(),
+        equality: s.equality,
+        lived_airtime: lived.iter().map(|r| r.share).sum(),
+        lived_people: lived.iter().map(|r| r.people_share).sum(),
+        lived_ideas: lived.iter().map(|r| r.ideas_share).sum(),
+        carried: carried.len(),
+        carried_done: carried.iter().filter(|a| a.status == "done").count(),
+        scores,
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// "Are we sharing more power than before?", answered from the last two sessions.
+fn answer(sessions: &[Summary], figures: &[Figures]) -> String {
+    let [.., then, now] = figures else {
+        return "Only one session so far: nothing to compare with yet.".into();
+    };
+    let lived_roles: Vec<String> = sessions
+        .last()
+        .map(|s| {
+            s.roles
+                .iter()
+                .filter(|r| r.lived_experience == Some(true))
+                .map(|r| r.role.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let equality = now.equality - then.equality;
+    // How far lived experience's airtime falls short of its share of the people.
+    let (gap_then, gap_now) = (
+        (then.lived_people - then.lived_airtime).max(0.0),
+        (now.lived_people - now.lived_airtime).max(0.0),
+    );
+    let closer = gap_then - gap_now;
+    let better = (equality >= 0.05) as i32 + (closer >= 0.05) as i32;
+    let worse = (equality <= -0.05) as i32 + (closer <= -0.05) as i32;
+    let verdict = match (better, worse) {
+        (b, 0) if b > 0 => "Yes, more than last time",
+        (0, w) if w > 0 => "No, less than last time",
+        (0, 0) => "About the same as last time",
+        _ => "In part",
+    };
+    let mut said = format!(
+        "{verdict}: equality of airtime {} from {:.2} to {:.2}",
+        if equality >= 0.005 {
+            "rose"
+        } else if equality <= -0.005 {
+            "fell"
+        } else {
+            "stayed"
+        },
+        then.equality,
+        now.equality
+    );
+    if lived_roles.is_empty() {
+        said.push_str("; no role here reads as lived experience, so its share cannot be told.");
+    } else {
+        said.push_str(&format!(
+            ", and people with lived experience ({}) had {} of the airtime as {} of the people, against {} last time.",
+            lived_roles.join(", "),
+            pct(now.lived_airtime),
+            pct(now.lived_people),
+            pct(then.lived_airtime)
+        ));
+    }
+    said
+}
+
+impl Comparison {
+    pub fn of(mut sessions: Vec<Summary>) -> Comparison {
+        sessions.sort_by(|a, b| a.started.cmp(&b.started));
+        let figures: Vec<Figures> = sessions.iter().map(figures).collect();
+        let answer = answer(&sessions, &figures);
+        Comparison { sessions, figures, answer }
+    }
+
+    /// The rows of the side-by-side table: a label, then one cell per session.
+    pub fn table(&self) -> Vec<(String, Vec<String>)> {
+        let f = &self.figures;
+        let arrow = |i: usize, now: f64, then: Option<f64>| match then {
+            Some(t) if i > 0 && now > t + 1e-9 => " ↑",
+            Some(t) if i > 0 && now < t - 1e-9 => " ↓",
+            _ => "",
+        };
+        let mut rows = vec![
+            (
+                "Time: planned / actual (min)".to_string(),
+                f.iter().map(|x| format!("{} / {}", x.planned_min, x.actual_min)).collect(),
+            ),
+            (
+                "People here / heard".to_string(),
+                f.iter().map(|x| format!("{} / {}", x.present, x.heard)).collect(),
+            ),
+            (
+                "Equality of airtime".to_string(),
+                f.iter()
+                    .enumerate()
+                    .map(|(i, x)| {
+                        format!(
+                            "{:.2}{}",
+                            x.equality,
+                            arrow(i, x.equality, i.checked_sub(1).map(|p| f[p].equality))
+                        )
+                    })
+                    .collect(),
+            ),
+            (
+                "Lived experience: airtime / people".to_string(),
+                f.iter()
+                    .map(|x| format!("{} / {}", pct(x.lived_airtime), pct(x.lived_people)))
+                    .collect(),
+            ),
+            ("Lived experience: ideas".to_string(), f.iter().map(|x| pct(x.lived_ideas)).collect()),
+        ];
+        let mut roles: Vec<String> = Vec::new();
+        for s in &self.sessions {
+            for r in &s.roles {
+                if !roles.contains(&r.role) {
+                    roles.push(r.role.clone());
+                }
+            }
+        }
+        for role in roles {
+            let cells = self
+                .sessions
+                .iter()
+                .map(|s| match s.roles.iter().find(|r| r.role == role) {
+                    Some(r) => {
+                        format!("{} / {} · {} ideas", pct(r.share), pct(r.people_share), r.ideas)
+                    }
+                    None => "–".into(),
+                })
+                .collect();
+            rows.push((format!("{role}: airtime / people"), cells));
+        }
+        rows.push((
+            "Actions from before: done".to_string(),
+            f.iter()
+                .map(|x| {
+                    if x.carried == 0 {
+                        "–".into()
+                    } else {
+                        format!("{} of {}", x.carried_done, x.carried)
+                    }
+                })
+                .collect(),
+        ));
+        let mut components: Vec<String> = Vec::new();
+        for x in f {
+            for (c, _) in &x.scores {
+                if !components.contains(c) {
+                    components.push(c.clone());
+                }
+            }
+        }
+        for component in components {
+            let score =
+                |x: &Figures| x.scores.iter().find(|(c, _)| *c == component).and_then(|(_, s)| *s);
+            let cells = f
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let now = score(x);
+                    let then = i.checked_sub(1).and_then(|p| score(&f[p]));
+                    let mark = match (now, then) {
+                        (Some(n), Some(t)) if n > t => " ↑",
+                        (Some(n), Some(t)) if n < t => " ↓",
+                        _ => "",
+                    };
+                    format!("{}{mark}", score_words(now))
+                })
+                .collect();
+            rows.push((component, cells));
+        }
+        rows
+    }
+
+    /// When each session began, as a column heading: "Tue 18 Nov".
+    pub fn headings(&self) -> Vec<String> {
+        self.sessions
+            .iter()
+            .map(|s| {
+                chrono::DateTime::parse_from_rfc3339(&s.started)
+                    .map_or_else(|_| s.started.clone(), |t| t.format("%a %-d %b %H:%M").to_string())
+            })
+            .collect()
+    }
+
+    pub fn markdown(&self) -> String {
+        let title = self.sessions.first().map_or("", |s| s.title.as_str());
+        let series = self.sessions.first().and_then(|s| s.series.clone()).unwrap_or_default();
+        let mut out =
+            format!("# {title}: {} sessions of the series {series}\n\n", self.sessions.len());
+        out.push_str(&format!("**Are we sharing more power than before?** {}\n\n", self.answer));
+        let headings = self.headings();
+        out.push_str(&format!("| | {} |\n", headings.join(" | ")));
+        out.push_str(&format!("|---|{}\n", "---|".repeat(headings.len())));
+        for (label, cells) in self.table() {
+            out.push_str(&format!("| {} | {} |\n", label.replace('|', "\\|"), cells.join(" | ")));
+        }
+        out
+    }
+
+    pub fn csv(&self) -> String {
+        let mut rows =
+            vec![std::iter::once("figure".to_string()).chain(self.headings()).collect::<Vec<_>>()];
+        for (label, cells) in self.table() {
+            rows.push(std::iter::once(label).chain(cells).collect());
+        }
+        rows.push(vec!["answer".into(), self.answer.clone()]);
+        super::csv::write(&rows)
+    }
+
+    pub fn json(&self) -> String {
+        // Strings and numbers only: this cannot fail.
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}

@@ -1,0 +1,121 @@
+//! The comparison screen: one column per session, a row per figure, the answer on top.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::Context;
+use super::hints;
+use crate::app::action::{Action, Screen};
+use crate::app::compare::Compare;
+use crate::app::keymap::Keymap;
+use crate::model::text::{cut, pad};
+
+/// A share drawn as a bar: "██████░░░░".
+fn bar(share: f64, width: usize) -> String {
+    let filled = ((share.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap, cx: &Context) {
+    let theme = cx.theme;
+    let comparison = &compare.comparison;
+    let [title, answer, table, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let first = comparison.sessions.first();
+    let heading = format!(
+        " {} · series {} · {} sessions",
+        first.map_or("", |s| s.title.as_str()),
+        first.and_then(|s| s.series.clone()).unwrap_or_default(),
+        comparison.sessions.len()
+    );
+    frame.render_widget(
+        Paragraph::new(cut(&heading, area.width as usize)).style(theme.title),
+        title,
+    );
+    let question = Line::from(vec![
+        Span::styled(" Are we sharing more power than before? ", theme.title),
+        Span::styled(comparison.answer.clone(), theme.text),
+    ]);
+    frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: true }), answer);
+
+    let block = Block::bordered().border_style(theme.border).style(theme.text);
+    let inner = block.inner(table);
+    frame.render_widget(block, table);
+    let rows = comparison.table();
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| crate::model::text::width(l))
+        .max()
+        .unwrap_or(10)
+        .min(inner.width as usize / 3)
+        + 1;
+    let col_w = 22usize;
+    let fit = ((inner.width as usize).saturating_sub(label_w) / col_w).max(1);
+    let n = comparison.sessions.len();
+    // Keep the chosen session in view, with as many before it as fit.
+    let last = compare.column.min(n.saturating_sub(1));
+    let start = (last + 1).saturating_sub(fit);
+    let shown = start..(start + fit).min(n);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{}{}",
+            pad(if start > 0 { "← earlier" } else { "" }, label_w),
+            comparison.headings()[shown.clone()].iter().map(|h| pad(h, col_w)).collect::<String>()
+        ),
+        theme.title,
+    )];
+    for (label, cells) in rows.iter().skip(compare.row) {
+        let mut spans = vec![Span::styled(pad(label, label_w), theme.dim)];
+        for cell in &cells[shown.clone()] {
+            spans.push(Span::styled(pad(cell, col_w), theme.text));
+        }
+        lines.push(Line::from(spans));
+        if label == "Equality of airtime" {
+            let mut bars = vec![Span::raw(" ".repeat(label_w))];
+            for f in &comparison.figures[shown.clone()] {
+                bars.push(Span::styled(pad(&bar(f.equality, col_w - 4), col_w), theme.bar));
+            }
+            lines.push(Line::from(bars));
+        }
+        if label == "Lived experience: airtime / people" {
+            let mut bars = vec![Span::raw(" ".repeat(label_w))];
+            for f in &comparison.figures[shown.clone()] {
+                bars.push(Span::styled(pad(&bar(f.lived_airtime, col_w - 4), col_w), theme.bar));
+            }
+            lines.push(Line::from(bars));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let said = if shown.end < n { "Later sessions to the right: → shows them." } else { "" };
+    hints::status(frame, status, said, theme);
+    let items: Vec<(String, String)> = [
+        (Action::Down, "rows"),
+        (Action::ScrollLeft, "sessions"),
+        (Action::NextTheme, "theme"),
+        (Action::Help, "help"),
+        (Action::Quit, "quit"),
+    ]
+    .into_iter()
+    .map(|(a, w)| match a {
+        Action::Down => ("↑↓".to_string(), w.to_string()),
+        Action::ScrollLeft => (
+            format!("{}{}", keymap.label(Action::ScrollLeft), keymap.label(Action::ScrollRight)),
+            w.to_string(),
+        ),
+        _ => (keymap.label(a), w.to_string()),
+    })
+    .collect();
+    hints::render(frame, keys, &items, theme);
+    if compare.help {
+        super::help::render(frame, table, keymap, Screen::Compare, compare.help_scroll, theme);
+    }
+}
