@@ -29,6 +29,15 @@ impl From<FileError> for Failure {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    if let Some(speed) = std::env::var("ROUNDTABLE_SPEED").ok().filter(|s| !s.is_empty()) {
+        let speed: u64 =
+            speed.parse().ok().filter(|s| (1..=3600).contains(s)).ok_or_else(|| {
+                Failure(format!(
+                    "ROUNDTABLE_SPEED: a whole number from 1 to 3600, found \"{speed}\""
+                ))
+            })?;
+        crate::app::clock::rehearse_at(speed);
+    }
     let keymap = match &cli.keymap {
         Some(file) => Keymap::load(file)?,
         None => Keymap::defaults(),

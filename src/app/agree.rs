@@ -6,7 +6,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::model::room::Room;
-use crate::model::text::{clean, matches};
+use crate::model::text::{clean, ranked};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -61,9 +61,7 @@ impl Agree {
     pub fn owners(&self, room: &Room) -> Vec<usize> {
         let typed = clean(self.owner.value());
         let typed = typed.trim();
-        (0..room.people.len())
-            .filter(|&i| typed.is_empty() || matches(&room.people[i].name, typed))
-            .collect()
+        ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false)
     }
 
     pub fn key(&mut self, key: KeyEvent, room: &Room, today: NaiveDate) -> Agreed {

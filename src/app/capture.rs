@@ -5,7 +5,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::model::room::Room;
-use crate::model::text::{clean, matches};
+use crate::model::text::{clean, ranked};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -47,9 +47,7 @@ impl Capture {
     pub fn authors(&self, room: &Room) -> Vec<usize> {
         let typed = clean(self.author.value());
         let typed = typed.trim();
-        (0..room.people.len())
-            .filter(|&i| typed.is_empty() || matches(&room.people[i].name, typed))
-            .collect()
+        ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false)
     }
 
     pub fn key(&mut self, key: KeyEvent, room: &Room) -> Captured {

@@ -1,10 +1,23 @@
 //! The one place that reads the clock.
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Local};
 
 use crate::model::Ms;
+
+/// How many times faster than real time a rehearsal runs (`ROUNDTABLE_SPEED`); 1 for a workshop.
+static SPEED: OnceLock<u64> = OnceLock::new();
+
+/// Sets the rehearsal speed once, at start-up.
+pub fn rehearse_at(speed: u64) {
+    let _ = SPEED.set(speed.clamp(1, 3600));
+}
+
+fn speed() -> u64 {
+    SPEED.get().copied().unwrap_or(1)
+}
 
 /// A session's monotonic clock: milliseconds since it began, carrying on from
 /// `base` when a session is resumed. Wall-clock jumps do not move it.
@@ -19,8 +32,13 @@ impl Clock {
     }
 
     pub fn now(&self) -> Ms {
-        self.base + self.origin.elapsed().as_millis() as Ms
+        self.base + self.origin.elapsed().as_millis() as Ms * speed()
     }
+}
+
+/// How long to wait, in real milliseconds, for `ms` of the clock to pass.
+pub fn real(ms: Ms) -> Ms {
+    ms / speed()
 }
 
 /// The wall-clock time, read when a session starts or resumes, for display only.

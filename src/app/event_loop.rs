@@ -8,7 +8,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::DefaultTerminal;
 
-use super::clock::{Clock, wall_now};
+use super::clock::{Clock, real, wall_now};
 use super::compare::Compare;
 use super::home::Home;
 use super::keymap::Keymap;
@@ -377,7 +377,9 @@ impl Console {
                 wake = Some(wake.map_or(now + RETRY_MS, |w| w.min(now + RETRY_MS)));
             }
             let ready = match wake {
-                Some(at) => event::poll(Duration::from_millis(at.saturating_sub(now).max(1)))?,
+                Some(at) => {
+                    event::poll(Duration::from_millis(real(at.saturating_sub(now)).max(1)))?
+                }
                 None => true, // nothing counts down: block until a key
             };
             if !ready {

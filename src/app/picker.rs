@@ -6,7 +6,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use crate::model::queue::HandKind;
 use crate::model::room::Room;
-use crate::model::text::{clean, matches};
+use crate::model::text::{clean, ranked};
 
 /// What the person is picked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +50,9 @@ impl Picker {
     /// The people the filter matches, in seat order, then "add a walk-in" when something is typed.
     pub fn choices(&self, room: &Room) -> Vec<Choice> {
         let typed = clean(self.filter.value()).trim().to_string();
-        let mut out: Vec<Choice> = room
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                typed.is_empty() || matches(&p.name, &typed) || matches(&p.role, &typed)
-            })
-            .map(|(i, _)| Choice::Person(i))
-            .collect();
+        let people = room.people.iter().map(|p| (p.name.as_str(), p.role.as_str()));
+        let mut out: Vec<Choice> =
+            ranked(people, &typed, true).into_iter().map(Choice::Person).collect();
         if !typed.is_empty() && room.find(&typed).is_none() {
             out.push(Choice::WalkIn(typed));
         }

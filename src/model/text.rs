@@ -7,9 +7,41 @@ pub fn fold(text: &str) -> String {
     deunicode::deunicode(text.trim()).to_lowercase()
 }
 
-/// Whether `query` matches `name`, ignoring case and accents.
-pub fn matches(name: &str, query: &str) -> bool {
-    fold(name).contains(&fold(query))
+/// How well `query` finds `name`, best first: a word of it starting so (0), or
+/// somewhere inside it (1); None when it does not.
+pub fn rank(name: &str, query: &str) -> Option<u8> {
+    let (name, query) = (fold(name), fold(query));
+    if query.is_empty() {
+        return Some(0);
+    }
+    if name.split(|c: char| !c.is_alphanumeric()).any(|word| word.starts_with(&query))
+        || name.starts_with(&query)
+    {
+        Some(0)
+    } else if name.contains(&query) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The people whose names best match what was typed, best first, then in seat order;
+/// `roles` also lets a role match, after every name.
+pub fn ranked<'a>(
+    names: impl Iterator<Item = (&'a str, &'a str)>,
+    query: &str,
+    roles: bool,
+) -> Vec<usize> {
+    let mut found: Vec<(u8, usize)> = names
+        .enumerate()
+        .filter_map(|(i, (name, role))| match rank(name, query) {
+            Some(r) => Some((r, i)),
+            None if roles => rank(role, query).map(|r| (r + 2, i)),
+            None => None,
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Drops control characters (a stray Tab or escape sequence must not reach the screen or the file).
@@ -114,10 +146,28 @@ mod tests {
 
     #[test]
     fn folding_ignores_case_and_accents() {
-        assert!(matches("Zoë Clarke", "zoe"));
-        assert!(matches("Łukasz Nowak", "lukasz"));
-        assert!(matches("Siobhán Kelly", "SIOBHAN"));
-        assert!(!matches("Amina", "zoe"));
+        assert_eq!(rank("Zoë Clarke", "zoe"), Some(0));
+        assert_eq!(rank("Łukasz Nowak", "lukasz"), Some(0));
+        assert_eq!(rank("Siobhán Kelly", "SIOBHAN"), Some(0));
+        assert_eq!(rank("Amina", "zoe"), None);
+    }
+
+    #[test]
+    fn names_are_found_before_roles_and_word_starts_first() {
+        let people = [
+            ("José Álvarez", "commissioner"),
+            ("Siobhán Kelly", "nurse"),
+            ("Amina Yusuf", "resident"),
+        ];
+        assert_eq!(ranked(people.iter().copied(), "sio", true), [1, 0]);
+        assert_eq!(ranked(people.iter().copied(), "sio", false), [1]);
+        assert_eq!(ranked(people.iter().copied(), "alv", false), [0]);
+        assert_eq!(ranked(people.iter().copied(), "", false), [0, 1, 2]);
+        assert_eq!(
+            ranked(people.iter().copied(), "in", false),
+            [2],
+            "inside a name, not at a word's start"
+        );
     }
 
     #[test]

@@ -72,6 +72,10 @@ fn pct(x: f64) -> String {
 }
 
 /// "Are we sharing more power than before?", answered from the last two sessions.
+///
+/// Power shared shows first in whether people with lived experience are heard
+/// at least in proportion to how many of them are in the room; then in how
+/// evenly the airtime is spread over everyone (the equality index).
 fn answer(sessions: &[Summary], figures: &[Figures]) -> String {
     let [.., then, now] = figures else {
         return "Only one session so far: nothing to compare with yet.".into();
@@ -87,44 +91,47 @@ fn answer(sessions: &[Summary], figures: &[Figures]) -> String {
         })
         .unwrap_or_default();
     let equality = now.equality - then.equality;
-    // How far lived experience's airtime falls short of its share of the people.
-    let (gap_then, gap_now) = (
-        (then.lived_people - then.lived_airtime).max(0.0),
-        (now.lived_people - now.lived_airtime).max(0.0),
-    );
-    let closer = gap_then - gap_now;
-    let better = (equality >= 0.05) as i32 + (closer >= 0.05) as i32;
-    let worse = (equality <= -0.05) as i32 + (closer <= -0.05) as i32;
-    let verdict = match (better, worse) {
-        (b, 0) if b > 0 => "Yes, more than last time",
-        (0, w) if w > 0 => "No, less than last time",
-        (0, 0) => "About the same as last time",
-        _ => "In part",
-    };
-    let mut said = format!(
-        "{verdict}: equality of airtime {} from {:.2} to {:.2}",
-        if equality >= 0.005 {
-            "rose"
-        } else if equality <= -0.005 {
-            "fell"
-        } else {
-            "stayed"
-        },
-        then.equality,
-        now.equality
-    );
-    if lived_roles.is_empty() {
-        said.push_str("; no role here reads as lived experience, so its share cannot be told.");
+    let moved = if equality >= 0.005 {
+        "rose"
+    } else if equality <= -0.005 {
+        "fell"
     } else {
-        said.push_str(&format!(
-            ", and people with lived experience ({}) had {} of the airtime as {} of the people, against {} last time.",
-            lived_roles.join(", "),
-            pct(now.lived_airtime),
-            pct(now.lived_people),
-            pct(then.lived_airtime)
-        ));
+        "stayed"
+    };
+    let spread =
+        format!("equality of airtime {moved} from {:.2} to {:.2}", then.equality, now.equality);
+    if lived_roles.is_empty() {
+        let verdict = match equality {
+            e if e >= 0.05 => "Yes, more evenly than last time",
+            e if e <= -0.05 => "No, less evenly than last time",
+            _ => "About the same as last time",
+        };
+        return format!(
+            "{verdict}: {spread}; no role here reads as lived experience, so whose voice grew cannot be told."
+        );
     }
-    said
+    // How far lived experience's airtime falls short of its share of the people.
+    let short = |f: &Figures| (f.lived_people - f.lived_airtime).max(0.0);
+    let (short_then, short_now) = (short(then), short(now));
+    let verdict = if short_now + 0.05 < short_then {
+        "Yes, more than last time"
+    } else if short_now > short_then + 0.05 {
+        "No, less than last time"
+    } else if equality >= 0.05 {
+        "Yes, a little more than last time"
+    } else if equality <= -0.05 && short_now > 0.0 {
+        "No, less than last time"
+    } else {
+        "About the same as last time"
+    };
+    let fair = if short_now == 0.0 { "at least their share" } else { "less than their share" };
+    format!(
+        "{verdict}: people with lived experience ({}) had {fair} of the airtime, {} as {} of the people (last time {}), and {spread}.",
+        lived_roles.join(", "),
+        pct(now.lived_airtime),
+        pct(now.lived_people),
+        pct(then.lived_airtime),
+    )
 }
 
 impl Comparison {
