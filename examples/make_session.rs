@@ -18,5 +18,15 @@ fn main() {
         .iter()
         .map(|(name, n)| format!("{name} {n}"))
         .collect();
-    eprintln!("{file}: {events} events; {}", census.join(", "));
+    let state = roundtable::model::State::fold(std::sync::Arc::new(session.plan), &session.events);
+    let speaking = match state.room.speaking {
+        Some(turn) => state.room.people[turn.who].name.as_str(),
+        None => "no one",
+    };
+    eprintln!(
+        "{file}: {events} events; {}. At the end: stage {}, {} hands up, {speaking} speaking.",
+        census.join(", "),
+        state.current + 1,
+        state.room.hands.len()
+    );
 }

@@ -134,7 +134,8 @@ impl Rng {
 /// A log of exactly `n` events over about 90 minutes: the stages change on
 /// schedule; hands go up, the floor is given to whoever the queue puts first,
 /// turns end; people leave and come back, a few walk in; the timer is paused
-/// now and then, stages get a minute more or less, the order changes.
+/// now and then, stages get a minute more or less, the order changes. The
+/// last event gives someone the floor when anyone is waiting.
 pub fn events(n: usize) -> Vec<Logged> {
     let plan = Arc::new(plan());
     // Each stage ends where the plan says, so the changes spread over 90 minutes.
@@ -167,6 +168,14 @@ pub fn events(n: usize) -> Vec<Logged> {
                 }
             } else if !state.running() {
                 Event::TimerStarted
+            } else if out.len() + 1 == n && state.room.speaking.is_none() {
+                // A live screen mid-discussion: the log ends with someone given the floor.
+                match state.room.queue(at).first() {
+                    Some(next) => Event::FloorGiven {
+                        who: state.room.people[next.who].name.clone(),
+                    },
+                    None => room_event(&state, &mut rng, at),
+                }
             } else if rng.below(n as u64) < RARE {
                 facilitator_event(&state, &mut rng, &mut walk_ins)
             } else {
@@ -221,7 +230,7 @@ fn room_event(state: &State, rng: &mut Rng, at: Ms) -> Event {
     let people = room.people.len() as u64;
     let someone = |rng: &mut Rng| room.people[rng.below(people) as usize].name.clone();
     match rng.below(1000) {
-        0..=299 => {
+        0..=399 => {
             let kind = match rng.below(20) {
                 0 => HandKind::Process,
                 1 | 2 => HandKind::Reply,
@@ -232,7 +241,7 @@ fn room_event(state: &State, rng: &mut Rng, at: Ms) -> Event {
                 kind,
             }
         }
-        300..=529 => match room.queue(at).first() {
+        400..=549 => match room.queue(at).first() {
             Some(next) => Event::FloorGiven {
                 who: room.people[next.who].name.clone(),
             },
@@ -241,14 +250,14 @@ fn room_event(state: &State, rng: &mut Rng, at: Ms) -> Event {
                 kind: HandKind::Normal,
             },
         },
-        530..=749 => Event::TurnEnded,
-        750..=809 => match rng.pick(&room.hands) {
+        550..=749 => Event::TurnEnded,
+        750..=799 => match rng.pick(&room.hands) {
             Some(hand) => Event::HandLowered {
                 who: room.people[hand.who].name.clone(),
             },
             None => Event::TurnEnded,
         },
-        810..=839 => Event::Left { who: someone(rng) },
+        800..=839 => Event::Left { who: someone(rng) },
         840..=899 => Event::Arrived { who: someone(rng) },
         900..=999 => match room.round_to_go().first() {
             Some(&next) => Event::Passed {
