@@ -83,18 +83,19 @@ fn frames(bencher: Bencher, app: &App, (width, height): (u16, u16)) {
 }
 
 /// The budget: median ≤ 150 µs for the live screen at 200×60.
-#[divan::bench(args = [10_000, 100_000])]
+#[divan::bench(args = [10_000, 100_000], sample_count = 1000)]
 fn live_200x60(bencher: Bencher, events: usize) {
     frames(bencher, &live(events), (200, 60));
 }
 
 /// The live screen at other sizes, with the 100,000-event session.
-#[divan::bench(args = [(80, 24), (200, 60), (400, 120)])]
+#[divan::bench(args = [(80, 24), (200, 60), (400, 120)], sample_count = 1000)]
 fn live_100k(bencher: Bencher, size: (u16, u16)) {
     frames(bencher, &live(100_000), size);
 }
 
 /// The other screens at 200×60, with the 100,000-event session behind them.
+#[divan::bench_group(sample_count = 1000)]
 mod screens_200x60 {
     use super::*;
 
@@ -150,6 +151,7 @@ mod screens_200x60 {
 
 /// Where a live frame's time goes at 200×60: each pane drawn alone into the
 /// rectangle `ui::live` gives it, straight into the frame's buffer (no reset, no diff).
+#[divan::bench_group(sample_count = 1000)]
 mod panes_200x60 {
     use super::*;
     use ratatui::layout::Rect;
@@ -224,6 +226,7 @@ mod panes_200x60 {
 }
 
 /// Yardsticks at 200×60: what ratatui itself costs for a frame, before roundtable draws anything.
+#[divan::bench_group(sample_count = 1000)]
 mod ratatui_alone_200x60 {
     use super::*;
     use ratatui::widgets::{Block, Paragraph};
