@@ -1,0 +1,129 @@
+//! Sessions on disk: loading and folding a large one, making one event durable,
+//! saving on quit, and an undo deep in a long log.
+//!
+//! `cargo bench --bench store`
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+
+use divan::Bencher;
+use roundtable::model::session::Session;
+use roundtable::model::{Event, Logged, State};
+use roundtable::store::recorder::Recorder;
+use roundtable::store::session_file::{load_session, parse_session, to_text};
+use tempfile::TempDir;
+
+fn main() {
+    divan::main();
+}
+
+/// The session written with `to_text` in a folder of its own, kept for the whole run.
+struct OnDisk {
+    _dir: TempDir,
+    path: PathBuf,
+    session: Session,
+    text: String,
+}
+
+fn on_disk(events: usize) -> OnDisk {
+    let session = common::session(events);
+    let text = to_text(&session).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    std::fs::write(&path, &text).unwrap();
+    OnDisk {
+        _dir: dir,
+        path,
+        session,
+        text,
+    }
+}
+
+static DISK_10K: LazyLock<OnDisk> = LazyLock::new(|| on_disk(10_000));
+static DISK_100K: LazyLock<OnDisk> = LazyLock::new(|| on_disk(100_000));
+
+fn disk(events: usize) -> &'static OnDisk {
+    match events {
+        10_000 => &DISK_10K,
+        _ => &DISK_100K,
+    }
+}
+
+/// The budget: ≤ 250 ms for 100,000 events, read, parsed, checked and folded.
+#[divan::bench(args = [10_000, 100_000], sample_count = 20)]
+fn load_and_fold(bencher: Bencher, events: usize) {
+    let file = disk(events);
+    bencher.bench(|| {
+        let loaded = load_session(&file.path).unwrap();
+        assert_eq!(loaded.state.count, events);
+        loaded
+    });
+}
+
+/// The parsing part of the load alone: text already in memory to a `Session`.
+#[divan::bench(args = [10_000, 100_000], sample_count = 20)]
+fn parse_only(bencher: Bencher, events: usize) {
+    let file = disk(events);
+    bencher.bench(|| parse_session(&file.path, &file.text).unwrap());
+}
+
+/// The folding part alone: events already in memory to a `State`.
+#[divan::bench(args = [10_000, 100_000], sample_count = 20)]
+fn fold_only(bencher: Bencher, events: usize) {
+    let file = disk(events);
+    let plan = Arc::new(file.session.plan.clone());
+    bencher.bench(|| State::fold(plan.clone(), &file.session.events));
+}
+
+/// What quit costs: the whole session as text (it is then written atomically).
+#[divan::bench(args = [10_000, 100_000], sample_count = 20)]
+fn to_text_on_quit(bencher: Bencher, events: usize) {
+    let file = disk(events);
+    bencher.bench(|| to_text(&file.session).unwrap());
+}
+
+/// The budget: median ≤ 1 ms to make one event durable (journal line + fdatasync)
+/// in a 10,000-event session, and no growth with length. The journal is first
+/// filled through the recorder itself, each event synced as in a workshop.
+#[divan::bench(args = [1_000, 10_000, 50_000], sample_count = 300, sample_size = 1)]
+fn append_durable(bencher: Bencher, events: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let session = common::session(events);
+    let (mut recorder, _) =
+        Recorder::create(dir.path(), session.plan.clone(), common::started()).unwrap();
+    for logged in &session.events {
+        assert!(recorder.append(logged));
+    }
+    let mut at = session.events.last().map_or(0, |l| l.at);
+    let mut running = true;
+    bencher.bench_local(|| {
+        at += 700;
+        running = !running;
+        let event = if running {
+            Event::TimerStarted
+        } else {
+            Event::TimerPaused
+        };
+        assert!(recorder.append(&Logged { at, event }));
+    });
+    recorder.release();
+}
+
+/// One `u` deep in a long log: the state is folded again without the undone event.
+#[divan::bench(args = [10_000, 100_000], sample_count = 20)]
+fn undo_at_the_end(bencher: Bencher, events: usize) {
+    let file = disk(events);
+    let state = State::fold(Arc::new(file.session.plan.clone()), &file.session.events);
+    let undo = Logged {
+        at: state.at,
+        event: Event::Undo,
+    };
+    bencher
+        .with_inputs(|| state.clone())
+        .bench_local_values(|mut state| {
+            state.apply(&undo).unwrap();
+            state
+        });
+}
