@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::home::Home;
 use roundtable::app::keymap::Keymap;
-use roundtable::app::live::{Live, Overlay};
+use roundtable::app::live::{Live, Overlay, Popup, View};
 use roundtable::app::picker::{Picker, Purpose};
 use roundtable::app::{App, Mode};
 use roundtable::model::Ms;
@@ -40,10 +40,7 @@ fn session(events: usize) -> Session {
 }
 
 fn live(events: usize) -> App {
-    App {
-        mode: Mode::Live(Box::new(Live::new(session(events)))),
-        keymap: Keymap::defaults(),
-    }
+    App { mode: Mode::Live(Box::new(Live::new(session(events)))), keymap: Keymap::defaults() }
 }
 
 fn live_with(events: usize, change: impl FnOnce(&mut Live)) -> App {
@@ -58,7 +55,8 @@ fn live_with(events: usize, change: impl FnOnce(&mut Live)) -> App {
 fn last_event(app: &App) -> Ms {
     match &app.mode {
         Mode::Live(live) => live.state.at,
-        Mode::Home(_) => 0,
+        Mode::Replay(replay) => replay.at,
+        Mode::Home(_) | Mode::Compare(_) => 0,
     }
 }
 
@@ -70,15 +68,8 @@ fn frames(bencher: Bencher, app: &App, (width, height): (u16, u16)) {
     let mut second: Ms = 0;
     bencher.bench_local(|| {
         second = (second + 1) % 60;
-        let cx = Context {
-            now: from + second * 1000,
-            theme: &theme,
-            saving: None,
-        };
-        terminal
-            .draw(|frame| ui::render(frame, app, &cx))
-            .map(|_| ())
-            .unwrap();
+        let cx = Context { now: from + second * 1000, theme: &theme, saving: None };
+        terminal.draw(|frame| ui::render(frame, app, &cx)).map(|_| ()).unwrap();
     });
 }
 
@@ -104,12 +95,10 @@ mod screens_200x60 {
         let plan = common::plan();
         let sessions = (0..12)
             .map(|i| SessionInfo {
-                path: format!(
-                    "sessions/recorded/2026-11-{:02}-1900-community-health.ron",
-                    i + 1
-                )
-                .into(),
+                path: format!("sessions/recorded/2026-11-{:02}-1900-community-health.ron", i + 1)
+                    .into(),
                 title: plan.title.clone(),
+                series: plan.series.clone(),
                 started: common::started(),
                 ended: false,
                 stage: (i % 7 + 1, 7),
@@ -120,10 +109,7 @@ mod screens_200x60 {
             vec![("sessions/community-health.ron".into(), plan.clone())],
             sessions,
         );
-        let app = App {
-            mode: Mode::Home(home),
-            keymap: Keymap::defaults(),
-        };
+        let app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
         frames(bencher, &app, (200, 60));
     }
 
@@ -139,11 +125,54 @@ mod screens_200x60 {
         frames(bencher, &app, (200, 60));
     }
 
+    #[divan::bench]
+    fn ideas_board(bencher: Bencher) {
+        let app = live_with(10_000, |l| l.ui.view = View::Board);
+        frames(bencher, &app, (200, 60));
+    }
+
+    #[divan::bench]
+    fn actions(bencher: Bencher) {
+        let app = live_with(10_000, |l| l.ui.view = View::Actions);
+        frames(bencher, &app, (200, 60));
+    }
+
+    #[divan::bench]
+    fn reflection(bencher: Bencher) {
+        let app = live_with(10_000, |l| l.ui.view = View::Reflection);
+        frames(bencher, &app, (200, 60));
+    }
+
+    #[divan::bench]
+    fn projection(bencher: Bencher) {
+        let app = live_with(10_000, |l| l.ui.projection = true);
+        frames(bencher, &app, (200, 60));
+    }
+
+    #[divan::bench]
+    fn replay(bencher: Bencher) {
+        let mut replay = roundtable::app::replay::Replay::new(session(10_000));
+        replay.seek(45 * 60_000);
+        let app = App { mode: Mode::Replay(Box::new(replay)), keymap: Keymap::defaults() };
+        frames(bencher, &app, (200, 60));
+    }
+
+    #[divan::bench]
+    fn compare(bencher: Bencher) {
+        let summaries = (0..8).map(|i| common::summary(2_000 + i * 500)).collect();
+        let comparison = roundtable::report::compare::Comparison::of(summaries);
+        let app = App {
+            mode: Mode::Compare(Box::new(roundtable::app::compare::Compare::new(comparison))),
+            keymap: Keymap::defaults(),
+        };
+        frames(bencher, &app, (200, 60));
+    }
+
     /// The person picker open over the live screen, all 40-odd people listed.
     #[divan::bench]
     fn live_picker(bencher: Bencher) {
         let app = live_with(100_000, |l| {
-            l.ui.picker = Some(Picker::new(Purpose::Hand(HandKind::Normal)))
+            l.ui.popup = Some(Popup::Picker(Picker::new(Purpose::Hand(HandKind::Normal))))
         });
         frames(bencher, &app, (200, 60));
     }
@@ -160,9 +189,7 @@ mod panes_200x60 {
 
     fn pane(bencher: Bencher, draw: impl Fn(&mut ratatui::Frame, &Live, Ms)) {
         let app = live(100_000);
-        let Mode::Live(live) = &app.mode else {
-            unreachable!()
-        };
+        let Mode::Live(live) = &app.mode else { unreachable!() };
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         let from = live.state.at;
         let mut second: Ms = 0;
@@ -194,13 +221,7 @@ mod panes_200x60 {
     fn balance(bencher: Bencher) {
         let theme = Theme::default_for(false);
         pane(bencher, |frame, live, now| {
-            balance::render(
-                frame,
-                Rect::new(0, 13, 64, 45),
-                &live.state.room,
-                now,
-                &theme,
-            )
+            balance::render(frame, Rect::new(0, 13, 64, 45), &live.state.room, now, &theme)
         });
     }
 
@@ -236,10 +257,7 @@ mod ratatui_alone_200x60 {
         let mut second: Ms = 0;
         bencher.bench_local(|| {
             second = (second + 1) % 60;
-            terminal
-                .draw(|frame| draw(frame, second))
-                .map(|_| ())
-                .unwrap();
+            terminal.draw(|frame| draw(frame, second)).map(|_| ()).unwrap();
         });
     }
 

@@ -33,12 +33,7 @@ fn on_disk(events: usize) -> OnDisk {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.ron");
     std::fs::write(&path, &text).unwrap();
-    OnDisk {
-        _dir: dir,
-        path,
-        session,
-        text,
-    }
+    OnDisk { _dir: dir, path, session, text }
 }
 
 static DISK_10K: LazyLock<OnDisk> = LazyLock::new(|| on_disk(10_000));
@@ -101,11 +96,7 @@ fn append_durable(bencher: Bencher, events: usize) {
     bencher.bench_local(|| {
         at += 700;
         running = !running;
-        let event = if running {
-            Event::TimerStarted
-        } else {
-            Event::TimerPaused
-        };
+        let event = if running { Event::TimerStarted } else { Event::TimerPaused };
         assert!(recorder.append(&Logged { at, event }));
     });
     recorder.release();
@@ -116,14 +107,42 @@ fn append_durable(bencher: Bencher, events: usize) {
 fn undo_at_the_end(bencher: Bencher, events: usize) {
     let file = disk(events);
     let state = State::fold(Arc::new(file.session.plan.clone()), &file.session.events);
-    let undo = Logged {
-        at: state.at,
-        event: Event::Undo,
-    };
-    bencher
-        .with_inputs(|| state.clone())
-        .bench_local_values(|mut state| {
-            state.apply(&undo).unwrap();
-            state
-        });
+    let undo = Logged { at: state.at, event: Event::Undo };
+    bencher.with_inputs(|| state.clone()).bench_local_values(|mut state| {
+        state.apply(&undo).unwrap();
+        state
+    });
+}
+
+/// Replay: seeking to any moment of a 10,000-event session (budget: 16 ms, a frame).
+#[divan::bench(sample_count = 200)]
+fn replay_seek_anywhere(bencher: Bencher) {
+    let session = common::session(10_000);
+    let timeline = roundtable::model::timeline::Timeline::new(
+        Arc::new(session.plan.clone()),
+        session.events.clone(),
+    );
+    let end = timeline.end().max(1);
+    let mut k: u64 = 0;
+    bencher.bench_local(|| {
+        // Moments spread over the whole session, jumping back and forth.
+        k = (k + 7_919) % 1_000;
+        timeline.state_at(end * k / 1_000)
+    });
+}
+
+/// Compare over 100 sessions of one series, from their files (budget: 1 s).
+#[divan::bench(sample_count = 5)]
+fn compare_100_sessions(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..100 {
+        let mut session = common::session(300 + i);
+        session.started = common::started() + chrono::Duration::days(i as i64 * 7);
+        std::fs::write(dir.path().join(format!("s{i:03}.ron")), to_text(&session).unwrap())
+            .unwrap();
+    }
+    let series = common::plan().series.unwrap();
+    bencher.bench(|| {
+        roundtable::app::event_loop::comparison(&[], Some(&series), dir.path()).unwrap().markdown()
+    });
 }

@@ -14,10 +14,8 @@ fn main() {
     let session = common::session(events);
     let text = roundtable::store::session_file::to_text(&session).expect("the session as text");
     std::fs::write(&file, text).expect("the file written");
-    let census: Vec<String> = common::census(&session.events)
-        .iter()
-        .map(|(name, n)| format!("{name} {n}"))
-        .collect();
+    let census: Vec<String> =
+        common::census(&session.events).iter().map(|(name, n)| format!("{name} {n}")).collect();
     let state = roundtable::model::State::fold(std::sync::Arc::new(session.plan), &session.events);
     let speaking = match state.room.speaking {
         Some(turn) => state.room.people[turn.who].name.as_str(),

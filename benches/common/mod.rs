@@ -55,41 +55,23 @@ const LAST: [&str; 10] = [
     "Ó Briain",
     "Şahin",
 ];
-const ROLES: [&str; 7] = [
-    "resident",
-    "resident",
-    "carer",
-    "GP",
-    "nurse",
-    "commissioner",
-    "youth worker",
-];
+const ROLES: [&str; 7] =
+    ["resident", "resident", "carer", "GP", "nurse", "commissioner", "youth worker"];
 
 /// The built-in workshop's agenda (7 stages, 90 minutes) with 40 participants:
 /// 39 of every role, accents, CJK and emoji in their names, and the facilitator.
 pub fn plan() -> Plan {
-    let mut plan = parse_plan(
-        Path::new("built-in plan"),
-        roundtable::model::plan::BUILT_IN,
-    )
-    .expect("the built-in plan parses");
+    let mut plan = parse_plan(Path::new("built-in plan"), roundtable::model::plan::BUILT_IN)
+        .expect("the built-in plan parses");
     plan.title = "Community health co-design: what would make the clinic feel like ours?".into();
     let mut people: Vec<Participant> = (0..PEOPLE - 1)
         .map(|i| Participant {
-            name: format!(
-                "{} {}",
-                FIRST[i % FIRST.len()],
-                LAST[(i * 3 + i / 20) % LAST.len()]
-            ),
+            name: format!("{} {}", FIRST[i % FIRST.len()], LAST[(i * 3 + i / 20) % LAST.len()]),
             role: ROLES[i % ROLES.len()].into(),
             needs: (i % 9 == 2).then(|| "extra time to speak".into()),
         })
         .collect();
-    people.push(Participant {
-        name: "Sam Okafor".into(),
-        role: "facilitator".into(),
-        needs: None,
-    });
+    people.push(Participant { name: "Sam Okafor".into(), role: "facilitator".into(), needs: None });
     plan.participants = people;
     assert!(plan.problems().is_empty(), "{:?}", plan.problems());
     plan
@@ -101,12 +83,7 @@ pub fn started() -> DateTime<FixedOffset> {
 
 /// A session with `n` events (unfinished: the workshop never ends).
 pub fn session(n: usize) -> Session {
-    Session {
-        version: VERSION,
-        started: started(),
-        plan: plan(),
-        events: events(n),
-    }
+    Session { version: VERSION, started: started(), plan: plan(), events: events(n) }
 }
 
 /// A small deterministic generator (splitmix64): the same log on every run.
@@ -158,22 +135,17 @@ pub fn events(n: usize) -> Vec<Logged> {
         let event = if out.is_empty() {
             Event::TimerStarted
         } else {
-            let due = ends
-                .iter()
-                .position(|&end| at < end)
-                .unwrap_or(ends.len() - 1);
+            let due = ends.iter().position(|&end| at < end).unwrap_or(ends.len() - 1);
             if due > state.current {
-                Event::StageChanged {
-                    to: state.current + 1,
-                }
+                Event::StageChanged { to: state.current + 1 }
             } else if !state.running() {
                 Event::TimerStarted
             } else if out.len() + 1 == n && state.room.speaking.is_none() {
                 // A live screen mid-discussion: the log ends with someone given the floor.
                 match state.room.queue(at).first() {
-                    Some(next) => Event::FloorGiven {
-                        who: state.room.people[next.who].name.clone(),
-                    },
+                    Some(next) => {
+                        Event::FloorGiven { who: state.room.people[next.who].name.clone() }
+                    }
                     None => room_event(&state, &mut rng, at),
                 }
             } else if rng.below(n as u64) < RARE {
@@ -194,6 +166,27 @@ pub fn events(n: usize) -> Vec<Logged> {
     assert_eq!(state.count, n);
     out
 }
+
+/// A generated session summed up, as `report` and `compare` see it; each
+/// one a day after the one before, so that a series sorts.
+pub fn summary(n: usize) -> roundtable::report::Summary {
+    let mut session = session(n);
+    session.started = started() + chrono::Duration::days(n as i64 % 1000);
+    let state = State::fold(Arc::new(session.plan.clone()), &session.events);
+    roundtable::report::Summary::of(&session, &state)
+}
+
+/// How many ideas a large session captures.
+pub const IDEAS: usize = 2_000;
+
+const IDEA_WORDS: [&str; 6] = [
+    "A bench at the bus stop outside the clinic, with a shelter from the rain",
+    "診療所の前にベンチと屋根を。バスを待つ間に座れるように。",
+    "Café-style waiting room 🌞☕ with the kettle on",
+    "Letters written with the people who get them",
+    "Evening clinics once a week, for people who work days",
+    "Receptionists trained by people who use the service",
+];
 
 /// About how many pauses, extensions, changes of order and walk-ins a log has,
 /// however long it is: a facilitator does these a few dozen times in 90 minutes.
@@ -229,40 +222,49 @@ fn room_event(state: &State, rng: &mut Rng, at: Ms) -> Event {
     let room = &state.room;
     let people = room.people.len() as u64;
     let someone = |rng: &mut Rng| room.people[rng.below(people) as usize].name.clone();
+    let ideas = &state.ideas;
     match rng.below(1000) {
-        0..=399 => {
+        // Ideas and votes: up to 2,000 ideas, then votes on them.
+        0..=199 if ideas.list.len() < IDEAS => Event::IdeaCaptured {
+            text: IDEA_WORDS[rng.below(IDEA_WORDS.len() as u64) as usize].to_string(),
+            author: (rng.below(4) > 0).then(|| someone(rng)),
+            components: vec![],
+        },
+        0..=199 => Event::Voted { idea: rng.below(ideas.list.len() as u64) as usize },
+        200..=239 if !ideas.list.is_empty() => {
+            Event::Voted { idea: rng.below(ideas.list.len() as u64) as usize }
+        }
+        240..=244 if ideas.list.len() > 2 => {
+            let from = rng.below(ideas.list.len() as u64) as usize;
+            let into = rng.below(ideas.list.len() as u64) as usize;
+            Event::IdeasMerged { from, into }
+        }
+        245..=249 if !ideas.list.is_empty() => Event::ActionAgreed {
+            idea: rng.below(ideas.list.len() as u64) as usize,
+            owner: someone(rng),
+            due: Some("2026-12-15".into()),
+        },
+        250..=399 => {
             let kind = match rng.below(20) {
                 0 => HandKind::Process,
                 1 | 2 => HandKind::Reply,
                 _ => HandKind::Normal,
             };
-            Event::HandRaised {
-                who: someone(rng),
-                kind,
-            }
+            Event::HandRaised { who: someone(rng), kind }
         }
         400..=549 => match room.queue(at).first() {
-            Some(next) => Event::FloorGiven {
-                who: room.people[next.who].name.clone(),
-            },
-            None => Event::HandRaised {
-                who: someone(rng),
-                kind: HandKind::Normal,
-            },
+            Some(next) => Event::FloorGiven { who: room.people[next.who].name.clone() },
+            None => Event::HandRaised { who: someone(rng), kind: HandKind::Normal },
         },
         550..=749 => Event::TurnEnded,
         750..=799 => match rng.pick(&room.hands) {
-            Some(hand) => Event::HandLowered {
-                who: room.people[hand.who].name.clone(),
-            },
+            Some(hand) => Event::HandLowered { who: room.people[hand.who].name.clone() },
             None => Event::TurnEnded,
         },
         800..=839 => Event::Left { who: someone(rng) },
         840..=899 => Event::Arrived { who: someone(rng) },
         900..=999 => match room.round_to_go().first() {
-            Some(&next) => Event::Passed {
-                who: room.people[next].name.clone(),
-            },
+            Some(&next) => Event::Passed { who: room.people[next].name.clone() },
             None => Event::TurnEnded,
         },
         _ => Event::TurnEnded,
@@ -273,24 +275,10 @@ fn room_event(state: &State, rng: &mut Rng, at: Ms) -> Event {
 pub fn census(events: &[Logged]) -> Vec<(&'static str, usize)> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for logged in events {
-        let name = match &logged.event {
-            Event::TimerStarted => "TimerStarted",
-            Event::TimerPaused => "TimerPaused",
-            Event::StageChanged { .. } => "StageChanged",
-            Event::StageExtended { .. } => "StageExtended",
-            Event::WorkshopEnded => "WorkshopEnded",
-            Event::Resumed { .. } => "Resumed",
-            Event::Undo => "Undo",
-            Event::HandRaised { .. } => "HandRaised",
-            Event::HandLowered { .. } => "HandLowered",
-            Event::FloorGiven { .. } => "FloorGiven",
-            Event::TurnEnded => "TurnEnded",
-            Event::Passed { .. } => "Passed",
-            Event::PolicySet { .. } => "PolicySet",
-            Event::ParticipantAdded { .. } => "ParticipantAdded",
-            Event::Arrived { .. } => "Arrived",
-            Event::Left { .. } => "Left",
-        };
+        // The variant's name, as the session file writes it.
+        let debug = format!("{:?}", logged.event);
+        let end = debug.find([' ', '(', '{']).unwrap_or(debug.len());
+        let name: &'static str = Box::leak(debug[..end].to_string().into_boxed_str());
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
