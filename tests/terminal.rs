@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::tmux::{Tmux, binary, run};
 
 fn sessions(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
@@ -422,4 +424,31 @@ fn announcements_go_to_a_file_a_second_terminal_can_follow() {
         said.lines().all(|l| l.as_bytes()[2] == b':' && l.as_bytes()[5] == b':'),
         "each line stamped HH:MM:SS"
     );
+}
+
+#[test]
+fn a_recorded_session_replays_at_600x_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/examples");
+    let mut files: Vec<_> =
+        std::fs::read_dir(&examples).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let first = files.iter().find(|p| p.extension().is_some_and(|x| x == "ron")).unwrap();
+    let bin = binary();
+    let t = Tmux::new("replay", dir.path());
+    t.start("r", (120, 40), &format!("{} replay '{}'", bin.display(), first.display()), &[]);
+    let screen = t.wait_for("r", "❚❚ REPLAY · as it was at");
+    assert!(screen.contains("event 0 of "), "{screen}");
+    t.keys("r", &["5", "Space"]);
+    t.wait_for("r", "▶ REPLAY 600×");
+    // About 70 minutes of workshop at 600×: seven seconds to the end, where it stops.
+    let end = t.wait_for("r", "Workshop ended after");
+    assert!(end.contains("❚❚ REPLAY"), "{end}");
+    t.keys("r", &["[", "["]);
+    t.wait_for("r", "Stage 6 of 7");
+    t.keys("r", &["q"]);
+    assert_eq!(t.exit_status("r"), 0);
+    assert!(!dir.path().join("sessions").exists(), "a replay records nothing");
+    let after = std::fs::read_to_string(first).unwrap();
+    assert!(after.contains("WorkshopEnded"), "the session file is untouched");
 }

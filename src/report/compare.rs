@@ -20,6 +20,8 @@ pub struct Figures {
     pub lived_airtime: f64,
     pub lived_people: f64,
     pub lived_ideas: f64,
+    /// Ideas with a name to them.
+    pub attributed_ideas: usize,
     /// Actions carried from the cycle before, and how many of them are done.
     pub carried: usize,
     pub carried_done: usize,
@@ -61,6 +63,7 @@ fn figures(s: &Summary) -> Figures {
         lived_airtime: lived.iter().map(|r| r.share).sum(),
         lived_people: lived.iter().map(|r| r.people_share).sum(),
         lived_ideas: lived.iter().map(|r| r.ideas_share).sum(),
+        attributed_ideas: s.ideas.iter().filter(|i| i.author.is_some()).count(),
         carried: carried.len(),
         carried_done: carried.iter().filter(|a| a.status == "done").count(),
         scores,
@@ -178,7 +181,12 @@ impl Comparison {
                     .map(|x| format!("{} / {}", pct(x.lived_airtime), pct(x.lived_people)))
                     .collect(),
             ),
-            ("Lived experience: ideas".to_string(), f.iter().map(|x| pct(x.lived_ideas)).collect()),
+            (
+                "Lived experience: ideas".to_string(),
+                f.iter()
+                    .map(|x| if x.attributed_ideas == 0 { "–".into() } else { pct(x.lived_ideas) })
+                    .collect(),
+            ),
         ];
         let mut roles: Vec<String> = Vec::new();
         for s in &self.sessions {

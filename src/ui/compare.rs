@@ -21,9 +21,13 @@ fn bar(share: f64, width: usize) -> String {
 pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap, cx: &Context) {
     let theme = cx.theme;
     let comparison = &compare.comparison;
+    let answer_h = {
+        let words = format!(" Are we sharing more power than before? {}", comparison.answer);
+        crate::model::text::wrap(&words, area.width.max(1) as usize).len().min(6) as u16
+    };
     let [title, answer, table, status, keys] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(3),
+        Constraint::Length(answer_h),
         Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(1),

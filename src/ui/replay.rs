@@ -33,26 +33,18 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, c
     };
     live::render(frame, screen, &view, &at);
     bar(frame, timeline, replay, cx.theme);
-    let items: Vec<(String, String)> = [
-        (Action::PlayPause, if replay.playing() { "pause" } else { "play" }),
-        (Action::Speed60x, "1–5 speed"),
-        (Action::EventOn, "←→ event"),
-        (Action::StageOn, "[ ] stage"),
-        (Action::Projection, "projection"),
-        (Action::IdeasBoard, "board"),
-        (Action::Reflect, "reflect"),
-        (Action::Help, "help"),
-        (Action::Quit, "quit"),
-    ]
-    .into_iter()
-    .map(|(a, w)| match a {
-        Action::Speed60x | Action::EventOn | Action::StageOn => {
-            let (keys, word) = w.split_once(' ').unwrap_or(("", w));
-            (keys.to_string(), word.to_string())
-        }
-        _ => (keymap.label(a), w.to_string()),
-    })
-    .collect();
+    let label = |a| keymap.label(a);
+    let items: Vec<(String, String)> = vec![
+        (label(Action::PlayPause), if replay.playing() { "pause" } else { "play" }.to_string()),
+        (format!("{}–{}", label(Action::Speed1x), label(Action::Speed600x)), "speed".into()),
+        (format!("{}{}", label(Action::EventBack), label(Action::EventOn)), "event".into()),
+        (format!("{}{}", label(Action::StageBack), label(Action::StageOn)), "stage".into()),
+        (label(Action::Projection), "projection".into()),
+        (label(Action::IdeasBoard), "board".into()),
+        (label(Action::Reflect), "reflect".into()),
+        (label(Action::Help), "help".into()),
+        (label(Action::Quit), "quit".into()),
+    ];
     hints::render(frame, keys, &items, cx.theme);
     if replay.ui.overlay == Some(Overlay::Help) {
         super::help::render(frame, screen, keymap, Screen::Replay, replay.ui.help_scroll, cx.theme);
