@@ -184,6 +184,7 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
     let settings =
         Settings { keymap, theme, sessions: cli.sessions.clone(), bell: cli.bell, announce };
     let mut console = Console::new(settings, begin);
+    crate::app::signals::watch().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
     let result = console.run(&mut terminal);

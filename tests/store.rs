@@ -161,3 +161,33 @@ fn a_sessions_folder_that_cannot_be_made_is_named() {
         blocker.join("sessions").display()
     )));
 }
+
+#[test]
+fn a_version_1_file_migrates_to_version_2_and_reads_the_same() {
+    let path =
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-1.ron"));
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains("    version: 1,\n") && !text.contains("written_by"),
+        "the golden file is version 1"
+    );
+    let loaded = load_session(path).unwrap();
+    assert_eq!(loaded.session.version, 2);
+    assert_eq!(loaded.session.written_by, None);
+    assert!(loaded.note.unwrap().contains("a version 1 session, read as version 2"));
+    // Written again, it is version 2, and reads back to the same workshop.
+    let again = to_text(&loaded.session).unwrap();
+    assert!(again.contains("    version: 2,\n    written_by: \"roundtable "), "{again}");
+    let reread = parse_session(path, &again).unwrap();
+    assert_eq!(reread.events, loaded.session.events);
+    assert_eq!(reread.plan, loaded.session.plan);
+    let summary = |s: &roundtable::model::session::Session| {
+        let state = roundtable::model::State::fold(std::sync::Arc::new(s.plan.clone()), &s.events);
+        roundtable::report::Summary::of(s, &state)
+    };
+    assert_eq!(summary(&reread), summary(&loaded.session));
+    assert!(
+        summary(&reread).participants.iter().any(|p| p.turns > 0),
+        "a real workshop, not an empty one"
+    );
+}

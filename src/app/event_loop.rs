@@ -12,7 +12,7 @@ use super::clock::{Clock, real, wall_now};
 use super::compare::Compare;
 use super::home::Home;
 use super::keymap::Keymap;
-use super::live::{Before, Live, View};
+use super::live::{Before, Live, Overlay, View};
 use super::replay::Replay;
 use super::{App, Effect, Mode, Start};
 use crate::model::action::Carried;
@@ -174,6 +174,22 @@ pub fn home_screen(sessions: &Path) -> Home {
     Home::new(&built_in_plan(), catalog::plans(Path::new("sessions")), catalog::sessions(sessions))
 }
 
+/// Where a session goes when its own folder refuses it: the temporary folder, under a name not taken.
+fn rescue_path(session: &Path) -> PathBuf {
+    let stem = session.file_stem().map_or("session".into(), |s| s.to_string_lossy().into_owned());
+    let dir = std::env::temp_dir();
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                dir.join(format!("{stem}.ron"))
+            } else {
+                dir.join(format!("{stem}-{n}.ron"))
+            }
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join("roundtable-rescue.ron"))
+}
+
 /// A recorded session, ready to replay: read only, no lock, journal included.
 pub fn replay(path: &Path, sessions: &Path) -> Result<Replay, FileError> {
     let loaded = load_session(path)?;
@@ -273,6 +289,7 @@ impl Console {
             Begin::Compare(compare) => (Mode::Compare(compare), None),
             Begin::Home => (Mode::Home(home_screen(&settings.sessions)), None),
         };
+        super::signals::recording(recording.as_ref().map(|(r, _)| r.path.clone()));
         Console {
             app: App { mode, keymap: settings.keymap },
             theme: settings.theme,
@@ -369,6 +386,7 @@ impl Console {
             if dirty {
                 let saving = self.saving();
                 let cx = ui::Context { now, theme: &self.theme, saving: saving.as_deref() };
+                let _drawing = super::signals::SCREEN.lock();
                 terminal.draw(|frame| ui::render(frame, &self.app, &cx))?;
                 dirty = false;
             }
@@ -428,6 +446,7 @@ impl Console {
     fn effect(&mut self, effect: Effect) -> bool {
         match effect {
             Effect::Quit => self.finish(),
+            Effect::QuitAnyway => self.quit_anyway(),
             Effect::NextTheme => {
                 self.theme = Theme::after(&self.theme.name);
                 let said = format!("Theme: {}.", self.theme.name);
@@ -459,6 +478,7 @@ impl Console {
                 match prepare(&start).and_then(|p| open(p, &self.sessions)) {
                     Ok(opened) => {
                         self.app.mode = Mode::Live(Box::new(opened.live));
+                        super::signals::recording(Some(opened.recorder.path.clone()));
                         self.recording = Some((opened.recorder, opened.clock));
                     }
                     Err(e) => {
@@ -486,9 +506,6 @@ impl Console {
         };
         match recorder.finish(&live.session) {
             Ok(path) => {
-                if let Some((recorder, _)) = self.recording.take() {
-                    recorder.release();
-                }
                 let state = if live.state.ended.is_some() {
                     "Workshop ended".to_string()
                 } else {
@@ -501,15 +518,52 @@ impl Console {
                 };
                 self.farewell.push(format!("Session saved: {}", path.display()));
                 self.farewell.push(state);
+                if let Some((recorder, _)) = self.recording.take() {
+                    recorder.release();
+                }
                 true
             }
             Err(e) => {
-                live.ui.notice = Some(format!(
-                    "Not saved yet: {}. Nothing is lost while the console stays open.",
-                    e.headline()
+                // The disk refuses: ask before leaving, and say where the session will go instead.
+                let rescue = rescue_path(&recorder.path);
+                live.ui.question = Some(format!(
+                    "{}. Quit anyway? roundtable will write the whole session to {} instead. Or stay, free some space, and it keeps trying every two seconds.",
+                    e.headline(),
+                    rescue.display()
                 ));
+                live.ui.overlay = Some(Overlay::QuitUnsaved);
                 false
             }
         }
+    }
+
+    /// Quitting though the disk refuses: the session goes to the rescue file,
+    /// or failing that, printed whole once the terminal is back, so nothing is lost.
+    fn quit_anyway(&mut self) -> bool {
+        if self.finish() {
+            return true;
+        }
+        let (Some((recorder, _)), Mode::Live(live)) = (&self.recording, &self.app.mode) else {
+            return true;
+        };
+        let rescue = rescue_path(&recorder.path);
+        match crate::store::session_file::write_new(&rescue, &live.session) {
+            Ok(()) => {
+                self.farewell.push(format!(
+                    "The disk refused to save {}; the whole session is in {} instead.",
+                    recorder.path.display(),
+                    rescue.display()
+                ));
+            }
+            Err(e) => {
+                self.farewell.push(format!(
+                    "Nowhere would take the session ({}); here it is whole. Save it as a .ron file:",
+                    crate::store::ron_text::io_words(&e)
+                ));
+                self.farewell
+                    .push(crate::store::session_file::to_text(&live.session).unwrap_or_default());
+            }
+        }
+        true
     }
 }

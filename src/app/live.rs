@@ -36,6 +36,8 @@ pub enum Overlay {
     Help,
     ConfirmQuit,
     ConfirmEnd,
+    /// Quit though the disk refuses writes? The question is in `LiveUi::question`.
+    QuitUnsaved,
 }
 
 /// The whole-screen views of a live workshop.
@@ -116,6 +118,8 @@ pub struct LiveUi {
     pub tally_level: usize,
     /// The projection view: the big timer, who speaks and who is next, nothing else.
     pub projection: bool,
+    /// The question a `QuitUnsaved` overlay asks, with what the disk said and where the session would go.
+    pub question: Option<String>,
 }
 
 pub struct Live {
@@ -148,7 +152,9 @@ impl Live {
     pub fn screen(&self) -> Screen {
         match (self.ui.overlay, self.ui.view) {
             (Some(Overlay::Help), _) => Screen::Help,
-            (Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd), _) => Screen::Dialog,
+            (Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::QuitUnsaved), _) => {
+                Screen::Dialog
+            }
             (None, View::Main) => Screen::Live,
             (None, View::Board) => Screen::Board,
             (None, View::Actions) => Screen::Actions,
@@ -175,6 +181,7 @@ impl Live {
                 self.ui.overlay = None;
                 match (dialog, action) {
                     (Overlay::ConfirmQuit, Action::Confirm) => Outcome::effect(Effect::Quit),
+                    (Overlay::QuitUnsaved, Action::Confirm) => Outcome::effect(Effect::QuitAnyway),
                     (Overlay::ConfirmEnd, Action::Confirm) => self.event(Event::WorkshopEnded, now),
                     _ => {
                         self.ui.notice = Some("Carrying on.".into());

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod live;
 pub mod picker;
 pub mod replay;
+pub mod signals;
 
 use std::path::PathBuf;
 
@@ -58,6 +59,8 @@ pub enum Effect {
     /// The next theme: the room's light or eyes may need another.
     NextTheme,
     Quit,
+    /// Quit though the disk refuses to save: write the session somewhere else.
+    QuitAnyway,
 }
 
 /// The result of one key: events to make durable and then apply, and perhaps an effect.

@@ -7,12 +7,24 @@ use super::event::Logged;
 use super::plan::Plan;
 
 /// The version this build writes. Older files are migrated on load, newer ones refused.
-pub const VERSION: u32 = 1;
+///
+/// Version 2 added `written_by`, the program that wrote the file; a version 1
+/// file is read as version 2 without it, and written as version 2 when next saved.
+pub const VERSION: u32 = 2;
+
+/// The oldest version this build reads.
+pub const OLDEST: u32 = 1;
+
+/// What this build writes in `written_by`.
+pub const WRITTEN_BY: &str = concat!("roundtable ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub version: u32,
+    /// The program that wrote it (since version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_by: Option<String>,
     /// Wall-clock start, for display only; durations come from the events' offsets.
     #[serde(deserialize_with = "wall_time")]
     pub started: DateTime<FixedOffset>,

@@ -40,12 +40,19 @@ impl Journal {
     }
 
     /// Writes one event and waits until the disk has it.
+    /// A write the disk refuses part way (full, read-only, failing) is cut back
+    /// off, so the journal never holds half a line between two whole ones.
     pub fn append(&mut self, n: usize, logged: &Logged) -> std::io::Result<()> {
         let line = Line { n, at: logged.at, event: logged.event.clone() };
         let mut text = ron::to_string(&line).map_err(std::io::Error::other)?;
         text.push('\n');
-        self.file.write_all(text.as_bytes())?;
-        self.file.sync_data()
+        let before = self.file.metadata()?.len();
+        let written = self.file.write_all(text.as_bytes()).and_then(|()| self.file.sync_data());
+        if written.is_err() {
+            // Shrinking needs no space, so this works on a full disk too.
+            let _ = self.file.set_len(before);
+        }
+        written
     }
 }
 

@@ -10,7 +10,7 @@ use super::lock::SessionLock;
 use super::ron_text::io_words;
 use super::session_file::{Loaded, journal_path, load_session, lock_path, write_atomic, write_new};
 use crate::model::event::{Event, Logged};
-use crate::model::session::{Session, VERSION};
+use crate::model::session::{Session, VERSION, WRITTEN_BY};
 use crate::model::text::slug;
 use crate::model::{Ms, Plan};
 
@@ -47,7 +47,13 @@ impl Recorder {
         std::fs::create_dir_all(dir).map_err(|e| {
             FileError::whole(dir, format!("cannot create the sessions folder: {}", io_words(&e)))
         })?;
-        let session = Session { version: VERSION, started, plan, events: Vec::new() };
+        let session = Session {
+            version: VERSION,
+            written_by: Some(WRITTEN_BY.into()),
+            started,
+            plan,
+            events: Vec::new(),
+        };
         let stem = format!("{}-{}", started.format("%Y-%m-%d-%H%M"), slug(&session.plan.title));
         for n in 1.. {
             let name = if n == 1 { format!("{stem}.ron") } else { format!("{stem}-{n}.ron") };

@@ -10,7 +10,7 @@ use super::locate::{field_value, locate};
 use super::plan_file::check_plan;
 use super::ron_text::{io_words, parse, read};
 use crate::model::State;
-use crate::model::session::{Session, VERSION};
+use crate::model::session::{OLDEST, Session, VERSION, WRITTEN_BY};
 
 pub const WHAT: &str = "a session starts with `Session(version: 1, …)`";
 
@@ -37,7 +37,13 @@ pub fn lock_path(session: &Path) -> PathBuf {
 pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
     let text = read(file)?;
     let mut session = parse_session(file, &text)?;
-    let mut note = None;
+    let mut note = match field_value(&text, "version").and_then(|(v, _)| v.parse::<u32>().ok()) {
+        Some(old) if old < VERSION => Some(format!(
+            "{}: a version {old} session, read as version {VERSION}; it is written as version {VERSION} when next saved",
+            file.display()
+        )),
+        _ => None,
+    };
     let mut from_journal = 0;
     let journal = journal_path(file);
     if let Some(recovered) = journal::read(&journal, session.events.len())? {
@@ -59,8 +65,9 @@ pub fn parse_session(file: &Path, text: &str) -> Result<Session, FileError> {
     if !text.trim().is_empty() {
         check_version(file, text)?;
     }
-    let session: Session = parse(file, text, WHAT)?;
+    let mut session: Session = parse(file, text, WHAT)?;
     check_plan(file, text, &session.plan, "plan.")?;
+    migrate(&mut session);
     Ok(session)
 }
 
@@ -70,7 +77,7 @@ fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
         return Ok(());
     };
     match value.parse::<u32>() {
-        Ok(VERSION) => Ok(()),
+        Ok(OLDEST..=VERSION) => Ok(()),
         Ok(newer) if newer > VERSION => Err(FileError::at(
             file,
             text,
@@ -83,7 +90,9 @@ fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
             file,
             text,
             Some(at),
-            format!("session version {VERSION}, found {older}, which no roundtable has written"),
+            format!(
+                "a session version from {OLDEST} to {VERSION}, found {older}, which no roundtable has written"
+            ),
         )),
         Err(_) => Err(FileError::at(
             file,
@@ -91,6 +100,14 @@ fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
             Some(at),
             format!("a version number such as `version: {VERSION}`, found `{value}`"),
         )),
+    }
+}
+
+/// Brings an older session up to this version. Version 1 lacked `written_by`
+/// and is otherwise the same: what it holds is read unchanged.
+fn migrate(session: &mut Session) {
+    if session.version < 2 {
+        session.version = 2;
     }
 }
 
@@ -126,6 +143,8 @@ pub fn to_text(session: &Session) -> Result<String, ron::Error> {
     out.push_str("// made during the workshop, `at` milliseconds after it began.\n");
     out.push_str("Session(\n");
     out.push_str(&format!("    version: {},\n", session.version));
+    let written_by = session.written_by.as_deref().unwrap_or(WRITTEN_BY);
+    out.push_str(&format!("    written_by: {:?},\n", written_by));
     out.push_str(&format!(
         "    started: \"{}\",\n",
         session.started.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)

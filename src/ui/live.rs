@@ -138,6 +138,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             };
             help::render(frame, body, view.keymap, screen, view.ui.help_scroll, theme)
         }
+        Some(Overlay::QuitUnsaved) => dialog::render(
+            frame,
+            body,
+            "⚠ Not saved: quit anyway?",
+            view.ui.question.as_deref().unwrap_or("The disk refuses writes. Quit anyway?"),
+            view.keymap,
+            theme,
+        ),
         Some(Overlay::ConfirmQuit) => dialog::render(
             frame,
             body,

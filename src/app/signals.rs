@@ -1,0 +1,46 @@
+//! SIGTERM, SIGHUP and SIGINT: restore the terminal, say where the session is, and go.
+//! Every change already shown is on disk (that is what "durable before it is
+//! shown" means), so stopping needs no last-moment writing.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// Held while a frame is drawn, so the terminal is not restored half way through one.
+pub static SCREEN: Mutex<()> = Mutex::new(());
+
+/// The session being recorded, to name when stopping.
+pub static SESSION: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+pub fn recording(path: Option<PathBuf>) {
+    if let Ok(mut session) = SESSION.lock() {
+        *session = path;
+    }
+}
+
+/// Watches for the signals on a thread of its own.
+pub fn watch() -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _drawing_stops = SCREEN.lock();
+            ratatui::restore();
+            let name = match signal {
+                SIGTERM => "SIGTERM",
+                SIGHUP => "SIGHUP",
+                _ => "SIGINT",
+            };
+            match SESSION.lock().ok().and_then(|s| s.clone()) {
+                Some(path) => eprintln!(
+                    "roundtable stopped by {name}. Every change shown is saved in {0} and its journal; carry on with `roundtable run {0}`",
+                    path.display()
+                ),
+                None => eprintln!("roundtable stopped by {name}."),
+            }
+            std::process::exit(0);
+        }
+    });
+    Ok(())
+}
