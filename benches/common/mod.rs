@@ -83,7 +83,13 @@ pub fn started() -> DateTime<FixedOffset> {
 
 /// A session with `n` events (unfinished: the workshop never ends).
 pub fn session(n: usize) -> Session {
-    Session { version: VERSION, started: started(), plan: plan(), events: events(n) }
+    Session {
+        version: VERSION,
+        written_by: None,
+        started: started(),
+        plan: plan(),
+        events: events(n),
+    }
 }
 
 /// A small deterministic generator (splitmix64): the same log on every run.

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use roundtable::model::session::{Session, VERSION};
+use roundtable::model::session::{Session, VERSION, WRITTEN_BY};
 use roundtable::model::{Event, Logged, Ms, Plan, State};
 use roundtable::store::plan_file::parse_plan;
 
@@ -22,7 +22,13 @@ pub fn started() -> DateTime<FixedOffset> {
 }
 
 pub fn session(events: Vec<Logged>) -> Session {
-    Session { version: VERSION, started: started(), plan: plan(), events }
+    Session {
+        version: VERSION,
+        written_by: Some(WRITTEN_BY.into()),
+        started: started(),
+        plan: plan(),
+        events,
+    }
 }
 
 pub fn at(ms: Ms, event: Event) -> Logged {
