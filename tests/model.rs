@@ -242,3 +242,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn undo_far_into_a_long_session_folds_from_the_nearest_mark() {
+    let mut log = vec![at(0, Event::TimerStarted)];
+    for i in 1..3_000u64 {
+        let event = if i % 2 == 1 { Event::TimerPaused } else { Event::TimerStarted };
+        log.push(at(i * 1_000, event));
+    }
+    let mut undone = log.clone();
+    for i in 0..5u64 {
+        undone.push(at(3_000_000 + i, Event::Undo));
+    }
+    let state = fold(&undone);
+    let expected = fold(&log[..log.len() - 5]);
+    assert_eq!(state.stages, expected.stages);
+    assert_eq!(state.running(), expected.running());
+    assert_eq!(state.count, log.len() + 5);
+    assert_eq!(state.said, "Undone: Timer paused: Welcome and check-in, 15 minutes over");
+}

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod balance;
 pub mod component;
 pub mod event;
+pub mod history;
 pub mod idea;
 pub mod length;
 pub mod person;

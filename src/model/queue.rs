@@ -53,71 +53,97 @@ pub struct Waiting {
     pub why: String,
 }
 
+/// A place in the queue, before it is put in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Hand(Hand),
+    /// Their go in a round: who, and whether it is the next one.
+    Round(usize),
+}
+
 impl Room {
-    /// The queue in the order the floor will be given, each with the reason for their place.
-    pub fn queue(&self, now: Ms) -> Vec<Waiting> {
-        let waited = |h: &Hand| format!("waiting {}", short(now.saturating_sub(h.raised)));
-        let mut out = Vec::new();
+    /// The order the floor will be given in: points of process, direct replies,
+    /// then the policy's order. Cheap: no words.
+    pub fn order(&self, now: Ms) -> Vec<Place> {
         let mut jumping: Vec<&Hand> =
             self.hands.iter().filter(|h| h.kind != HandKind::Normal).collect();
         jumping.sort_by_key(|h| (h.kind, h.raised));
-        for hand in jumping {
-            let why = match hand.kind {
-                HandKind::Process => format!("point of process: goes first · {}", waited(hand)),
-                _ => match self.speaking {
-                    Some(turn) => {
-                        format!("direct reply to {} · {}", self.people[turn.who].name, waited(hand))
-                    }
-                    None => format!("direct reply · {}", waited(hand)),
-                },
-            };
-            out.push(Waiting { who: hand.who, kind: Some(hand.kind), why });
-        }
-
+        let mut out: Vec<Place> = jumping.into_iter().map(|h| Place::Hand(*h)).collect();
         let mut hands: Vec<&Hand> =
             self.hands.iter().filter(|h| h.kind == HandKind::Normal).collect();
         match self.policy {
             Policy::Equal => {
                 hands.sort_by_key(|h| (self.airtime(h.who, now), h.raised));
-                for hand in hands {
-                    let person = &self.people[hand.who];
-                    let said = if person.turns == 0 {
-                        "has not spoken yet".to_string()
-                    } else {
-                        format!("spoke {} so far", short(self.airtime(hand.who, now)))
-                    };
-                    out.push(Waiting {
-                        who: hand.who,
-                        kind: Some(hand.kind),
-                        why: format!("{said} · {}", waited(hand)),
-                    });
-                }
+                out.extend(hands.into_iter().map(|h| Place::Hand(*h)));
             }
             Policy::Fifo => {
                 hands.sort_by_key(|h| h.raised);
-                for (i, hand) in hands.into_iter().enumerate() {
-                    let why = format!("hand up {} · {}", ordinal(i + 1), waited(hand));
-                    out.push(Waiting { who: hand.who, kind: Some(hand.kind), why });
-                }
+                out.extend(hands.into_iter().map(|h| Place::Hand(*h)));
             }
             Policy::Round => {
-                let next: Vec<usize> = self.round_to_go();
-                for (i, who) in next.iter().enumerate() {
-                    let why = if i == 0 {
+                let next = self.round_to_go();
+                out.extend(next.iter().map(|&who| Place::Round(who)));
+                hands.sort_by_key(|h| h.raised);
+                out.extend(
+                    hands.into_iter().filter(|h| !next.contains(&h.who)).map(|h| Place::Hand(*h)),
+                );
+            }
+        }
+        out
+    }
+
+    /// The queue in the order the floor will be given, each with the reason for their place.
+    pub fn queue(&self, now: Ms) -> Vec<Waiting> {
+        let waited = |h: &Hand| format!("waiting {}", short(now.saturating_sub(h.raised)));
+        let mut normal = 0;
+        let mut rounds = 0;
+        self.order(now)
+            .into_iter()
+            .map(|place| match place {
+                Place::Round(who) => {
+                    rounds += 1;
+                    let why = if rounds == 1 {
                         format!("next in the round · seat {}", who + 1)
                     } else {
                         format!("in the round · seat {}", who + 1)
                     };
-                    out.push(Waiting { who: *who, kind: None, why });
+                    Waiting { who, kind: None, why }
                 }
-                hands.sort_by_key(|h| h.raised);
-                for hand in hands.into_iter().filter(|h| !next.contains(&h.who)) {
-                    let why = format!("hand up, after the round · {}", waited(hand));
-                    out.push(Waiting { who: hand.who, kind: Some(hand.kind), why });
+                Place::Hand(hand) => {
+                    let why = match (hand.kind, self.policy) {
+                        (HandKind::Process, _) => {
+                            format!("point of process: goes first · {}", waited(&hand))
+                        }
+                        (HandKind::Reply, _) => match self.speaking {
+                            Some(turn) => {
+                                format!(
+                                    "direct reply to {} · {}",
+                                    self.people[turn.who].name,
+                                    waited(&hand)
+                                )
+                            }
+                            None => format!("direct reply · {}", waited(&hand)),
+                        },
+                        (HandKind::Normal, Policy::Equal) => {
+                            let said = if self.people[hand.who].turns == 0 {
+                                "has not spoken yet".to_string()
+                            } else {
+                                format!("spoke {} so far", short(self.airtime(hand.who, now)))
+                            };
+                            format!("{said} · {}", waited(&hand))
+                        }
+                        (HandKind::Normal, Policy::Fifo) => {
+                            normal += 1;
+                            format!("hand up {} · {}", ordinal(normal), waited(&hand))
+                        }
+                        (HandKind::Normal, Policy::Round) => {
+                            format!("hand up, after the round · {}", waited(&hand))
+                        }
+                    };
+                    Waiting { who: hand.who, kind: Some(hand.kind), why }
                 }
-            }
-        }
-        out
+            })
+            .collect()
     }
 
     /// Those still to have their go in this round, in seat order.

@@ -6,19 +6,20 @@ use super::event::Event;
 use super::length::{Ms, in_words};
 use super::person::Person;
 use super::plan::{Plan, Policy};
-use super::queue::{Hand, HandKind, short};
+use super::queue::{Hand, HandKind, Place, short};
 use super::stage::Timer;
 use super::text::fold;
-use super::turn::{Spoken, Turn};
+use super::turn::Turn;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Room {
     /// Seat order: the plan's participants, then walk-ins as they arrive.
     pub people: Vec<Person>,
+    /// Names folded (case and accents aside), and as written.
     index: HashMap<String, usize>,
+    exact: HashMap<String, usize>,
     pub hands: Vec<Hand>,
     pub speaking: Option<Turn>,
-    pub spoken: Vec<Spoken>,
     pub policy: Policy,
     /// In a round: who has had their go (or passed) since it began.
     pub round_done: Vec<bool>,
@@ -40,19 +41,25 @@ impl Room {
             })
             .collect();
         let index = people.iter().enumerate().map(|(i, p)| (fold(&p.name), i)).collect();
+        let exact = people.iter().enumerate().map(|(i, p)| (p.name.clone(), i)).collect();
         let round_done = vec![false; people.len()];
         Room {
             people,
             index,
+            exact,
             hands: Vec::new(),
             speaking: None,
-            spoken: Vec::new(),
             policy: plan.queue,
             round_done,
         }
     }
 
+    /// A person by name, as written in the plan or typed; case and accents aside.
     pub fn find(&self, name: &str) -> Option<usize> {
+        // Events name people as the plan does: try that first, without folding.
+        if let Some(&i) = self.exact.get(name) {
+            return Some(i);
+        }
         self.index.get(&fold(name)).copied()
     }
 
@@ -152,6 +159,7 @@ impl Room {
             Event::ParticipantAdded { name, role } => {
                 let name = name.trim().to_string();
                 self.index.insert(fold(&name), self.people.len());
+                self.exact.insert(name.clone(), self.people.len());
                 self.people.push(Person {
                     name: name.clone(),
                     role: role.trim().to_string(),
@@ -179,7 +187,11 @@ impl Room {
                 let i = self.find(who).unwrap_or_default();
                 self.hands.push(Hand { who: i, kind: *kind, raised: at });
                 let name = &self.people[i].name;
-                let place = self.queue(at).iter().position(|w| w.who == i).map_or(0, |p| p + 1);
+                let place = self
+                    .order(at)
+                    .iter()
+                    .position(|p| matches!(p, Place::Hand(h) if h.who == i))
+                    .map_or(0, |p| p + 1);
                 match kind {
                     HandKind::Normal => {
                         format!("{name} raised a hand: {} in the queue.", ordinal_place(place))
@@ -232,7 +244,6 @@ impl Room {
         let turn = self.speaking.take()?;
         let length = turn.length(at);
         self.people[turn.who].spoken += length;
-        self.spoken.push(Spoken { who: turn.who, from: turn.from, to: at.max(turn.from) });
         let person = &self.people[turn.who];
         let mut said = format!("{} spoke for {}", person.name, short(length));
         if self.policy == Policy::Round {

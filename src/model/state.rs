@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::component::Component;
 use super::event::{Event, Logged};
+use super::history::{History, SEGMENT};
 use super::idea::Ideas;
 use super::length::{Ms, in_words};
 use super::plan::{Plan, Policy, StageKind};
@@ -33,9 +34,11 @@ pub struct State {
     pub said: String,
     /// How many events of the log have been folded in, undos included.
     pub count: usize,
-    /// The events still in effect, each with what was said of it, so an undo
-    /// can fold them again without the one it takes back.
-    history: Vec<(Logged, String)>,
+    /// The events still in effect, so an undo can fold them again without the one it takes back.
+    history: History,
+    /// The state after each sealed segment of the history, to fold again from
+    /// the nearest one rather than from the start.
+    marks: Vec<Arc<State>>,
 }
 
 impl State {
@@ -67,7 +70,8 @@ impl State {
             at: 0,
             said,
             count: 0,
-            history: Vec::new(),
+            history: History::default(),
+            marks: Vec::new(),
         }
     }
 
@@ -116,9 +120,7 @@ impl State {
                     Ok(())
                 }
             }
-            Event::Undo if !self.history.iter().any(|(l, _)| l.event.undoable()) => {
-                Err("Nothing to undo.".into())
-            }
+            Event::Undo if self.history.last_undoable().is_none() => Err("Nothing to undo.".into()),
             _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
             _ if event.is_about_reflection() => self.reflections.check(event, &self.components),
             _ => self.room.check(event),
@@ -133,27 +135,48 @@ impl State {
             self.undo(at);
             return Ok(());
         }
-        let said = self.change(logged);
+        self.said = self.change(logged);
         self.at = at;
         self.count += 1;
-        self.said = said.clone();
-        self.history.push((logged.clone(), said));
+        if self.history.push(logged.clone()) {
+            let mut mark = self.clone();
+            mark.history = History::default();
+            mark.marks = Vec::new();
+            self.marks.push(Arc::new(mark));
+        }
         Ok(())
     }
 
     fn undo(&mut self, at: Ms) {
-        let Some(last) = self.history.iter().rposition(|(l, _)| l.event.undoable()) else {
+        let Some(last) = self.history.last_undoable() else {
             return;
         };
-        let mut kept = std::mem::take(&mut self.history);
-        let (_, undone) = kept.remove(last);
-        let count = self.count;
-        let mut again = State::new(self.plan.clone());
-        for (logged, _) in &kept {
+        // Fold again from the nearest mark before the event taken back.
+        let segments = (last / SEGMENT).min(self.marks.len());
+        let mut again = match segments {
+            0 => State::new(self.plan.clone()),
+            s => {
+                let mut mark = (*self.marks[s - 1]).clone();
+                mark.history = self.history.prefix(s);
+                mark.marks = self.marks[..s].to_vec();
+                mark
+            }
+        };
+        let rest: Vec<Logged> = self.history.from(segments * SEGMENT).cloned().collect();
+        let (before, after) = rest.split_at(last - segments * SEGMENT);
+        for logged in before {
+            let _ = again.apply(logged);
+        }
+        let undone = {
+            let mut probe = again.clone();
+            let _ = probe.apply(&after[0]);
+            probe.said
+        };
+        for logged in &after[1..] {
             let _ = again.apply(logged);
         }
         again.at = at;
-        again.count = count + 1;
+        again.count = self.count + 1;
         again.said = format!("Undone: {undone}");
         *self = again;
     }

@@ -10,14 +10,6 @@ pub struct Turn {
     pub time_box: Option<Ms>,
 }
 
-/// A finished turn, kept so airtime can always be traced to its turns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Spoken {
-    pub who: usize,
-    pub from: Ms,
-    pub to: Ms,
-}
-
 impl Turn {
     pub fn length(&self, now: Ms) -> Ms {
         now.saturating_sub(self.from)
