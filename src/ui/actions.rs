@@ -34,7 +34,7 @@ pub fn render(
     keymap: &Keymap,
     theme: &Theme,
 ) {
-    let block = Block::bordered().title(" Actions ").border_style(theme.border).style(theme.text);
+    let block = Block::bordered().title(" Actions ").border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;

@@ -37,7 +37,7 @@ pub fn render(
     now: Ms,
     theme: &Theme,
 ) {
-    let block = Block::bordered().title(" Agenda ").border_style(theme.border).style(theme.text);
+    let block = Block::bordered().title(" Agenda ").border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [list, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);

@@ -60,8 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     let balance = room.balance(now);
     let block = Block::bordered()
         .title(format!(" Voice balance · {} ", equality_words(&balance)))
-        .border_style(theme.border)
-        .style(theme.text);
+        .border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;

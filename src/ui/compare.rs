@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     ]);
     frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: true }), answer);
 
-    let block = Block::bordered().border_style(theme.border).style(theme.text);
+    let block = Block::bordered().border_style(theme.border);
     let inner = block.inner(table);
     frame.render_widget(block, table);
     let rows = comparison.table();

@@ -81,8 +81,7 @@ pub fn render(
 ) {
     let block = Block::bordered()
         .title(format!(" Floor · {} ", policy_short(room.policy)))
-        .border_style(theme.border)
-        .style(theme.text);
+        .border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;

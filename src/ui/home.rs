@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         title,
     );
 
-    let block = Block::bordered().title(" Start ").border_style(theme.border).style(theme.text);
+    let block = Block::bordered().title(" Start ").border_style(theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let visible = inner.height as usize;

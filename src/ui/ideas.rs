@@ -70,7 +70,7 @@ pub fn render(
     } else {
         format!(" Ideas · {standing} ")
     };
-    let block = Block::bordered().title(title).border_style(theme.border).style(theme.text);
+    let block = Block::bordered().title(title).border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;

@@ -257,8 +257,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let stage = &state.plan.stages[i];
     let block = Block::bordered()
         .title(format!(" Stage {} of {} · {} ", i + 1, state.stages.len(), stage.kind.label()))
-        .border_style(theme.border)
-        .style(theme.text);
+        .border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -402,7 +401,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
             let kind = state.plan.stages[state.current].kind;
             let mut list = vec![(Action::StartPause, start), (Action::NextStage, next)];
             let floor = |list: &mut Vec<(Action, &str)>| {
-                if !room.queue(now).is_empty() {
+                if !room.order(now).is_empty() {
                     list.push((Action::GiveFloor, "give floor"));
                 }
                 if room.speaking.is_some() {

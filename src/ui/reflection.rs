@@ -74,7 +74,7 @@ pub fn render(
         ),
         None => " Reflection · the first score starts a checkpoint ".to_string(),
     };
-    let block = Block::bordered().title(title).border_style(theme.border).style(theme.text);
+    let block = Block::bordered().title(title).border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;

@@ -164,7 +164,8 @@ impl Theme {
     }
 
     fn from_file(name: &str, f: ThemeFile) -> Theme {
-        let base = Style::default().bg(f.background.map_or(Color::Reset, color));
+        // The ground every pane is drawn on, with the text's colour, so panes need not paint it again.
+        let base = style(&f.text).bg(f.background.map_or(Color::Reset, color));
         let s = |p: &Paint| style(p);
         Theme {
             name: name.to_string(),
