@@ -452,3 +452,77 @@ fn a_recorded_session_replays_at_600x_and_quits() {
     let after = std::fs::read_to_string(first).unwrap();
     assert!(after.contains("WorkshopEnded"), "the session file is untouched");
 }
+
+/// The roundtable process running in a tmux window (not the shell or tmux around it).
+fn pid_in(t: &Tmux, window: &str) -> u32 {
+    let listing = std::process::Command::new("ps").args(["-eo", "pid,args"]).output().unwrap();
+    let text = String::from_utf8_lossy(&listing.stdout);
+    let marker = format!("--sessions {}", t.dir.join(window).display());
+    text.lines()
+        .filter(|l| l.contains(&marker))
+        .find_map(|l| {
+            let mut words = l.split_whitespace();
+            let pid = words.next()?.parse().ok()?;
+            words.next()?.ends_with("/roundtable").then_some(pid)
+        })
+        .unwrap_or_else(|| panic!("no roundtable process for {window}:\n{text}"))
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_keep_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("signals", dir.path());
+    for (window, signal) in [("term", "TERM"), ("hup", "HUP")] {
+        let sessions = dir.path().join(window);
+        t.start(
+            window,
+            (100, 30),
+            &format!(
+                "{} run plan.ron --sessions {} 2> {window}.err",
+                bin.display(),
+                sessions.display()
+            ),
+            &[],
+        );
+        t.wait_for(window, "READY");
+        t.keys(window, &["Space", "n", "h", "z", "o", "e", "Enter"]);
+        t.wait_for(window, "Zoë raised a hand");
+        let pid = pid_in(&t, window);
+        let kill = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        assert_eq!(t.exit_status(window), 0);
+        let said = std::fs::read_to_string(dir.path().join(format!("{window}.err"))).unwrap();
+        assert!(
+            said.starts_with(&format!(
+                "roundtable stopped by SIG{signal}. Every change shown is saved in "
+            )),
+            "{said}"
+        );
+        // Back to the shell's own screen: the console's frame is gone.
+        let screen = t.screen(window);
+        assert!(!screen.contains("Agenda"), "{screen}");
+        let session = std::fs::read_dir(&sessions)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "ron"))
+            .unwrap();
+        let report = run(dir.path(), &["report", session.to_str().unwrap(), "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+        assert_eq!(json["stages"][1]["reached"], true, "{json}");
+        assert!(
+            String::from_utf8_lossy(
+                &run(dir.path(), &["report", session.to_str().unwrap()]).stdout
+            )
+            .contains("Zoë")
+        );
+    }
+}
