@@ -19,7 +19,7 @@ pub fn ended(file: &Path) -> FileError {
     FileError::whole(
         file,
         format!(
-            "this workshop has ended. Read it with `roundtable report {0}`, or start the next cycle with `roundtable run --again {0}`",
+            "this workshop has ended. Replay it with `roundtable replay {0}`, read it with `roundtable report {0}`, or start the next cycle with `roundtable run --again {0}`",
             file.display()
         ),
     )
