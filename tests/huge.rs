@@ -334,3 +334,33 @@ fn a_refusal_in_a_huge_line_is_a_message_not_the_whole_line() {
         assert!(stderr.len() < 4 * 1024, "{file}: {} bytes on stderr", stderr.len());
     }
 }
+
+#[test]
+#[ignore = "bug: each Undo folds the whole history again (State::undo), so loading is quadratic: a 50 MB session with an undo every 100 events does not load within the hang guard"]
+fn a_fifty_megabyte_session_with_an_undo_every_hundred_events_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("undone.ron");
+    let mut events = vec![
+        at(0, Event::StageChanged { to: 2 }),
+        at(1, Event::IdeaCaptured { text: "Benches".into(), author: None, components: vec![] }),
+    ];
+    let mut now: Ms = 2;
+    let mut undone = 0;
+    // About 45 bytes a line: 1.2 million events, 12,000 of them undos.
+    while events.len() < 1_200_000 {
+        now += 7;
+        if events.len() % 100 == 0 {
+            events.push(at(now, Event::Undo));
+            undone += 1;
+        } else {
+            events.push(at(now, Event::Voted { idea: 0 }));
+        }
+    }
+    let votes = events.len() - 2 - 2 * undone;
+    std::fs::write(&file, to_text(&session(events)).unwrap()).unwrap();
+    assert!(std::fs::metadata(&file).unwrap().len() as usize >= 50 * MB);
+    let counted = guarded("loading 50 MB with 12,000 undos", move || {
+        load_session(&file).unwrap().state.ideas.list[0].votes as usize
+    });
+    assert_eq!(counted, votes);
+}
