@@ -244,7 +244,11 @@ fn assert_report_holds(json: &serde_json::Value, e: &Expect, when: &str) {
 fn one_seed(seed: u64) -> String {
     let mut rng = Rng(seed);
     let stop = rng.below(SCRIPT.len() as u64 + 1) as usize;
-    let linger = Duration::from_millis(rng.below(300));
+    // Mostly at once; now and then after the console has noted it is alive (every 5 s while a timer runs).
+    let linger = Duration::from_millis(match rng.below(6) {
+        0 => 7_000 + rng.below(1_000),
+        _ => rng.below(300),
+    });
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     std::fs::copy(
@@ -326,6 +330,20 @@ fn one_seed(seed: u64) -> String {
         "resumed at {} ms, after the kill at {run1:?}",
         last.at
     );
+    if loaded.state.running() && linger >= Duration::from_secs(7) {
+        // Seen alive while the timer ran on after the last event: the stage keeps that time.
+        assert!(
+            last.at > last_event + 1_000,
+            "resumed at {} ms, last event at {last_event}",
+            last.at
+        );
+        let stage = expect.stage;
+        assert_eq!(
+            resumed.state.elapsed(stage, last.at),
+            loaded.state.elapsed(stage, last.at),
+            "the running stage counts up to the last sign of life"
+        );
+    }
     assert!(gap_s >= 1, "a gap of {gap_s} s for 1.2 s away");
     let most = (seen - began).as_millis() as u64 - last.at;
     assert!(gap_s * 1000 <= most + 1000, "a gap of {gap_s} s, more than the {most} ms it can be");
@@ -377,7 +395,11 @@ fn one_seed(seed: u64) -> String {
         "{total} ms of stage time in {:?}",
         run1 + run2
     );
-    format!("seed {seed}: killed after step {stop} of {} ({} events)", SCRIPT.len(), expect.events)
+    format!(
+        "seed {seed}: killed {linger:?} after step {stop} of {} ({} events)",
+        SCRIPT.len(),
+        expect.events
+    )
 }
 
 #[test]
