@@ -364,3 +364,63 @@ fn a_fifty_megabyte_session_with_an_undo_every_hundred_events_loads() {
     });
     assert_eq!(counted, votes);
 }
+
+/// A session whose events sit absurdly far from its start, up to the largest offset there is.
+fn far_session(at_ms: u64) -> String {
+    format!(
+        r#"Session(
+    version: 1,
+    started: "2026-11-25T19:00:00+00:00",
+    plan: Plan(title: "T", stages: [(title: "A", duration: "10m"), (title: "B", duration: "5m")]),
+    events: [
+        (at: 0, event: TimerStarted),
+        (at: {at_ms}, event: WorkshopEnded),
+    ],
+)
+"#
+    )
+}
+
+#[test]
+#[ignore = "bug: an offset beyond chrono's range (or near u64::MAX) passes `check` but panics `report` (src/report/summary.rs `wall`, `secs`) and `Recorder::resume` (`started + Duration`)"]
+fn an_offset_far_beyond_any_workshop_is_refused_or_reported_never_a_panic() {
+    for at_ms in [9_000_000_000_000_000, i64::MAX as u64 + 1, u64::MAX] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("far.ron"), far_session(at_ms)).unwrap();
+        let (code, stdout, stderr) = roundtable(dir.path(), &["check", "far.ron"]);
+        assert!(!stderr.contains("panicked"), "check at {at_ms}: {stderr}");
+        if code == Some(1) {
+            // Refused: at the event, with its line and column.
+            assert!(stderr.starts_with("far.ron:7:"), "check at {at_ms}: {stderr}");
+            continue;
+        }
+        assert_eq!(stdout, "ok far.ron\n");
+        // Loaded: then it must be reported, in both formats, and its numbers must be true.
+        for format in ["md", "json"] {
+            let (code, stdout, stderr) =
+                roundtable(dir.path(), &["report", "far.ron", "--format", format]);
+            assert_eq!(code, Some(0), "report --format {format} at {at_ms}: {stderr}");
+            if format == "json" {
+                let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+                assert_eq!(json["actual_s"].as_u64(), Some(at_ms / 1000), "at {at_ms}");
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "bug: resuming a session with an offset beyond chrono's range panics in Recorder::resume (`started + Duration::milliseconds`)"]
+fn resuming_a_session_far_beyond_any_workshop_is_refused_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("far.ron");
+    let text = far_session(9_000_000_000_000_000)
+        .replace(", event: WorkshopEnded", ", event: TimerPaused");
+    std::fs::write(&file, text).unwrap();
+    let wall = common::started() + chrono::Duration::hours(1);
+    let resumed = std::panic::catch_unwind(|| {
+        roundtable::store::recorder::Recorder::resume(&file, wall)
+            .map(|_| ())
+            .map_err(|e| e.headline())
+    });
+    assert!(resumed.is_ok(), "Recorder::resume panicked");
+}
