@@ -153,7 +153,7 @@ fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failur
     let theme = chosen_theme(cli.theme.as_deref())?;
     terminal_needed()?;
     let begin = match prepared {
-        Some(p) => Begin::Live(Box::new(open(p, &cli.sessions)?)),
+        Some(p) => Begin::Live(Box::new(open(p, &cli.sessions, crate::app::clock::wall_now())?)),
         None => Begin::Home,
     };
     run_console(begin, cli, keymap, theme)

@@ -49,7 +49,7 @@ fn check_reports_each_file_and_fails_if_any_does() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "ok good.ron\n");
     let err = stderr(&out);
-    assert!(err.starts_with("bad.ron:1:16: a `stages` field in Plan\n"), "{err}");
+    assert!(err.starts_with("bad.ron:1:16: the field `stages`, which the plan needs\n"), "{err}");
     assert!(err.contains("missing.ron: no such file\n"), "{err}");
     assert!(err.ends_with("2 files have problems\n"), "{err}");
 }

@@ -5,6 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
 use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::DefaultTerminal;
 
@@ -109,24 +110,33 @@ fn before(live: &Live, sessions: &Path, path: &Path, given: Option<&Path>) -> Op
 }
 
 /// Starts or resumes a workshop: creates or locks its session file and starts its clock.
-pub fn open(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
+/// `wall` is the wall-clock time now, read by the caller: it dates the session and measures a resume's gap.
+pub fn open(
+    prepared: Prepared,
+    sessions: &Path,
+    wall: DateTime<FixedOffset>,
+) -> Result<Opened, FileError> {
     let given = match &prepared {
         Prepared::Again { path, .. } => Some(path.clone()),
         _ => None,
     };
-    let mut opened = open_session(prepared, sessions)?;
+    let mut opened = open_session(prepared, sessions, wall)?;
     opened.live.before = before(&opened.live, sessions, &opened.recorder.path, given.as_deref());
     Ok(opened)
 }
 
-fn open_session(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError> {
+fn open_session(
+    prepared: Prepared,
+    sessions: &Path,
+    wall: DateTime<FixedOffset>,
+) -> Result<Opened, FileError> {
     match prepared {
         Prepared::New(plan) => {
-            let (recorder, session) = Recorder::create(sessions, plan, wall_now())?;
+            let (recorder, session) = Recorder::create(sessions, plan, wall)?;
             Ok(Opened { live: Live::new(session), recorder, clock: Clock::starting_at(0) })
         }
         Prepared::Again { plan, from, carried, .. } => {
-            let (mut recorder, session) = Recorder::create(sessions, plan, wall_now())?;
+            let (mut recorder, session) = Recorder::create(sessions, plan, wall)?;
             let mut live = Live::new(session);
             if !carried.is_empty() {
                 live.ui.view = View::Actions;
@@ -137,7 +147,7 @@ fn open_session(prepared: Prepared, sessions: &Path) -> Result<Opened, FileError
             Ok(Opened { live, recorder, clock: Clock::starting_at(0) })
         }
         Prepared::Resume(path) => {
-            let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall_now())?;
+            let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall)?;
             let mut live = Live::new(loaded.session);
             let clock = Clock::starting_at(resumed.at);
             recorder.append(&resumed);
@@ -475,7 +485,7 @@ impl Console {
                 false
             }
             Effect::Start(start) => {
-                match prepare(&start).and_then(|p| open(p, &self.sessions)) {
+                match prepare(&start).and_then(|p| open(p, &self.sessions, wall_now())) {
                     Ok(opened) => {
                         self.app.mode = Mode::Live(Box::new(opened.live));
                         super::signals::recording(Some(opened.recorder.path.clone()));

@@ -164,7 +164,7 @@ impl Live {
 
     /// The date on the wall clock at `now`, for due dates typed as "2w".
     fn today(&self, now: Ms) -> NaiveDate {
-        (self.session.started + chrono::Duration::milliseconds(now as i64)).date_naive()
+        self.session.wall(now).date_naive()
     }
 
     pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {

@@ -33,6 +33,20 @@ pub struct Session {
     pub events: Vec<Logged>,
 }
 
+impl Session {
+    /// The wall-clock time at an offset into the session, for display; the start itself if out of range.
+    pub fn wall(&self, at: super::length::Ms) -> DateTime<FixedOffset> {
+        wall(self.started, at)
+    }
+}
+
+/// The wall-clock time `at` milliseconds after `started`; `started` itself if out of range.
+pub fn wall(started: DateTime<FixedOffset>, at: super::length::Ms) -> DateTime<FixedOffset> {
+    chrono::Duration::try_milliseconds(at as i64)
+        .and_then(|d| started.checked_add_signed(d))
+        .unwrap_or(started)
+}
+
 fn wall_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
     let text = String::deserialize(d)?;
     DateTime::parse_from_rfc3339(&text).map_err(|_| {

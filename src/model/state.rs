@@ -12,6 +12,10 @@ use super::reflection::Reflections;
 use super::room::Room;
 use super::stage::Stage;
 
+/// The latest an event can be, from the start: a workshop resumed over many
+/// days still runs for hours, not months. Anything later is a damaged file.
+pub const LATEST_MS: Ms = 30 * 24 * 3_600_000;
+
 /// The least a stage can be shortened to with `-`.
 pub const SHORTEST_STAGE_MS: i64 = 60_000;
 
@@ -87,6 +91,12 @@ impl State {
 
     /// Whether `event` can happen now, and if not, why, in words.
     pub fn check(&self, logged: &Logged) -> Result<(), String> {
+        if logged.at > LATEST_MS {
+            return Err(format!(
+                "An event within 30 days of the start; this one is {} ms after it.",
+                logged.at
+            ));
+        }
         if logged.at < self.at {
             return Err(format!(
                 "Events go in time order: this one is at {} ms, before the one above it at {} ms.",

@@ -141,15 +141,14 @@ fn round3(x: f64) -> f64 {
 }
 
 fn secs(ms: Ms) -> u64 {
-    (ms + 500) / 1000
+    ms.saturating_add(500) / 1000
 }
 
 impl Summary {
     /// Sums a session up as it stood at its last event.
     pub fn of(session: &Session, state: &State) -> Summary {
         let at = state.at;
-        let wall =
-            |ms: Ms| (session.started + chrono::Duration::milliseconds(ms as i64)).to_rfc3339();
+        let wall = |ms: Ms| session.wall(ms).to_rfc3339();
         let stages: Vec<StageSummary> = session
             .plan
             .stages

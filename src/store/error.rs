@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::locate::Position;
+use crate::model::text::width;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
@@ -51,16 +52,24 @@ impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.headline())?;
         if let (Some(p), Some(line)) = (self.at, &self.line) {
-            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-            let shown = crate::model::text::clean(&shown);
-            let before: String = shown.chars().take(p.col.saturating_sub(1)).collect();
+            let chars: Vec<char> = line
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .collect();
+            // A window around the column: a line can be a whole file long.
+            const SIDE: usize = 60;
+            let col = p.col.saturating_sub(1).min(chars.len());
+            let from = col.saturating_sub(SIDE);
+            let to = (col + SIDE).min(chars.len());
+            let left = if from > 0 { "…" } else { "" };
+            let right = if to < chars.len() { "…" } else { "" };
+            let shown: String = chars[from..to].iter().collect();
+            let before: String = chars[from..col].iter().collect();
             let gutter = p.line.to_string();
             let pad = " ".repeat(gutter.len());
-            write!(
-                f,
-                "\n {gutter} | {shown}\n {pad} | {}^",
-                " ".repeat(crate::model::text::width(&before))
-            )?;
+            let caret = " ".repeat(width(left) + width(&before));
+            write!(f, "\n {gutter} | {left}{shown}{right}\n {pad} | {caret}^")?;
         }
         Ok(())
     }

@@ -76,16 +76,33 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
             ));
         }
     };
+    // For pointing at a place in errors only: each line is read from its own bytes.
     let text = String::from_utf8_lossy(&bytes);
     let mut events = Vec::new();
     let mut dropped_torn_line = false;
     let mut offset = 0;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     for (i, raw) in lines.iter().enumerate() {
         let start = offset;
         offset += raw.len();
-        let complete = raw.ends_with('\n');
-        let line = raw.trim();
+        let complete = raw.ends_with(b"\n");
+        let torn_tail = i + 1 == lines.len() && !complete;
+        let line = match std::str::from_utf8(raw) {
+            Ok(line) => line.trim(),
+            Err(_) if torn_tail => {
+                dropped_torn_line = true;
+                continue;
+            }
+            Err(e) => {
+                let col = String::from_utf8_lossy(&raw[..e.valid_up_to()]).chars().count() + 1;
+                return Err(FileError::at(
+                    path,
+                    &text,
+                    Some(Position { line: i + 1, col }),
+                    "text in UTF-8, found bytes that are not",
+                ));
+            }
+        };
         if line.is_empty() {
             continue;
         }
@@ -99,7 +116,10 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
                 return Err(FileError::at(
                     path,
                     &text,
-                    Some(Position::of_offset(&text, start)),
+                    Some(Position::of_offset(
+                        &text,
+                        String::from_utf8_lossy(&bytes[..start]).len(),
+                    )),
                     format!(
                         "event number {}, found number {} (events are missing)",
                         base + events.len(),
@@ -107,7 +127,7 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
                     ),
                 ));
             }
-            Err(_) if i + 1 == lines.len() && !complete => dropped_torn_line = true,
+            Err(_) if torn_tail => dropped_torn_line = true,
             Err(e) => {
                 let col = e.span.start.col;
                 return Err(FileError::at(

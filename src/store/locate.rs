@@ -180,6 +180,23 @@ pub fn first_two(text: &str) -> (Option<&str>, Option<&str>) {
     (tokens.get(at).map(|t| t.text), tokens.get(at + 1).map(|t| t.text))
 }
 
+/// The closing bracket the innermost bracket still open at the end of the text wants.
+pub fn unclosed(text: &str) -> Option<char> {
+    let mut open: Vec<char> = Vec::new();
+    for token in Tokens::new(text) {
+        match token.text {
+            "(" => open.push(')'),
+            "[" => open.push(']'),
+            "{" => open.push('}'),
+            ")" | "]" | "}" => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
 /// Every quoted text with its byte offset, in order.
 pub fn texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     Tokens::new(text).filter(|t| t.kind == Kind::Text).map(|t| (t.start, t.text))

@@ -109,8 +109,13 @@ impl Recorder {
             })?;
         }
         let last_event = loaded.session.events.last().map_or(0, |l| l.at);
-        let last_alive = lock.last_alive().unwrap_or(0).max(last_event);
-        let then = loaded.session.started + chrono::Duration::milliseconds(last_alive as i64);
+        // A lock file's note of life is a courtesy: one that makes no sense is not believed.
+        let last_alive = lock
+            .last_alive()
+            .filter(|&t| t <= crate::model::state::LATEST_MS)
+            .unwrap_or(0)
+            .max(last_event);
+        let then = loaded.session.wall(last_alive);
         let gap_s = wall_now.signed_duration_since(then).num_seconds().max(0) as u64;
         let resumed = Logged { at: last_alive, event: Event::Resumed { gap_s } };
         let written = loaded.session.events.len();

@@ -97,7 +97,14 @@ fn spanned(
         _ => at,
     };
     let mut message = if at_the_end(text, at) {
-        "more: the file ends too soon (is a closing `)` or `]` missing?)".to_string()
+        match super::locate::unclosed(text) {
+            Some(close) => format!("more: the file ends before the closing `{close}`"),
+            None => "more: the file ends too soon".to_string(),
+        }
+    } else if text[offset_of(text, at)..].starts_with('-')
+        && matches!(code, ron::Error::IntegerOutOfBounds | ron::Error::ExpectedInteger)
+    {
+        "a number of 0 or more, not a negative one".to_string()
     } else {
         explain(code, what)
     };
@@ -138,6 +145,23 @@ fn looks_like_json(text: &str) -> bool {
         || t.starts_with('[') && t[1..].trim_start().starts_with('{')
 }
 
+/// What a structure is called in a file's own words, not the code's.
+fn thing(outer: &Option<String>) -> &'static str {
+    match outer.as_deref() {
+        Some("Plan") => "the plan",
+        Some("Session") => "the session",
+        Some("Logged") => "each event",
+        Some("Participant") => "each person",
+        Some("Stage") => "each stage",
+        Some("Component") => "each component",
+        Some("Carried") => "each carried action",
+        Some("Theme") => "the theme",
+        Some("Style") => "each style",
+        Some("Line") => "each journal line",
+        _ => "this item",
+    }
+}
+
 /// ron's error, said as what was expected.
 fn explain(code: &ron::Error, what: &str) -> String {
     use ron::Error::*;
@@ -172,17 +196,19 @@ fn explain(code: &ron::Error, what: &str) -> String {
             format!("`{expected}(…)`, found `{found}(…)`; {what}")
         }
         ExpectedStructName(name) => format!("`{name}(`; {what}"),
-        NoSuchStructField { expected, found, outer } => format!(
-            "one of the fields of {} ({}), found `{found}`",
-            outer.as_deref().unwrap_or("this item"),
-            one_of(expected)
-        ),
+        NoSuchStructField { expected, found, outer } => {
+            let guess = closest(expected, found)
+                .map_or(String::new(), |g| format!(" (did you mean `{g}`?)"));
+            format!(
+                "one of the fields of {} ({}), found `{found}`{guess}",
+                thing(outer),
+                one_of(expected)
+            )
+        }
         MissingStructField { field, outer } => {
-            format!("a `{field}` field in {}", outer.as_deref().unwrap_or("this item"))
+            format!("the field `{field}`, which {} needs", thing(outer))
         }
-        DuplicateStructField { field, outer } => {
-            format!("`{field}` only once in {}", outer.as_deref().unwrap_or("this item"))
-        }
+        DuplicateStructField { field, outer } => format!("`{field}` only once in {}", thing(outer)),
         NoSuchEnumVariant { expected, found, .. } => {
             let guess = closest(expected, found)
                 .map_or(String::new(), |g| format!(" (did you mean `{g}`?)"));
@@ -200,7 +226,7 @@ fn explain(code: &ron::Error, what: &str) -> String {
         TrailingCharacters => "nothing more after the closing `)`".into(),
         UnclosedBlockComment => "`*/` to close the comment".into(),
         UnclosedLineComment => "a line break at the end of the last comment".into(),
-        IntegerOutOfBounds => "a smaller number".into(),
+        IntegerOutOfBounds => "a whole number that fits: 0 or more, and not so large".into(),
         Utf8Error(_) => "text in UTF-8".into(),
         ExceededRecursionLimit => "less deeply nested brackets".into(),
         Message(m) => m.clone(),
@@ -226,19 +252,24 @@ fn closest<'a>(known: &[&'a str], found: &str) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance, by characters.
+/// Edit distance by characters, a swap of two neighbours counting as one edit.
 fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] =
-                if ca == *cb { previous } else { 1 + previous.min(row[j]).min(row[j + 1]) };
-            previous = current;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }

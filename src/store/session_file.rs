@@ -122,6 +122,9 @@ fn fold_checked(
     let in_file = session.events.len() - from_journal;
     for (i, logged) in session.events.iter().enumerate() {
         if let Err(why) = state.apply(logged) {
+            let mut why = why.chars();
+            let why: String =
+                why.next().map(|c| c.to_uppercase().chain(why).collect()).unwrap_or_default();
             let message = format!("events[{i}]: an event that can happen where it stands. {why}");
             return Err(if i < in_file {
                 FileError::at(file, text, locate(text, &format!("events[{i}]")), message)

@@ -15,7 +15,7 @@ use crate::model::{Ms, State};
 
 /// The wall-clock time at an offset into the session, as "20:36".
 pub fn wall(started: DateTime<FixedOffset>, at: Ms) -> String {
-    (started + chrono::Duration::milliseconds(at as i64)).format("%H:%M").to_string()
+    crate::model::session::wall(started, at).format("%H:%M").to_string()
 }
 
 /// A stage's planned length with any minutes added live: "20:00", "20:00+2".

@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, c
 /// timeline: stage numbers where stages began, ticks where events happened, the playhead.
 fn bar(frame: &mut Frame, area: Rect, replay: &Replay, theme: &Theme) {
     let started = replay.session.started;
-    let when = (started + chrono::Duration::milliseconds(replay.at as i64)).format("%H:%M:%S");
+    let when = crate::model::session::wall(started, replay.at).format("%H:%M:%S");
     let count = replay.timeline.count_at(replay.at);
     let total = replay.timeline.events.len();
     let state = if replay.playing() {
