@@ -4,7 +4,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{MIN, at, fold, plan, session};
+use common::{MIN, at, fold, plan, session, text};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -143,26 +143,7 @@ fn draw(app: &App, w: u16, h: u16) -> String {
     terminal
         .draw(|frame| ui::render(frame, app, &Context { now: 0, theme: &theme, saving: None }))
         .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| {
-            let mut line = String::new();
-            let mut skip = 0;
-            for cell in row {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                line.push_str(cell.symbol());
-                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-            }
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    text(terminal.backend().buffer())
 }
 
 #[test]

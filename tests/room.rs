@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{MIN, at, session};
+use common::{MIN, at, session, text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,28 +22,6 @@ fn draw(app: &App, now: Ms, (w, h): (u16, u16), theme: &Theme) -> Buffer {
     let cx = Context { now, theme, saving: None };
     terminal.draw(|frame| ui::render(frame, app, &cx)).unwrap();
     terminal.backend().buffer().clone()
-}
-
-fn text(buffer: &Buffer) -> String {
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| {
-            let mut line = String::new();
-            let mut skip = 0;
-            for cell in row {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                line.push_str(cell.symbol());
-                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-            }
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn live_app(events: Vec<Logged>) -> App {

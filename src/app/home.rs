@@ -79,11 +79,7 @@ impl Home {
 
     pub fn handle(&mut self, action: Action) -> Outcome {
         if self.help {
-            match action {
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::Down => self.help_scroll += 1,
-                _ => self.help = false,
-            }
+            self.help = super::help_key(action, &mut self.help_scroll);
             return Outcome::default();
         }
         match action {

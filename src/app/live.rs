@@ -170,10 +170,8 @@ impl Live {
     pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
         match self.ui.overlay {
             Some(Overlay::Help) => {
-                match action {
-                    Action::Up => self.ui.help_scroll = self.ui.help_scroll.saturating_sub(1),
-                    Action::Down => self.ui.help_scroll += 1,
-                    _ => self.ui.overlay = None,
+                if !super::help_key(action, &mut self.ui.help_scroll) {
+                    self.ui.overlay = None;
                 }
                 Outcome::default()
             }

@@ -76,6 +76,17 @@ impl Outcome {
     }
 }
 
+/// A key while the help is open: the arrows scroll it, anything else closes it.
+/// Returns whether it stays open.
+pub fn help_key(action: Action, scroll: &mut usize) -> bool {
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll += 1,
+        _ => return false,
+    }
+    true
+}
+
 impl App {
     /// The screen whose keys are read now.
     pub fn screen(&self) -> Screen {

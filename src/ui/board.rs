@@ -66,13 +66,7 @@ pub fn render(
     let mut rows: Vec<(usize, Vec<Line>)> = Vec::new();
     for (i, idea) in order {
         let chosen = selected == Some(*i);
-        let style = if chosen {
-            theme.selected
-        } else if idea.parked {
-            theme.dim
-        } else {
-            theme.text
-        };
+        let style = super::ideas::style(idea, chosen, theme);
         let pointer = if merging == Some(*i) {
             "⇢"
         } else if chosen {

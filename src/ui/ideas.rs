@@ -42,6 +42,17 @@ pub fn marks(idea: &Idea, ideas: &Ideas) -> String {
     marks
 }
 
+/// An idea's style: selected, parked (dimmed; the word says it too), or plain.
+pub fn style(idea: &Idea, chosen: bool, theme: &Theme) -> ratatui::style::Style {
+    if chosen {
+        theme.selected
+    } else if idea.parked {
+        theme.dim
+    } else {
+        theme.text
+    }
+}
+
 /// The line on blind capture, or None when it is off.
 pub fn blind_line(ideas: &Ideas, keymap: &Keymap) -> Option<String> {
     ideas.blind.then(|| {
@@ -98,14 +109,7 @@ pub fn render(
             author(idea, room),
             marks(idea, ideas)
         );
-        let style = if chosen {
-            theme.selected
-        } else if idea.parked {
-            theme.dim
-        } else {
-            theme.text
-        };
-        lines.push(Line::styled(cut(&text, w), style));
+        lines.push(Line::styled(cut(&text, w), style(idea, chosen, theme)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -40,3 +40,26 @@ pub const MIN: Ms = 60_000;
 pub fn fold(events: &[Logged]) -> State {
     State::fold(Arc::new(plan()), events)
 }
+
+/// A screen as text, a line a row, wide characters counted once.
+pub fn text(buffer: &ratatui::buffer::Buffer) -> String {
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for cell in row {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                line.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
