@@ -208,6 +208,19 @@ mod panes_200x60 {
         });
     }
 
+    /// The same paint written straight into the buffer's cells, one pass over
+    /// `content` without `Buffer::set_style`'s per-cell indexing: what the base
+    /// fill would cost done that way.
+    #[divan::bench]
+    fn base_fill_direct(bencher: Bencher) {
+        let theme = Theme::default_for(false);
+        pane(bencher, |frame, _, _| {
+            for cell in &mut frame.buffer_mut().content {
+                cell.set_style(theme.base);
+            }
+        });
+    }
+
     #[divan::bench]
     fn agenda(bencher: Bencher) {
         let theme = Theme::default_for(false);

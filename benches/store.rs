@@ -131,12 +131,18 @@ fn replay_seek_anywhere(bencher: Bencher) {
     });
 }
 
-/// Compare over 100 sessions of one series, from their files (budget: 1 s).
-#[divan::bench(sample_count = 5)]
-fn compare_100_sessions(bencher: Bencher) {
+/// Compare over 100 sessions of one series, from their files (budget: 1 s):
+/// sessions of 300 to 399 events each (a long real workshop records a few
+/// hundred), and, as a stress case, the 10,000-event session 100 times over.
+#[divan::bench(args = [300, 10_000], sample_count = 5)]
+fn compare_100_sessions(bencher: Bencher, events: usize) {
     let dir = tempfile::tempdir().unwrap();
+    let large = (events >= 10_000).then(|| common::session(events));
     for i in 0..100 {
-        let mut session = common::session(300 + i);
+        let mut session = match &large {
+            Some(large) => large.clone(),
+            None => common::session(events + i),
+        };
         session.started = common::started() + chrono::Duration::days(i as i64 * 7);
         std::fs::write(dir.path().join(format!("s{i:03}.ron")), to_text(&session).unwrap())
             .unwrap();
