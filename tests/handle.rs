@@ -114,7 +114,10 @@ fn quit_asks_first_only_while_a_timer_runs() {
     let mut app = live_app(vec![at(0, Event::TimerStarted)]);
     assert_eq!(press(&mut app, Action::Quit, 0).effect, None);
     assert_eq!(live(&app).ui.overlay, Some(Overlay::ConfirmQuit));
-    assert_eq!(press(&mut app, Action::Confirm, 0).effect, Some(Effect::Quit));
+    // Quitting pauses the timer where it stands, so a resume loses none of the stage's time.
+    let out = press(&mut app, Action::Confirm, 45_000);
+    assert_eq!(out.effect, Some(Effect::Quit));
+    assert_eq!(out.events, vec![at(45_000, Event::TimerPaused)]);
 }
 
 #[test]

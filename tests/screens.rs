@@ -168,6 +168,33 @@ fn the_ideas_board_with_long_and_wide_text() {
 }
 
 #[test]
+fn a_long_board_scrolls_to_the_chosen_idea_and_fills_the_screen_above_it() {
+    let mut log = ideas_stage();
+    let before = log.iter().filter(|l| matches!(l.event, Event::IdeaCaptured { .. })).count();
+    for n in 0..60 {
+        log.push(at(9 * MIN, idea(&format!("Numbered idea {n:02} of sixty"), None)));
+    }
+    let mut app = live_app(log);
+    let first_new = before; // the stage's own ideas come first
+    for chosen in [0usize, 30, 59] {
+        if let Mode::Live(live) = &mut app.mode {
+            live.ui.view = View::Board;
+            live.ui.idea = first_new + chosen;
+        }
+        let board = text(&draw(&app, 9 * MIN, 80, 24, None));
+        let pointer = board.lines().find(|l| l.starts_with("│▶")).unwrap_or_default();
+        assert!(pointer.contains(&format!("Numbered idea {chosen:02}")), "{chosen}: {board}");
+        if chosen > 0 {
+            // The chosen idea sits at the foot and the ones before it fill the board.
+            assert!(board.contains(&format!("Numbered idea {:02}", chosen - 1)), "{board}");
+            assert!(!board.contains(&format!("Numbered idea {:02}", chosen + 1)), "{board}");
+            let rows = board.lines().filter(|l| l.contains("Numbered idea")).count();
+            assert!(rows >= 18, "only {rows} rows: {board}");
+        }
+    }
+}
+
+#[test]
 fn the_ideas_panel_comes_first_in_an_ideas_stage() {
     snapshot("live_ideas", &live_app(ideas_stage()), 9 * MIN);
 }

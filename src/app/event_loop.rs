@@ -148,7 +148,7 @@ fn open_session(
         }
         Prepared::Resume(path) => {
             let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall)?;
-            let mut live = Live::new(loaded.session);
+            let mut live = Live::folded(loaded.session, loaded.state);
             let clock = Clock::starting_at(resumed.at);
             recorder.append(&resumed);
             live.record(resumed);
@@ -203,7 +203,7 @@ fn rescue_path(session: &Path) -> PathBuf {
 /// A recorded session, ready to replay: read only, no lock, journal included.
 pub fn replay(path: &Path, sessions: &Path) -> Result<Replay, FileError> {
     let loaded = load_session(path)?;
-    let live = Live::new(loaded.session.clone());
+    let live = Live::folded(loaded.session.clone(), loaded.state);
     let before = before(&live, sessions, path, None);
     let mut replay = Replay::new(loaded.session);
     replay.before = before;

@@ -133,6 +133,12 @@ pub struct Live {
 impl Live {
     pub fn new(session: Session) -> Live {
         let state = State::fold(Arc::new(session.plan.clone()), &session.events);
+        Live::folded(session, state)
+    }
+
+    /// A session whose state is already folded, as a resume loads it: a large
+    /// session is folded once, not twice.
+    pub fn folded(session: Session, state: State) -> Live {
         Live { session, state, ui: LiveUi::default(), before: None }
     }
 
@@ -178,7 +184,16 @@ impl Live {
             Some(dialog) => {
                 self.ui.overlay = None;
                 match (dialog, action) {
-                    (Overlay::ConfirmQuit, Action::Confirm) => Outcome::effect(Effect::Quit),
+                    (Overlay::ConfirmQuit, Action::Confirm) => {
+                        // The time the stage ran up to the quit is kept: a resume starts from here.
+                        let mut out = if self.state.running() {
+                            self.event(Event::TimerPaused, now)
+                        } else {
+                            Outcome::default()
+                        };
+                        out.effect = Some(Effect::Quit);
+                        out
+                    }
                     (Overlay::QuitUnsaved, Action::Confirm) => Outcome::effect(Effect::QuitAnyway),
                     (Overlay::ConfirmEnd, Action::Confirm) => self.event(Event::WorkshopEnded, now),
                     _ => {

@@ -100,17 +100,30 @@ impl State {
     /// The room's balance, with each role's share of the ideas beside its share of the airtime.
     pub fn balance(&self, now: Ms) -> Balance {
         let mut balance = self.room.balance(now);
-        let attributed: Vec<usize> = self.ideas.list.iter().filter_map(|i| i.author).collect();
-        let counted = attributed.iter().filter(|&&a| self.room.people[a].counted(now)).count();
-        for role in &mut balance.roles {
-            let key = fold(&role.role);
-            role.ideas = attributed
-                .iter()
-                .filter(|&&a| {
-                    self.room.people[a].counted(now) && fold(&self.room.people[a].role) == key
-                })
-                .count();
-            role.ideas_share = if counted == 0 { 0.0 } else { role.ideas as f64 / counted as f64 };
+        let people = &self.room.people;
+        // Ideas per person first, so each role is folded once per person, not per idea.
+        let mut said = vec![0usize; people.len()];
+        for author in self.ideas.list.iter().filter_map(|i| i.author) {
+            if let Some(n) = said.get_mut(author) {
+                *n += 1;
+            }
+        }
+        let keys: Vec<String> = balance.roles.iter().map(|r| fold(&r.role)).collect();
+        let mut by_role = vec![0usize; keys.len()];
+        let mut counted = 0;
+        for (who, &n) in said.iter().enumerate() {
+            if n == 0 || !people[who].counted(now) {
+                continue;
+            }
+            counted += n;
+            let key = fold(&people[who].role);
+            if let Some(r) = keys.iter().position(|k| *k == key) {
+                by_role[r] += n;
+            }
+        }
+        for (role, ideas) in balance.roles.iter_mut().zip(by_role) {
+            role.ideas = ideas;
+            role.ideas_share = if counted == 0 { 0.0 } else { ideas as f64 / counted as f64 };
         }
         balance
     }

@@ -63,11 +63,10 @@ pub fn render(
     let mut order: Vec<&(usize, &Idea)> =
         standing.iter().filter(|(_, i)| !i.parked && !i.hidden).collect();
     order.extend(standing.iter().filter(|(_, i)| i.parked && !i.hidden));
-    let mut rows: Vec<(usize, Vec<Line>)> = Vec::new();
-    for (i, idea) in order {
-        let chosen = selected == Some(*i);
+    let row = |i: usize, idea: &Idea| -> Vec<Line> {
+        let chosen = selected == Some(i);
         let style = super::ideas::style(idea, chosen, theme);
-        let pointer = if merging == Some(*i) {
+        let pointer = if merging == Some(i) {
             "⇢"
         } else if chosen {
             "▶"
@@ -75,11 +74,10 @@ pub fn render(
             " "
         };
         let mut words = idea.text.clone();
-        let extra = marks(idea, ideas);
         if !wide {
             words.push_str(&format!(" — {}", author(idea, &state.room)));
         }
-        words.push_str(&extra);
+        words.push_str(&marks(idea, ideas));
         let wrapped = wrap(&words, text_w);
         let mut row = Vec::new();
         for (n, piece) in wrapped.iter().enumerate() {
@@ -103,20 +101,35 @@ pub fn render(
             }
             row.push(Line::from(spans));
         }
-        rows.push((*i, row));
-    }
-    if rows.is_empty() && !ideas.blind {
+        row
+    };
+    if order.is_empty() && !ideas.blind {
         lines.push(Line::styled("No ideas yet.", theme.dim));
     }
-    // Scroll so the selected idea is in view.
+    // Scroll so the selected idea is in view: from it, take as many earlier
+    // ideas as fit above it. Only the ideas on screen are laid out, so a board
+    // of thousands costs what a board of one screenful does.
     let room_for = (inner.height as usize).saturating_sub(lines.len());
-    let at = selected.and_then(|s| rows.iter().position(|(i, _)| *i == s)).unwrap_or(0);
-    let mut first = 0;
-    while first < at && rows[first..=at].iter().map(|(_, r)| r.len()).sum::<usize>() > room_for {
-        first += 1;
+    let at = selected.and_then(|s| order.iter().position(|(i, _)| *i == s)).unwrap_or(0);
+    let mut first = at;
+    if let Some((i, idea)) = order.get(at) {
+        let mut used = row(*i, idea).len();
+        while first > 0 {
+            let (i, idea) = order[first - 1];
+            let above = row(*i, idea).len();
+            if used + above > room_for {
+                break;
+            }
+            used += above;
+            first -= 1;
+        }
     }
-    for (_, row) in rows.into_iter().skip(first) {
-        lines.extend(row);
+    let height = inner.height as usize;
+    for (i, idea) in order.iter().skip(first) {
+        if lines.len() >= height {
+            break;
+        }
+        lines.extend(row(*i, idea));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
