@@ -97,10 +97,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// NO_COLOR set and not empty (no-color.org). crossterm then drops every colour
+/// it is given, so a colour theme would lose its highlights: only mono is shown.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 fn chosen_theme(name: Option<&str>) -> Result<Theme, Failure> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = named_theme(name)?;
+    Ok(if no_color() { Theme::default_for(true) } else { theme })
+}
+
+/// The theme `--theme` names, checked even when NO_COLOR will set it aside.
+fn named_theme(name: Option<&str>) -> Result<Theme, Failure> {
     let Some(name) = name else {
-        return Ok(Theme::default_for(no_color));
+        return Ok(Theme::default_for(false));
     };
     if let Some(theme) = Theme::built_in(name) {
         return Ok(theme);
@@ -181,8 +192,14 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
         }
         None => None,
     };
-    let settings =
-        Settings { keymap, theme, sessions: cli.sessions.clone(), bell: cli.bell, announce };
+    let settings = Settings {
+        keymap,
+        theme,
+        sessions: cli.sessions.clone(),
+        bell: cli.bell,
+        announce,
+        no_color: no_color(),
+    };
     let mut console = Console::new(settings, begin);
     crate::app::signals::watch().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
     let mut terminal =

@@ -383,6 +383,10 @@ fn no_color_means_no_colour_at_all() {
         screen.contains("\u{1b}[7m") || screen.contains(";7m") || screen.contains("[7;"),
         "highlights in reverse video"
     );
+    // `t` would cycle to a colour theme; under NO_COLOR it says why it stays mono.
+    t.keys("c", &["t"]);
+    t.wait_for("c", "NO_COLOR is set, so the theme stays mono");
+    assert_eq!(colours(&t.screen_with_codes("c")), Vec::<String>::new());
     // Without NO_COLOR the same screen has colour, so the check can tell.
     t.start("d", (100, 30), &format!("{} run plan.ron", bin.display()), &[]);
     t.wait_for("d", "READY");

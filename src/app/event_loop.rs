@@ -169,6 +169,8 @@ pub struct Settings {
     pub bell: bool,
     /// `--announce FILE`, opened for appending.
     pub announce: Option<std::fs::File>,
+    /// NO_COLOR is set: colours would not reach the screen, so the theme stays mono.
+    pub no_color: bool,
 }
 
 /// What the console opens on.
@@ -277,6 +279,7 @@ pub struct Console {
     /// Lines to print once the terminal is back to normal.
     pub farewell: Vec<String>,
     bell: bool,
+    no_color: bool,
     /// The turn (who, from) whose time-up has been rung, so it rings once.
     rung: Option<(usize, Ms)>,
     /// The stage (index, time banked when it last started) whose running over has been said.
@@ -307,6 +310,7 @@ impl Console {
             recording,
             farewell: Vec::new(),
             bell: settings.bell,
+            no_color: settings.no_color,
             rung: None,
             over: None,
             announce: settings.announce.map(|file| (file, String::new())),
@@ -458,8 +462,12 @@ impl Console {
             Effect::Quit => self.finish(),
             Effect::QuitAnyway => self.quit_anyway(),
             Effect::NextTheme => {
-                self.theme = Theme::after(&self.theme.name);
-                let said = format!("Theme: {}.", self.theme.name);
+                let said = if self.no_color {
+                    "NO_COLOR is set, so the theme stays mono: colours would not show.".to_string()
+                } else {
+                    self.theme = Theme::after(&self.theme.name);
+                    format!("Theme: {}.", self.theme.name)
+                };
                 match &mut self.app.mode {
                     Mode::Home(home) => home.notice = Some(said),
                     Mode::Live(live) => live.ui.notice = Some(said),
