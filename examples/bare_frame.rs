@@ -1,6 +1,6 @@
 //! A bare ratatui program: take over the terminal, draw one frame, give it back.
 //! The yardstick for roundtable's start-up (see BENCHMARKS.md and
-//! `scripts/startup.sh`): `cargo build --release --example bare_frame`.
+//! `scripts/startup.py`): `cargo build --release --example bare_frame`.
 
 use ratatui::widgets::{Block, Paragraph};
 

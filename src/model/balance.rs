@@ -207,6 +207,11 @@ pub fn lived_experience(role: &str) -> Option<bool> {
     }
 }
 
+/// "1 idea", "3 ideas": a count and its noun, which must take an "s".
+pub fn many(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// "GPs", "residents", "staff": a role's plural for "GPs: 1 of 8 people".
 pub fn plural(role: &str, people: usize) -> String {
     if people == 1 || role.ends_with('s') || role.ends_with("staff") {
@@ -241,6 +246,13 @@ mod tests {
         assert_eq!(lived_experience("social worker"), Some(false));
         assert_eq!(lived_experience("commissioner"), Some(false));
         assert_eq!(lived_experience("artist"), None);
+    }
+
+    #[test]
+    fn counts_with_their_noun() {
+        assert_eq!(many(1, "idea"), "1 idea");
+        assert_eq!(many(0, "session"), "0 sessions");
+        assert_eq!(many(3, "idea"), "3 ideas");
     }
 
     #[test]

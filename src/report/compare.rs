@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::summary::Summary;
+use crate::model::balance::many;
 use crate::model::reflection::score_words;
 
 /// One session's figures, as the comparison sets them beside the others'.
@@ -202,7 +203,12 @@ impl Comparison {
                 .iter()
                 .map(|s| match s.roles.iter().find(|r| r.role == role) {
                     Some(r) => {
-                        format!("{} / {} · {} ideas", pct(r.share), pct(r.people_share), r.ideas)
+                        format!(
+                            "{} / {} · {}",
+                            pct(r.share),
+                            pct(r.people_share),
+                            many(r.ideas, "idea")
+                        )
                     }
                     None => "–".into(),
                 })
@@ -265,8 +271,10 @@ impl Comparison {
     pub fn markdown(&self) -> String {
         let title = self.sessions.first().map_or("", |s| s.title.as_str());
         let series = self.sessions.first().and_then(|s| s.series.clone()).unwrap_or_default();
-        let mut out =
-            format!("# {title}: {} sessions of the series {series}\n\n", self.sessions.len());
+        let mut out = format!(
+            "# {title}: {} of the series {series}\n\n",
+            many(self.sessions.len(), "session")
+        );
         out.push_str(&format!("**Are we sharing more power than before?** {}\n\n", self.answer));
         let headings = self.headings();
         out.push_str(&format!("| | {} |\n", headings.join(" | ")));

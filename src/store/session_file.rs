@@ -12,7 +12,7 @@ use super::ron_text::{io_words, parse, read};
 use crate::model::State;
 use crate::model::session::{OLDEST, Session, VERSION, WRITTEN_BY};
 
-pub const WHAT: &str = "a session starts with `Session(version: 1, …)`";
+pub const WHAT: &str = "a session starts with `Session(version: 2, …)`";
 
 /// A session as loaded: the file, anything recovered from its journal, and the state it folds to.
 pub struct Loaded {

@@ -10,6 +10,7 @@ use super::hints;
 use crate::app::action::{Action, Screen};
 use crate::app::compare::Compare;
 use crate::app::keymap::Keymap;
+use crate::model::balance::many;
 use crate::model::text::{cut, pad};
 
 /// A share drawn as a bar: "██████░░░░".
@@ -35,10 +36,10 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     .areas(area);
     let first = comparison.sessions.first();
     let heading = format!(
-        " {} · series {} · {} sessions",
+        " {} · series {} · {}",
         first.map_or("", |s| s.title.as_str()),
         first.and_then(|s| s.series.clone()).unwrap_or_default(),
-        comparison.sessions.len()
+        many(comparison.sessions.len(), "session")
     );
     frame.render_widget(
         Paragraph::new(cut(&heading, area.width as usize)).style(theme.title),
