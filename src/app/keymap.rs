@@ -48,7 +48,7 @@ impl Key {
             (false, false, text)
         };
         if (ctrl || alt)
-            && (strip_prefix_ci(rest, "Ctrl+").is_some() || strip_prefix_ci(rest, "Alt+").is_some())
+            && ["Ctrl+", "Alt+", "Shift+"].iter().any(|m| strip_prefix_ci(rest, m).is_some())
         {
             return Err(format!("one modifier at most, found \"{text}\""));
         }
@@ -278,6 +278,10 @@ mod tests {
     #[test]
     fn no_default_needs_two_modifiers() {
         assert!(Key::parse("Ctrl+Alt+x").is_err());
+        // Shift+Tab is a key of its own; with Ctrl or Alt it would need two modifiers.
+        assert!(Key::parse("Ctrl+Shift+Tab").is_err());
+        assert!(Key::parse("alt+shift+tab").is_err());
+        assert_eq!(Key::parse("Shift+Tab"), Ok(Key::plain(KeyCode::BackTab)));
         assert_eq!(
             Key::parse("ctrl+c"),
             Ok(Key { code: KeyCode::Char('c'), ctrl: true, alt: false })
