@@ -155,6 +155,32 @@ fn the_replay_screen() {
     }
 }
 
+#[test]
+fn a_replay_names_no_live_keys_in_its_panes() {
+    // Everything a minute later, so that each pane is seen empty first.
+    let mut log = log();
+    for logged in &mut log {
+        logged.at += MIN;
+    }
+    let mut app = replay_app(log);
+    // The timer ready; a stage of open discussion before the first hand; the ideas stage before the first idea.
+    for (at, empty) in [
+        (0, ["READY", "No one has the floor"]),
+        (4 * MIN, ["RUNNING", "No hands up."]),
+        (10 * MIN, ["Ideas", "No ideas yet."]),
+    ] {
+        the_replay(&mut app).seek(at);
+        let screen = draw(&app, 200, 60);
+        for said in empty {
+            assert!(screen.contains(said), "{said}:\n{screen}");
+        }
+        // Space plays the replay here, and nothing can be given or captured.
+        for live in ["starts the timer", "gives it", "raises one", "captures one"] {
+            assert!(!screen.contains(live), "{live}:\n{screen}");
+        }
+    }
+}
+
 /// Three sessions of one series: the professionals do the talking in the first;
 /// residents and carers are heard more in the second, and more evenly in the third.
 fn series() -> Vec<Summary> {

@@ -31,7 +31,7 @@ pub fn render(
     area: Rect,
     ideas: &Ideas,
     selected: usize,
-    keymap: &Keymap,
+    keys: Option<&Keymap>,
     theme: &Theme,
 ) {
     let block = Block::bordered().title(" Actions ").border_style(theme.border);
@@ -71,11 +71,14 @@ pub fn render(
         );
     }
     if agreed.is_empty() {
-        let hint = format!(
-            "No actions agreed in this session yet: on the ideas board ({}), {} turns an idea into one.",
-            keymap.label(Action::IdeasBoard),
-            keymap.label(Action::MakeAction)
-        );
+        let hint = match keys {
+            Some(keys) => format!(
+                "No actions agreed in this session yet: on the ideas board ({}), {} turns an idea into one.",
+                keys.label(Action::IdeasBoard),
+                keys.label(Action::MakeAction)
+            ),
+            None => "No actions agreed in this session.".to_string(),
+        };
         lines.push(Line::styled(cut(&hint, w), theme.dim));
     } else {
         section(format!("Agreed in this session: {}", agreed.len()), &agreed, &mut lines);

@@ -19,7 +19,7 @@ pub fn render(
     state: &State,
     selected: Option<usize>,
     merging: Option<usize>,
-    keymap: &Keymap,
+    keys: Option<&Keymap>,
     theme: &Theme,
 ) {
     let ideas = &state.ideas;
@@ -47,7 +47,7 @@ pub fn render(
     let text_w = w.saturating_sub(lead_w + who_w + stage_w).max(10);
 
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(line) = blind_line(ideas, keymap) {
+    if let Some(line) = blind_line(ideas, keys) {
         lines.push(Line::styled(cut(&line, w), theme.hidden));
     }
     if wide {

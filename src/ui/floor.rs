@@ -76,7 +76,7 @@ pub fn render(
     room: &Room,
     selected: usize,
     now: Ms,
-    keymap: &Keymap,
+    keys: Option<&Keymap>,
     theme: &Theme,
 ) {
     let block = Block::bordered()
@@ -103,8 +103,12 @@ pub fn render(
             lines.push(Line::styled(cut(&clock, width), style));
         }
         None => {
-            let hint =
-                format!("No one has the floor · {} gives it", keymap.label(Action::GiveFloor));
+            let hint = match keys {
+                Some(keys) => {
+                    format!("No one has the floor · {} gives it", keys.label(Action::GiveFloor))
+                }
+                None => "No one has the floor".to_string(),
+            };
             lines.push(Line::styled(cut(&hint, width), theme.dim));
         }
     }
@@ -115,7 +119,10 @@ pub fn render(
             0 => "Round complete".to_string(),
             n => format!("Round: {n} still to go"),
         },
-        (_, 0) => format!("No hands up. {} raises one.", keymap.label(Action::RaiseHand)),
+        (_, 0) => match keys {
+            Some(keys) => format!("No hands up. {} raises one.", keys.label(Action::RaiseHand)),
+            None => "No hands up.".to_string(),
+        },
         (_, n) => format!("Queue: {n} waiting"),
     };
     lines.push(Line::styled(cut(&heading, width), theme.title));

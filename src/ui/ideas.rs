@@ -53,15 +53,19 @@ pub fn style(idea: &Idea, chosen: bool, theme: &Theme) -> ratatui::style::Style 
     }
 }
 
-/// The line on blind capture, or None when it is off.
-pub fn blind_line(ideas: &Ideas, keymap: &Keymap) -> Option<String> {
+/// The line on blind capture, or None when it is off; the key that reveals
+/// only where it would (`keys` is None in a replay).
+pub fn blind_line(ideas: &Ideas, keys: Option<&Keymap>) -> Option<String> {
     ideas.blind.then(|| {
         let hidden = ideas.list.iter().filter(|i| i.hidden && i.merged_into.is_none()).count();
-        format!(
-            "◌ BLIND CAPTURE · {hidden} idea{} hidden, votes hidden · {} reveals",
+        let line = format!(
+            "◌ BLIND CAPTURE · {hidden} idea{} hidden, votes hidden",
             if hidden == 1 { "" } else { "s" },
-            keymap.label(Action::BlindCapture)
-        )
+        );
+        match keys {
+            Some(keys) => format!("{line} · {} reveals", keys.label(Action::BlindCapture)),
+            None => line,
+        }
     })
 }
 
@@ -71,7 +75,7 @@ pub fn render(
     state: &State,
     selected: Option<usize>,
     focused: bool,
-    keymap: &Keymap,
+    keys: Option<&Keymap>,
     theme: &Theme,
 ) {
     let (ideas, room) = (&state.ideas, &state.room);
@@ -86,12 +90,17 @@ pub fn render(
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let mut lines = Vec::new();
-    if let Some(line) = blind_line(ideas, keymap) {
+    if let Some(line) = blind_line(ideas, keys) {
         lines.push(Line::styled(cut(&line, w), theme.hidden));
     }
     let shown: Vec<(usize, &Idea)> = ideas.standing().filter(|(_, i)| !i.hidden).collect();
     if shown.is_empty() && !ideas.blind {
-        let hint = format!("No ideas yet. {} captures one.", keymap.label(Action::CaptureIdea));
+        let hint = match keys {
+            Some(keys) => {
+                format!("No ideas yet. {} captures one.", keys.label(Action::CaptureIdea))
+            }
+            None => "No ideas yet.".to_string(),
+        };
         lines.push(Line::styled(cut(&hint, w), theme.dim));
     }
     let room_for = (inner.height as usize).saturating_sub(lines.len());

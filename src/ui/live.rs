@@ -34,6 +34,13 @@ pub struct LiveView<'a> {
     pub hints: bool,
 }
 
+impl LiveView<'_> {
+    /// The keys to name in a pane's "… gives it": none in a replay, where they do nothing.
+    fn keys(&self) -> Option<&Keymap> {
+        self.hints.then_some(self.keymap)
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let theme = cx.theme;
     let state = view.state;
@@ -67,11 +74,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             state,
             selected_idea(view),
             view.ui.merging,
-            view.keymap,
+            view.keys(),
             theme,
         ),
         View::Actions => {
-            actions::render(frame, body, &state.ideas, view.ui.action, view.keymap, theme)
+            actions::render(frame, body, &state.ideas, view.ui.action, view.keys(), theme)
         }
         View::Reflection => reflection::render(
             frame,
@@ -212,11 +219,11 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
         Layout::vertical([Constraint::Min(0), Constraint::Length(second_h)]).areas(lower);
     let (ideas_area, floor_area) = if ideas_first { (first, second) } else { (second, first) };
     if !floor_area.is_empty() {
-        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keymap, theme);
+        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keys(), theme);
     }
     if !ideas_area.is_empty() {
         let focused = view.ui.focus == Panel::Ideas;
-        ideas::render(frame, ideas_area, state, selected_idea(view), focused, view.keymap, theme);
+        ideas::render(frame, ideas_area, state, selected_idea(view), focused, view.keys(), theme);
     }
 }
 
@@ -290,11 +297,12 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
     let planned = clock(state.planned_ms(i).max(0) as u64);
     let words = match phase {
-        Phase::Ready => format!(
-            "{} · {} starts the timer",
-            phase.label(),
-            view.keymap.label(Action::StartPause)
-        ),
+        Phase::Ready => match view.keys() {
+            Some(keys) => {
+                format!("{} · {} starts the timer", phase.label(), keys.label(Action::StartPause))
+            }
+            None => phase.label().to_string(),
+        },
         Phase::Running | Phase::EndingSoon | Phase::Paused => {
             format!("{} · {} left of {planned}", phase.label(), countdown::face(left))
         }
