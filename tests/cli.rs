@@ -132,3 +132,37 @@ fn usage_mistakes_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn themes_lists_each_with_its_lowest_contrast_and_names_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let themes = dir.path().join("themes");
+    std::fs::create_dir(&themes).unwrap();
+    let light = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/light.ron");
+    std::fs::copy(light, themes.join("projector.ron")).unwrap();
+    std::fs::write(themes.join("broken.ron"), "Theme(\n  nonsense: 1,\n)\n").unwrap();
+    std::fs::write(themes.join("notes.txt"), "not a theme").unwrap();
+    let out = roundtable(dir.path(), &["themes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = stdout(&out);
+    let lines: Vec<&str> = listed.lines().collect();
+    let names: Vec<&str> = lines.iter().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(
+        names,
+        ["dark", "light", "high-contrast", "colour-blind", "mono", "broken", "projector"],
+        "{listed}"
+    );
+    // The copy of light has light's figures, and says where it came from.
+    let ratio = |line: &str| line.split_whitespace().nth(1).map(str::to_string);
+    assert_eq!(ratio(lines[6]), ratio(lines[1]));
+    assert!(lines[6].ends_with("themes/projector.ron"), "{listed}");
+    assert!(lines[1].ends_with("built in"), "{listed}");
+    assert!(lines[4].contains("no colours"), "{listed}");
+    assert!(lines[5].contains("themes/broken.ron:2:3: nonsense:"), "{listed}");
+    // Every built-in theme with colours clears WCAG's 4.5:1 for text.
+    for line in &lines[..4] {
+        let figure = ratio(line).unwrap();
+        let r: f64 = figure.trim_end_matches(":1").parse().unwrap();
+        assert!(r >= 4.5, "{line}");
+    }
+}

@@ -396,6 +396,53 @@ fn no_color_means_no_colour_at_all() {
 }
 
 #[test]
+fn bell_rings_once_when_a_turn_is_up_and_ctrl_c_asks_before_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("bell", dir.path());
+    // At 60× a 90-second turn is up in 1.5 seconds. One console rings, one does not;
+    // tmux flags a bell only in a window not in front, so a third window is.
+    let fast = [("ROUNDTABLE_SPEED", "60")];
+    let (ringing, quiet) = (
+        format!("{} run --bell plan.ron", bin.display()),
+        format!("{} run plan.ron", bin.display()),
+    );
+    t.start("ringing", (100, 30), &ringing, &fast);
+    t.start("quiet", (100, 30), &quiet, &fast);
+    t.start("front", (100, 30), "sleep 60", &[]);
+    for w in ["ringing", "quiet"] {
+        t.wait_for(w, "READY");
+        t.keys(w, &["Space", "n", "h", "z", "o", "Enter", "Enter"]);
+        t.wait_for(w, "Zoë has the floor");
+        assert_eq!(t.show(w, "#{window_bell_flag}"), "0", "no bell before the time is up");
+    }
+    for w in ["ringing", "quiet"] {
+        t.wait_for(w, "TIME: Zoë has had their turn");
+    }
+    assert_eq!(t.show("ringing", "#{window_bell_flag}"), "1", "--bell rings");
+    assert_eq!(t.show("quiet", "#{window_bell_flag}"), "0", "no --bell, no bell");
+    // Ctrl+C is quit: with the timer running it asks first, and nothing is lost.
+    t.keys("ringing", &["C-c"]);
+    t.wait_for("ringing", "Quit anyway?");
+    t.keys("ringing", &["y"]);
+    assert_eq!(t.exit_status("ringing"), 0);
+    t.keys("quiet", &["q", "y"]);
+    assert_eq!(t.exit_status("quiet"), 0);
+    let files = sessions(dir.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("FloorGiven(who: \"Zoë\")"), "{text}");
+        assert!(text.contains("TimerPaused"), "quitting paused the timer: {text}");
+    }
+}
+
+#[test]
 fn announcements_go_to_a_file_a_second_terminal_can_follow() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(

@@ -75,6 +75,13 @@ impl Tmux {
             .into_owned()
     }
 
+    /// A tmux format such as `#{window_bell_flag}`, for `window`.
+    pub fn show(&self, window: &str, format: &str) -> String {
+        let target = format!("rt:{window}");
+        let out = self.tmux(&["display-message", "-p", "-t", &target, format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     /// Waits until the screen shows `text`, and returns the screen.
     pub fn wait_for(&self, window: &str, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
