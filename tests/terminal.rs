@@ -577,3 +577,39 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_every_change() {
         );
     }
 }
+
+#[test]
+fn a_running_session_replays_up_to_its_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("live-replay", dir.path());
+    t.start("live", (100, 30), &format!("{} run plan.ron", bin.display()), &[]);
+    t.wait_for("live", "READY");
+    t.keys("live", &["Space", "n", "n"]);
+    t.wait_for("live", "Stage 3 of 5 started");
+    // The workshop is still running: its three events are in the journal, not yet in the file.
+    let files = sessions(dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].strip_prefix(dir.path()).unwrap().display().to_string();
+    let in_file = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(!in_file.contains("StageChanged"), "{in_file}");
+    t.start("replay", (100, 30), &format!("{} replay {name}", bin.display()), &[]);
+    t.wait_for("replay", "event 0 of 3");
+    t.keys("replay", &["Right", "Right", "Right"]);
+    t.wait_for("replay", "event 3 of 3");
+    t.wait_for("replay", "Stage 3 of 5");
+    t.keys("replay", &["q"]);
+    assert_eq!(t.exit_status("replay"), 0);
+    // The replay took no lock and wrote nothing: the live console carries on and quits cleanly.
+    t.keys("live", &["n"]);
+    t.wait_for("live", "Stage 4 of 5 started");
+    t.keys("live", &["q", "y"]);
+    assert_eq!(t.exit_status("live"), 0);
+    let merged = std::fs::read_to_string(&files[0]).unwrap();
+    assert_eq!(merged.matches("StageChanged").count(), 3, "{merged}");
+}
