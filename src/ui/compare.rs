@@ -14,6 +14,11 @@ use crate::model::balance::many;
 use crate::model::text::{cut, pad};
 
 /// A share drawn as a bar: "██████░░░░".
+/// A table cell `w` wide, cut short of its last column so that cells never run together.
+fn column(text: &str, w: usize) -> String {
+    pad(&cut(text, w.saturating_sub(1)), w)
+}
+
 fn bar(share: f64, width: usize) -> String {
     let filled = ((share.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
@@ -55,16 +60,13 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     let inner = block.inner(table);
     frame.render_widget(block, table);
     let rows = comparison.table();
-    let label_w = rows
-        .iter()
-        .map(|(l, _)| crate::model::text::width(l))
-        .max()
-        .unwrap_or(10)
-        .min(inner.width as usize / 3)
-        + 1;
+    let inner_w = inner.width as usize;
+    let natural = rows.iter().map(|(l, _)| crate::model::text::width(l)).max().unwrap_or(10) + 1;
     let col_w = 22usize;
-    let fit = ((inner.width as usize).saturating_sub(label_w) / col_w).max(1);
     let n = comparison.sessions.len();
+    // As many sessions as fit beside labels a third of the width; the labels then take what is left.
+    let fit = (inner_w.saturating_sub(natural.min(inner_w / 3)) / col_w).clamp(1, n.max(1));
+    let label_w = natural.min(inner_w.saturating_sub(fit * col_w));
     // Keep the chosen session in view, with as many before it as fit.
     let last = compare.column.min(n.saturating_sub(1));
     let start = (last + 1).saturating_sub(fit);
@@ -72,15 +74,18 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     let mut lines = vec![Line::styled(
         format!(
             "{}{}",
-            pad(if start > 0 { "← earlier" } else { "" }, label_w),
-            comparison.headings()[shown.clone()].iter().map(|h| pad(h, col_w)).collect::<String>()
+            column(if start > 0 { "← earlier" } else { "" }, label_w),
+            comparison.headings()[shown.clone()]
+                .iter()
+                .map(|h| column(h, col_w))
+                .collect::<String>()
         ),
         theme.title,
     )];
     for (label, cells) in rows.iter().skip(compare.row) {
-        let mut spans = vec![Span::styled(pad(label, label_w), theme.dim)];
+        let mut spans = vec![Span::styled(column(label, label_w), theme.dim)];
         for cell in &cells[shown.clone()] {
-            spans.push(Span::styled(pad(cell, col_w), theme.text));
+            spans.push(Span::styled(column(cell, col_w), theme.text));
         }
         lines.push(Line::from(spans));
         if label == "Equality of airtime" {
