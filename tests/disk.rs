@@ -51,7 +51,8 @@ impl TinyDisk {
 impl Drop for TinyDisk {
     fn drop(&mut self) {
         if self.mounted {
-            let _ = Command::new("umount").arg(&self.path).output();
+            // Lazily: the console tmux has just hung up on may still hold its files for a moment.
+            let _ = Command::new("umount").arg("-l").arg(&self.path).output();
         }
     }
 }
