@@ -154,6 +154,71 @@ fn home_enter_starts_the_built_in_workshop_first() {
     assert_eq!(out.effect, Some(Effect::Start(Start::Plan("q/plan.ron".into()))));
 }
 
+#[test]
+fn home_marks_recorded_sessions_and_compares_just_those() {
+    use roundtable::app::home::Entry;
+    use roundtable::store::catalog::SessionInfo;
+    let info = |name: &str| SessionInfo {
+        path: format!("sessions/recorded/{name}.ron").into(),
+        title: "Community health co-design".into(),
+        series: Some("community-health".into()),
+        started: common::started(),
+        ended: true,
+        stage: (5, 5),
+    };
+    let home = Home::new(&common::plan(), vec![], vec![info("a"), info("b"), info("c")]);
+    let mut app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
+    let home = |app: &App| match &app.mode {
+        Mode::Home(home) => (home.entries.clone(), home.selected, home.notice.clone()),
+        _ => panic!("not home"),
+    };
+    let selected_path = |app: &App| match &home(app).0[home(app).1] {
+        Entry::Replay(info) => info.path.clone(),
+        other => panic!("not a session: {other:?}"),
+    };
+    // Not a recorded session: nothing to mark.
+    app.handle(Action::MarkForCompare, 0);
+    assert_eq!(home(&app).2.as_deref(), Some("Only a recorded session can be marked to compare."));
+    // Down to the first session (built-in, open a file, the series, then a, b, c), mark a and c.
+    for _ in 0..3 {
+        app.handle(Action::Down, 0);
+    }
+    assert_eq!(selected_path(&app), std::path::PathBuf::from("sessions/recorded/a.ron"));
+    app.handle(Action::MarkForCompare, 0);
+    assert!(
+        !home(&app).0.iter().any(|e| matches!(e, Entry::CompareMarked(_))),
+        "one is not a comparison"
+    );
+    app.handle(Action::Down, 0);
+    app.handle(Action::Down, 0);
+    app.handle(Action::MarkForCompare, 0);
+    // The entry to compare them stands above the sessions, and the cursor stays on c.
+    assert_eq!(selected_path(&app), std::path::PathBuf::from("sessions/recorded/c.ron"));
+    assert_eq!(home(&app).0[3], Entry::CompareMarked(2));
+    assert!(home(&app).2.unwrap().starts_with("2 sessions marked"));
+    for _ in 0..3 {
+        app.handle(Action::Up, 0);
+    }
+    assert_eq!(home(&app).1, 3);
+    let out = app.handle(Action::Select, 0);
+    assert_eq!(
+        out.effect,
+        Some(Effect::Start(Start::CompareMarked(vec![
+            "sessions/recorded/a.ron".into(),
+            "sessions/recorded/c.ron".into()
+        ])))
+    );
+    // Unmarking c leaves one marked, and the entry goes; the cursor stays where it was.
+    for _ in 0..3 {
+        app.handle(Action::Down, 0);
+    }
+    assert_eq!(selected_path(&app), std::path::PathBuf::from("sessions/recorded/c.ron"));
+    app.handle(Action::MarkForCompare, 0);
+    assert_eq!(selected_path(&app), std::path::PathBuf::from("sessions/recorded/c.ron"));
+    assert!(!home(&app).0.iter().any(|e| matches!(e, Entry::CompareMarked(_))));
+    assert_eq!(home(&app).2.as_deref(), Some("1 session marked to compare: mark another."));
+}
+
 /// The fixture's first stage is a round; these start in the discussion after it.
 fn discussion() -> App {
     live_app(vec![at(0, Event::StageChanged { to: 1 })])

@@ -61,6 +61,7 @@ pub enum Action {
     // Compare
     ScrollLeft,
     ScrollRight,
+    MarkForCompare,
     // Everywhere
     NextPanel,
     PreviousPanel,
@@ -97,7 +98,7 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 61] = [
+    pub const ALL: [Action; 62] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -148,6 +149,7 @@ impl Action {
         Action::StageOn,
         Action::ScrollLeft,
         Action::ScrollRight,
+        Action::MarkForCompare,
         Action::NextPanel,
         Action::PreviousPanel,
         Action::Undo,
@@ -189,6 +191,7 @@ impl Action {
             | Action::StageBack
             | Action::StageOn => &[Replay],
             Action::ScrollLeft | Action::ScrollRight => &[Compare],
+            Action::MarkForCompare => &[Home],
             Action::CaptureIdea | Action::Vote => &[Live, Board],
             Action::IdeasBoard => &[Live, Board, Replay],
             Action::BlindCapture => &[Live, Board, Reflection],
@@ -290,6 +293,7 @@ impl Action {
             Action::StageOn => "on to the next stage",
             Action::ScrollLeft => "earlier sessions",
             Action::ScrollRight => "later sessions",
+            Action::MarkForCompare => "mark a recorded session to compare, or unmark it",
         }
     }
 }

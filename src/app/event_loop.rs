@@ -88,6 +88,12 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
         Start::Compare(series) => {
             return Err(FileError::whole(Path::new(series), "a comparison, not a workshop to run"));
         }
+        Start::CompareMarked(_) => {
+            return Err(FileError::whole(
+                Path::new("marked"),
+                "a comparison, not a workshop to run",
+            ));
+        }
         Start::Resume(path) => {
             if load_session(path)?.state.ended.is_some() {
                 return Err(ended(path));
@@ -484,12 +490,11 @@ impl Console {
                 false
             }
             Effect::Start(Start::Compare(series)) => {
-                match comparison(&[], Some(&series), &self.sessions) {
-                    Ok(comparison) => {
-                        self.app.mode = Mode::Compare(Box::new(Compare::new(comparison)))
-                    }
-                    Err(e) => self.tell_home(e),
-                }
+                self.compare(comparison(&[], Some(&series), &self.sessions));
+                false
+            }
+            Effect::Start(Start::CompareMarked(files)) => {
+                self.compare(comparison(&files, None, &self.sessions));
                 false
             }
             Effect::Start(start) => {
@@ -507,6 +512,14 @@ impl Console {
                 }
                 false
             }
+        }
+    }
+
+    /// Opens a comparison, or says on the home screen why it cannot.
+    fn compare(&mut self, comparison: Result<Comparison, String>) {
+        match comparison {
+            Ok(comparison) => self.app.mode = Mode::Compare(Box::new(Compare::new(comparison))),
+            Err(e) => self.tell_home(e),
         }
     }
 

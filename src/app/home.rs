@@ -29,6 +29,8 @@ pub enum Entry {
     Replay(SessionInfo),
     /// A series with at least two sessions: (name, how many).
     Compare(String, usize),
+    /// The sessions marked for comparison, once there are two or more.
+    CompareMarked(usize),
 }
 
 impl Entry {
@@ -39,7 +41,7 @@ impl Entry {
             Entry::Resume(info) => Some(Start::Resume(info.path.clone())),
             Entry::Replay(info) => Some(Start::Replay(info.path.clone())),
             Entry::Compare(series, _) => Some(Start::Compare(series.clone())),
-            Entry::OpenFile => None,
+            Entry::OpenFile | Entry::CompareMarked(_) => None,
         }
     }
 }
@@ -52,6 +54,8 @@ pub struct Home {
     pub help_scroll: usize,
     /// A plan file's path being typed.
     pub typing: Option<Input>,
+    /// Recorded sessions marked for comparison, in the order they were marked.
+    pub marked: Vec<PathBuf>,
 }
 
 impl Home {
@@ -70,7 +74,60 @@ impl Home {
         entries
             .extend(series.into_iter().filter(|(_, n)| *n >= 2).map(|(s, n)| Entry::Compare(s, n)));
         entries.extend(sessions.into_iter().map(Entry::Replay));
-        Home { entries, selected: 0, notice: None, help: false, help_scroll: 0, typing: None }
+        Home {
+            entries,
+            selected: 0,
+            notice: None,
+            help: false,
+            help_scroll: 0,
+            typing: None,
+            marked: Vec::new(),
+        }
+    }
+
+    pub fn is_marked(&self, entry: &Entry) -> bool {
+        matches!(entry, Entry::Replay(info) if self.marked.contains(&info.path))
+    }
+
+    /// Marks or unmarks the selected recorded session. From two marked on, an
+    /// entry to compare them stands just above the recorded sessions.
+    fn mark(&mut self) {
+        let Some(Entry::Replay(info)) = self.entries.get(self.selected) else {
+            self.notice = Some("Only a recorded session can be marked to compare.".into());
+            return;
+        };
+        let path = info.path.clone();
+        if let Some(at) = self.marked.iter().position(|p| *p == path) {
+            self.marked.remove(at);
+        } else {
+            self.marked.push(path);
+        }
+        let had = self.entries.iter().position(|e| matches!(e, Entry::CompareMarked(_)));
+        if let Some(at) = had {
+            self.entries.remove(at);
+            if at < self.selected {
+                self.selected -= 1;
+            }
+        }
+        let n = self.marked.len();
+        if n >= 2 {
+            let at = self
+                .entries
+                .iter()
+                .position(|e| matches!(e, Entry::Replay(_)))
+                .unwrap_or(self.entries.len());
+            self.entries.insert(at, Entry::CompareMarked(n));
+            if at <= self.selected {
+                self.selected += 1;
+            }
+        }
+        self.notice = Some(match n {
+            0 => "No sessions marked to compare.".to_string(),
+            1 => "1 session marked to compare: mark another.".to_string(),
+            n => format!(
+                "{n} sessions marked: \"Compare the {n} marked sessions\" opens them side by side."
+            ),
+        });
     }
 
     pub fn screen(&self) -> Screen {
@@ -93,6 +150,11 @@ impl Home {
                     self.notice =
                         Some("Type the path of a plan file, then Enter; Esc to cancel.".into());
                 }
+                Some(Entry::CompareMarked(_)) => {
+                    return Outcome::effect(Effect::Start(Start::CompareMarked(
+                        self.marked.clone(),
+                    )));
+                }
                 Some(entry) => {
                     if let Some(start) = entry.start() {
                         return Outcome::effect(Effect::Start(start));
@@ -100,6 +162,7 @@ impl Home {
                 }
                 None => {}
             },
+            Action::MarkForCompare => self.mark(),
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;

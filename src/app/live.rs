@@ -351,7 +351,8 @@ impl Live {
             | Action::StageBack
             | Action::StageOn
             | Action::ScrollLeft
-            | Action::ScrollRight => Outcome::default(),
+            | Action::ScrollRight
+            | Action::MarkForCompare => Outcome::default(),
         }
     }
 

@@ -50,6 +50,8 @@ pub enum Start {
     Replay(PathBuf),
     /// Every session of a series in the sessions folder, side by side.
     Compare(String),
+    /// The sessions marked on the home screen, side by side.
+    CompareMarked(Vec<PathBuf>),
 }
 
 /// What the loop must do that the app cannot: files, and leaving.

@@ -32,6 +32,7 @@ pub fn entry_text(entry: &Entry) -> String {
             if info.ended { "" } else { " · unfinished" }
         ),
         Entry::Compare(series, n) => format!("Compare: the {n} sessions of the series {series}"),
+        Entry::CompareMarked(n) => format!("Compare the {n} marked sessions"),
     }
 }
 
@@ -72,7 +73,9 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         .map(|(i, entry)| {
             let chosen = i == home.selected;
             let mark = if chosen { "▶ " } else { "  " };
-            let text = cut(&format!("{mark}{}", entry_text(entry)), inner.width as usize);
+            // Marked in words and a symbol, not colour alone.
+            let marked = if home.is_marked(entry) { "✓ marked · " } else { "" };
+            let text = cut(&format!("{mark}{marked}{}", entry_text(entry)), inner.width as usize);
             Line::from(Span::styled(text, if chosen { theme.selected } else { theme.text }))
         })
         .collect();
@@ -90,14 +93,22 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
     let items: Vec<(String, String)> = if home.typing.is_some() {
         vec![("Enter".into(), "open".into()), ("Esc".into(), "cancel".into())]
     } else {
+        let on_a_session = matches!(home.entries.get(home.selected), Some(Entry::Replay(_)));
+        let mark = if home.entries.get(home.selected).is_some_and(|e| home.is_marked(e)) {
+            "unmark"
+        } else {
+            "mark to compare"
+        };
         [
-            (Action::Select, "open"),
-            (Action::Down, "down"),
-            (Action::Up, "up"),
-            (Action::Help, "help"),
-            (Action::Quit, "quit"),
+            Some((Action::Select, "open")),
+            on_a_session.then_some((Action::MarkForCompare, mark)),
+            Some((Action::Down, "down")),
+            Some((Action::Up, "up")),
+            Some((Action::Help, "help")),
+            Some((Action::Quit, "quit")),
         ]
         .into_iter()
+        .flatten()
         .map(|(a, w)| (keymap.label(a), w.to_string()))
         .collect()
     };
