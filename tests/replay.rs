@@ -12,7 +12,7 @@ use roundtable::app::action::Action;
 use roundtable::app::compare::Compare;
 use roundtable::app::keymap::Keymap;
 use roundtable::app::replay::Replay;
-use roundtable::app::{App, Mode};
+use roundtable::app::{App, Effect, Mode};
 use roundtable::model::queue::HandKind;
 use roundtable::model::timeline::Timeline;
 use roundtable::model::{Event, Logged, State};
@@ -231,6 +231,23 @@ fn compare_answers_the_question_with_the_figures() {
     assert!(backwards.answer.starts_with("No, less than last time: "), "{}", backwards.answer);
     let one = Comparison::of(series().into_iter().take(1).collect());
     assert_eq!(one.answer, "Only one session so far: nothing to compare with yet.");
+}
+
+#[test]
+fn esc_closes_a_view_then_goes_home_from_a_replay_or_a_comparison() {
+    let mut app = replay_app(log());
+    app.handle(Action::IdeasBoard, 0);
+    assert_eq!(app.handle(Action::Back, 0).effect, None, "first back to the main view");
+    app.handle(Action::Projection, 0);
+    assert_eq!(app.handle(Action::Back, 0).effect, None, "then out of projection");
+    assert!(!the_replay(&mut app).ui.projection);
+    assert_eq!(app.handle(Action::Back, 0).effect, Some(Effect::Home));
+    let mut app = App {
+        mode: Mode::Compare(Box::new(Compare::new(Comparison::of(series())))),
+        keymap: Keymap::defaults(),
+    };
+    assert_eq!(app.handle(Action::Back, 0).effect, Some(Effect::Home));
+    assert_eq!(app.handle(Action::Quit, 0).effect, Some(Effect::Quit));
 }
 
 #[test]

@@ -613,3 +613,38 @@ fn a_running_session_replays_up_to_its_journal() {
     let merged = std::fs::read_to_string(&files[0]).unwrap();
     assert_eq!(merged.matches("StageChanged").count(), 3, "{merged}");
 }
+
+#[test]
+fn sessions_marked_on_the_home_screen_are_compared_and_esc_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("s");
+    std::fs::create_dir(&sessions).unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/examples");
+    for entry in std::fs::read_dir(&examples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, sessions.join(path.file_name().unwrap())).unwrap();
+    }
+    let bin = binary();
+    let t = Tmux::new("marks", dir.path());
+    t.start("h", (80, 24), &format!("{} --sessions s", bin.display()), &[]);
+    t.wait_for("h", "Compare: the 3 sessions of the series what-matters");
+    // The newest two: down past the built-in workshop, a plan file and the series.
+    t.keys("h", &["Down", "Down", "Down", "Space"]);
+    t.wait_for("h", "1 session marked to compare");
+    t.keys("h", &["Down", "Space"]);
+    let screen = t.wait_for("h", "Compare the 2 marked sessions");
+    assert_eq!(screen.matches("✓ marked").count(), 2, "{screen}");
+    t.keys("h", &["Up", "Up", "Enter"]);
+    let compare = t.wait_for("h", "series what-matters · 2 sessions");
+    assert!(
+        compare.contains("Wed 25 Nov 20:11") && compare.contains("Wed 25 Nov 20:13"),
+        "{compare}"
+    );
+    assert!(!compare.contains("Wed 25 Nov 20:10"), "{compare}");
+    // Esc goes back to the home screen as it was left: the place and the marks.
+    t.keys("h", &["Escape"]);
+    let home = t.wait_for("h", "▶ Compare the 2 marked sessions");
+    assert_eq!(home.matches("✓ marked").count(), 2, "{home}");
+    t.keys("h", &["q"]);
+    assert_eq!(t.exit_status("h"), 0);
+}

@@ -221,7 +221,7 @@ impl Action {
             Action::Select => &[Home],
             Action::Confirm => &[Dialog],
             Action::Cancel => &[Dialog],
-            Action::Back => &[Help, Board, Actions, Reflection, Replay],
+            Action::Back => &[Help, Board, Actions, Reflection, Replay, Compare],
         }
     }
 
@@ -276,7 +276,9 @@ impl Action {
             Action::Select => "open the selected entry",
             Action::Confirm => "yes",
             Action::Cancel => "no",
-            Action::Back => "close, or back to the live screen",
+            Action::Back => {
+                "close; back to the live screen; from a replay or a comparison, the home screen"
+            }
             Action::Projection => {
                 "projection view: big timer, who speaks, who is next (again: back)"
             }

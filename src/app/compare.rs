@@ -44,6 +44,7 @@ impl Compare {
                 self.help_scroll = 0;
             }
             Action::NextTheme => return Outcome::effect(Effect::NextTheme),
+            Action::Back => return Outcome::effect(Effect::Home),
             Action::Quit => return Outcome::effect(Effect::Quit),
             _ => {}
         }

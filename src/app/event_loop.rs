@@ -286,6 +286,8 @@ pub struct Console {
     pub farewell: Vec<String>,
     bell: bool,
     no_color: bool,
+    /// The home screen a replay or comparison was opened from, to go back to.
+    left_home: Option<Home>,
     /// The turn (who, from) whose time-up has been rung, so it rings once.
     rung: Option<(usize, Ms)>,
     /// The stage (index, time banked when it last started) whose running over has been said.
@@ -317,6 +319,7 @@ impl Console {
             farewell: Vec::new(),
             bell: settings.bell,
             no_color: settings.no_color,
+            left_home: None,
             rung: None,
             over: None,
             announce: settings.announce.map(|file| (file, String::new())),
@@ -467,6 +470,14 @@ impl Console {
         match effect {
             Effect::Quit => self.finish(),
             Effect::QuitAnyway => self.quit_anyway(),
+            Effect::Home => {
+                // Only a replay or a comparison goes home: a live workshop has its recorder to close.
+                if self.recording.is_none() {
+                    let home = self.left_home.take().unwrap_or_else(|| home_screen(&self.sessions));
+                    self.app.mode = Mode::Home(home);
+                }
+                false
+            }
             Effect::NextTheme => {
                 let said = if self.no_color {
                     "NO_COLOR is set, so the theme stays mono: colours would not show.".to_string()
@@ -484,7 +495,7 @@ impl Console {
             }
             Effect::Start(Start::Replay(path)) => {
                 match replay(&path, &self.sessions) {
-                    Ok(replay) => self.app.mode = Mode::Replay(Box::new(replay)),
+                    Ok(replay) => self.look(Mode::Replay(Box::new(replay))),
                     Err(e) => self.tell_home(e.headline()),
                 }
                 false
@@ -518,8 +529,16 @@ impl Console {
     /// Opens a comparison, or says on the home screen why it cannot.
     fn compare(&mut self, comparison: Result<Comparison, String>) {
         match comparison {
-            Ok(comparison) => self.app.mode = Mode::Compare(Box::new(Compare::new(comparison))),
+            Ok(comparison) => self.look(Mode::Compare(Box::new(Compare::new(comparison)))),
             Err(e) => self.tell_home(e),
+        }
+    }
+
+    /// Opens a replay or a comparison, keeping the home screen it was opened from
+    /// (its place and marks) to come back to.
+    fn look(&mut self, mode: Mode) {
+        if let Mode::Home(home) = std::mem::replace(&mut self.app.mode, mode) {
+            self.left_home = Some(home);
         }
     }
 

@@ -61,6 +61,8 @@ pub enum Effect {
     /// The next theme: the room's light or eyes may need another.
     NextTheme,
     Quit,
+    /// Back to the home screen, from a replay or a comparison: nothing is recording.
+    Home,
     /// Quit though the disk refuses to save: write the session somewhere else.
     QuitAnyway,
 }

@@ -151,7 +151,11 @@ impl Replay {
                 self.ui.projection = !self.ui.projection;
                 self.ui.view = View::Main;
             }
-            Action::Back => self.ui.view = View::Main,
+            Action::Back if self.ui.view != View::Main || self.ui.projection => {
+                self.ui.view = View::Main;
+                self.ui.projection = false;
+            }
+            Action::Back => return Outcome::effect(Effect::Home),
             Action::Help => {
                 self.ui.help_scroll = 0;
                 self.ui.overlay = Some(Overlay::Help);

@@ -105,18 +105,25 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let said = if shown.end < n { "Later sessions to the right: → shows them." } else { "" };
-    hints::status(frame, status, said, theme);
+    let said = if shown.end < n {
+        format!("Later sessions to the right: {} shows them.", keymap.label(Action::ScrollRight))
+    } else {
+        String::new()
+    };
+    hints::status(frame, status, &said, theme);
     let items: Vec<(String, String)> = [
         (Action::Down, "rows"),
         (Action::ScrollLeft, "sessions"),
         (Action::NextTheme, "theme"),
         (Action::Help, "help"),
+        (Action::Back, "home"),
         (Action::Quit, "quit"),
     ]
     .into_iter()
     .map(|(a, w)| match a {
-        Action::Down => ("↑↓".to_string(), w.to_string()),
+        Action::Down => {
+            (format!("{}{}", keymap.label(Action::Up), keymap.label(Action::Down)), w.to_string())
+        }
         Action::ScrollLeft => (
             format!("{}{}", keymap.label(Action::ScrollLeft), keymap.label(Action::ScrollRight)),
             w.to_string(),

@@ -43,6 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, c
         (label(Action::IdeasBoard), "board".into()),
         (label(Action::Reflect), "reflect".into()),
         (label(Action::Help), "help".into()),
+        (label(Action::Back), "home".into()),
         (label(Action::Quit), "quit".into()),
     ];
     hints::render(frame, keys, &items, cx.theme);
