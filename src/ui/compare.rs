@@ -114,10 +114,10 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     let items: Vec<(String, String)> = [
         (Action::Down, "rows"),
         (Action::ScrollLeft, "sessions"),
-        (Action::NextTheme, "theme"),
         (Action::Help, "help"),
         (Action::Back, "home"),
         (Action::Quit, "quit"),
+        (Action::NextTheme, "theme"),
     ]
     .into_iter()
     .map(|(a, w)| match a {

@@ -34,17 +34,18 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, c
     live::render(frame, screen, &view, &at);
     bar(frame, timeline, replay, cx.theme);
     let label = |a| keymap.label(a);
+    // Most needed first: a narrow bar keeps the front, and help lists the rest.
     let items: Vec<(String, String)> = vec![
         (label(Action::PlayPause), if replay.playing() { "pause" } else { "play" }.to_string()),
         (format!("{}–{}", label(Action::Speed1x), label(Action::Speed600x)), "speed".into()),
         (format!("{}{}", label(Action::EventBack), label(Action::EventOn)), "event".into()),
         (format!("{}{}", label(Action::StageBack), label(Action::StageOn)), "stage".into()),
+        (label(Action::Help), "help".into()),
+        (label(Action::Quit), "quit".into()),
+        (label(Action::Back), "home".into()),
         (label(Action::Projection), "projection".into()),
         (label(Action::IdeasBoard), "board".into()),
         (label(Action::Reflect), "reflect".into()),
-        (label(Action::Help), "help".into()),
-        (label(Action::Back), "home".into()),
-        (label(Action::Quit), "quit".into()),
     ];
     hints::render(frame, keys, &items, cx.theme);
     if replay.ui.overlay == Some(Overlay::Help) {
