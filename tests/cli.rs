@@ -55,6 +55,20 @@ fn check_reports_each_file_and_fails_if_any_does() {
 }
 
 #[test]
+fn check_of_a_version_1_session_prints_ok_and_notes_the_migration_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-1.ron");
+    std::fs::copy(v1, dir.path().join("old.ron")).unwrap();
+    let out = roundtable(dir.path(), &["check", "old.ron"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "ok old.ron\n");
+    assert_eq!(
+        stderr(&out),
+        "old.ron: a version 1 session, read as version 2; it is written as version 2 when next saved\n"
+    );
+}
+
+#[test]
 fn report_prints_markdown_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(vec![
