@@ -8,6 +8,7 @@ use crate::app::Start;
 use crate::app::compare::Compare;
 use crate::app::event_loop::{Begin, Console, Settings, comparison, open, prepare, replay};
 use crate::app::keymap::Keymap;
+use crate::app::signals::{self, restore_terminal, take_terminal};
 use crate::cli::{Cli, Command};
 use crate::model::plan::BUILT_IN;
 use crate::report::{self, Format, Summary};
@@ -201,11 +202,11 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
         no_color: no_color(),
     };
     let mut console = Console::new(settings, begin);
-    crate::app::signals::watch().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
+    signals::watch().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
     let mut terminal =
-        ratatui::try_init().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
+        take_terminal().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
     let result = console.run(&mut terminal);
-    ratatui::restore();
+    restore_terminal();
     for line in &console.farewell {
         println!("{line}");
     }

@@ -375,6 +375,34 @@ fn esc_closes_the_picker_without_an_event() {
 }
 
 #[test]
+fn a_paste_types_into_the_open_form_and_never_presses_a_key() {
+    let mut app = discussion();
+    // No form open: a pasted "n" or line break moves nothing on.
+    let out = app.paste("n\nn\n", 0);
+    assert_eq!(out, Outcome::default());
+    assert_eq!(live(&app).state.current, 1);
+    assert_eq!(
+        live(&app).ui.notice.as_deref(),
+        Some("Pasted text was set aside: it goes into a form, such as an idea's (i).")
+    );
+    // Into an idea: line breaks and tabs become single spaces; only Enter saves.
+    press(&mut app, Action::CaptureIdea, 0);
+    let out = app.paste("Bus stop bench\r\n\tnote: near clinic\n", 0);
+    assert_eq!(out, Outcome::default(), "the paste saved nothing by itself");
+    assert!(app.typing(), "the form is still open");
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "Bus stop bench note: near clinic".into(),
+            author: None,
+            components: vec![],
+        }]
+    );
+    assert_eq!(live(&app).state.current, 1, "still the same stage");
+}
+
+#[test]
 fn i_captures_an_idea_with_its_author_or_anonymously() {
     let mut app = discussion();
     press(&mut app, Action::CaptureIdea, 0);

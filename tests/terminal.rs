@@ -648,3 +648,32 @@ fn sessions_marked_on_the_home_screen_are_compared_and_esc_comes_back() {
     t.keys("h", &["q"]);
     assert_eq!(t.exit_status("h"), 0);
 }
+
+#[test]
+fn a_pasted_idea_with_line_breaks_stays_one_idea() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let bin = binary();
+    let t = Tmux::new("paste", dir.path());
+    t.start("p", (100, 30), &format!("{} run plan.ron", bin.display()), &[]);
+    t.wait_for("p", "READY");
+    // Pasted with no form open: set aside, and the agenda does not move.
+    t.paste("p", "n\nn\nq\n");
+    t.wait_for("p", "Pasted text was set aside");
+    assert!(t.screen("p").contains("Stage 1 of 5"));
+    // Pasted into an idea, from a chat: one idea, the line breaks as spaces.
+    t.keys("p", &["i"]);
+    t.paste("p", "Bus stop bench\nnote: near clinic\n");
+    t.keys("p", &["Enter"]);
+    t.wait_for("p", "Bus stop bench note: near clinic");
+    t.keys("p", &["q"]);
+    assert_eq!(t.exit_status("p"), 0);
+    let files = sessions(dir.path());
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(text.contains("text: \"Bus stop bench note: near clinic\""), "{text}");
+    assert!(!text.contains("StageChanged"), "{text}");
+}

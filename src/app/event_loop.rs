@@ -15,7 +15,7 @@ use super::home::Home;
 use super::keymap::Keymap;
 use super::live::{Before, Live, Overlay, View};
 use super::replay::Replay;
-use super::{App, Effect, Mode, Start};
+use super::{App, Effect, Mode, Outcome, Start};
 use crate::model::action::Carried;
 use crate::model::length::in_words;
 use crate::model::plan::BUILT_IN;
@@ -431,17 +431,15 @@ impl Console {
                 TermEvent::Key(key) if key.kind == KeyEventKind::Press => {
                     let now = self.now();
                     let outcome = self.app.key(key, now);
-                    for logged in outcome.events {
-                        if let (Some((recorder, _)), Mode::Live(live)) =
-                            (&mut self.recording, &mut self.app.mode)
-                        {
-                            recorder.append(&logged);
-                            live.record(logged);
-                        }
+                    if self.apply(outcome) {
+                        return Ok(());
                     }
-                    if let Some(effect) = outcome.effect
-                        && self.effect(effect)
-                    {
+                    dirty = true;
+                }
+                TermEvent::Paste(text) => {
+                    let now = self.now();
+                    let outcome = self.app.paste(&text, now);
+                    if self.apply(outcome) {
                         return Ok(());
                     }
                     dirty = true;
@@ -450,6 +448,20 @@ impl Console {
                 _ => {}
             }
         }
+    }
+
+    /// Records a key's or a paste's events, durably before they are shown, then
+    /// carries out its effect. True when the console should close.
+    fn apply(&mut self, outcome: Outcome) -> bool {
+        for logged in outcome.events {
+            if let (Some((recorder, _)), Mode::Live(live)) =
+                (&mut self.recording, &mut self.app.mode)
+            {
+                recorder.append(&logged);
+                live.record(logged);
+            }
+        }
+        outcome.effect.is_some_and(|effect| self.effect(effect))
     }
 
     /// Why events are not on disk, while they are not.

@@ -130,6 +130,31 @@ impl App {
         }
     }
 
+    /// Pasted text goes into the open form as if typed, line breaks and tabs as
+    /// single spaces, so a paste never presses Enter or a key of the keymap.
+    /// With no form open it does nothing, and says so.
+    pub fn paste(&mut self, text: &str, now: Ms) -> Outcome {
+        if !self.typing() {
+            let capture = self.keymap.label(Action::CaptureIdea);
+            self.tell(format!(
+                "Pasted text was set aside: it goes into a form, such as an idea's ({capture})."
+            ));
+            return Outcome::default();
+        }
+        let mut outcome = Outcome::default();
+        let mut space = false;
+        for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
+            if c == ' ' && space {
+                continue;
+            }
+            space = c == ' ';
+            let typed = self.key(KeyEvent::from(KeyCode::Char(c)), now);
+            outcome.events.extend(typed.events);
+            outcome.effect = typed.effect.or(outcome.effect);
+        }
+        outcome
+    }
+
     /// The one place that decides which events happen.
     pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
         match &mut self.mode {
@@ -145,7 +170,11 @@ impl App {
             return;
         }
         let help = self.keymap.label(Action::Help);
-        let said = format!("The key {key} does nothing here; {help} shows the keys.");
+        self.tell(format!("The key {key} does nothing here; {help} shows the keys."));
+    }
+
+    /// Says something on the status line of whatever screen is open.
+    fn tell(&mut self, said: String) {
         match &mut self.mode {
             Mode::Home(home) => home.notice = Some(said),
             Mode::Live(live) => live.ui.notice = Some(said),

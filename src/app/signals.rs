@@ -20,13 +20,27 @@ pub fn recording(path: Option<PathBuf>) {
     }
 }
 
+/// Takes over the terminal: the alternate screen, raw mode, and bracketed paste,
+/// so that a pasted line break is text for a form, never an Enter.
+pub fn take_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)?;
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was found.
+pub fn restore_terminal() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+    ratatui::restore();
+}
+
 /// Watches for the signals on a thread of its own.
 pub fn watch() -> std::io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _drawing_stops = SCREEN.lock();
-            ratatui::restore();
+            restore_terminal();
             let name = match signal {
                 SIGTERM => "SIGTERM",
                 SIGHUP => "SIGHUP",

@@ -62,6 +62,14 @@ impl Tmux {
         }
     }
 
+    /// Pastes `text` as a terminal does, bracketed when the program asked for it.
+    pub fn paste(&self, window: &str, text: &str) {
+        let target = format!("rt:{window}");
+        assert!(self.tmux(&["set-buffer", "-b", "pasted", text]).status.success());
+        assert!(self.tmux(&["paste-buffer", "-p", "-b", "pasted", "-t", &target]).status.success());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
     pub fn screen(&self, window: &str) -> String {
         let target = format!("rt:{window}");
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &target]).stdout)
