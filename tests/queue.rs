@@ -158,6 +158,32 @@ fn the_facilitator_does_not_count_in_the_balance() {
 }
 
 #[test]
+fn someone_marked_not_here_before_the_workshop_begins_never_counts() {
+    // The plan's six are expected; Łukasz is marked not here before anything starts,
+    // a walk-in comes and goes before it too, and Dr Lee leaves once it is under way.
+    let mut events = vec![
+        at(1_000, Event::Left { who: "Łukasz".into() }),
+        at(2_000, Event::ParticipantAdded { name: "Kwame".into(), role: "resident".into() }),
+        at(3_000, Event::Left { who: "Kwame".into() }),
+        at(MIN, Event::TimerStarted),
+        at(2 * MIN, Event::Left { who: "Dr Lee".into() }),
+        at(3 * MIN, Event::ParticipantAdded { name: "Ama".into(), role: "carer".into() }),
+        at(4 * MIN, Event::Left { who: "Ama".into() }),
+    ];
+    let state = State::fold(Arc::new(plan()), &events);
+    let balance = state.room.balance(5 * MIN);
+    let name = |i: &usize| state.room.people[*i].name.as_str();
+    let not_heard: Vec<&str> = balance.not_heard.iter().map(name).collect();
+    assert_eq!(not_heard, ["Amina", "Dr Lee", "Zoë", "王芳", "Sunny 🌞", "Ama"]);
+    assert_eq!(balance.counted, 6);
+    // Łukasz arriving after all takes part from then on.
+    events.push(at(6 * MIN, Event::Arrived { who: "Łukasz".into() }));
+    events.push(at(7 * MIN, Event::Left { who: "Łukasz".into() }));
+    let later = State::fold(Arc::new(plan()), &events);
+    assert_eq!(later.room.balance(8 * MIN).counted, 7);
+}
+
+#[test]
 fn refusals_are_words_not_events() {
     let state =
         fold(&discussion(vec![at(0, floor("Zoë")), at(0, Event::Left { who: "Amina".into() })]));

@@ -57,7 +57,7 @@ impl Room {
                 airtime: self.airtime(who, now),
                 turns: p.turns,
                 present: p.presence.elapsed(now),
-                counted: p.counted(now),
+                counted: p.counted(),
             })
             .collect();
         let counted: Vec<&Voice> = voices.iter().filter(|v| v.counted).collect();
@@ -112,7 +112,7 @@ impl State {
         let mut by_role = vec![0usize; keys.len()];
         let mut counted = 0;
         for (who, &n) in said.iter().enumerate() {
-            if n == 0 || !people[who].counted(now) {
+            if n == 0 || !people[who].counted() {
                 continue;
             }
             counted += n;

@@ -15,6 +15,9 @@ pub struct Person {
     /// Airtime of their finished turns.
     pub spoken: Ms,
     pub turns: u32,
+    /// Here once the workshop was under way (a timer running, or a turn given).
+    /// Someone expected who is marked as not here before it begins never took part.
+    pub took_part: bool,
 }
 
 impl Person {
@@ -27,8 +30,9 @@ impl Person {
         self.role.trim().eq_ignore_ascii_case("facilitator")
     }
 
-    /// Whether they count in the room's balance: anyone here at some point of the session.
-    pub fn counted(&self, now: Ms) -> bool {
-        !self.facilitates() && (self.here() || self.presence.elapsed(now) > 0)
+    /// Whether they count in the room's balance: anyone here now, or here at some
+    /// point once the workshop was under way.
+    pub fn counted(&self) -> bool {
+        !self.facilitates() && (self.here() || self.took_part)
     }
 }

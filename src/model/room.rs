@@ -23,6 +23,8 @@ pub struct Room {
     pub policy: Policy,
     /// In a round: who has had their go (or passed) since it began.
     pub round_done: Vec<bool>,
+    /// The workshop is under way: a timer has run or a turn been given.
+    pub begun: bool,
 }
 
 impl Room {
@@ -38,6 +40,7 @@ impl Room {
                 presence: Timer { banked: 0, since: Some(0) },
                 spoken: 0,
                 turns: 0,
+                took_part: false,
             })
             .collect();
         let index = people.iter().enumerate().map(|(i, p)| (fold(&p.name), i)).collect();
@@ -51,6 +54,16 @@ impl Room {
             speaking: None,
             policy: plan.queue,
             round_done,
+            begun: false,
+        }
+    }
+
+    /// The workshop is under way: everyone here now has taken part, and so will
+    /// anyone who comes from now on.
+    pub fn begin(&mut self) {
+        self.begun = true;
+        for person in self.people.iter_mut().filter(|p| p.here()) {
+            person.took_part = true;
         }
     }
 
@@ -168,6 +181,7 @@ impl Room {
                     presence: Timer { banked: 0, since: Some(at) },
                     spoken: 0,
                     turns: 0,
+                    took_part: self.begun,
                 });
                 self.round_done.push(false);
                 format!("{name} ({}) joined as a walk-in.", role.trim())
@@ -175,6 +189,7 @@ impl Room {
             Event::Arrived { who } => {
                 let i = self.find(who).unwrap_or_default();
                 self.people[i].presence.start(at);
+                self.people[i].took_part |= self.begun;
                 format!("{} arrived.", self.people[i].name)
             }
             Event::Left { who } => {
@@ -211,6 +226,7 @@ impl Room {
                 format!("{} lowered their hand.", self.people[i].name)
             }
             Event::FloorGiven { who } => {
+                self.begin();
                 let i = self.find(who).unwrap_or_default();
                 let before = self.end_turn(at);
                 self.hands.retain(|h| h.who != i);

@@ -197,6 +197,7 @@ impl State {
         let n = self.stages.len();
         match &logged.event {
             Event::TimerStarted => {
+                self.room.begin();
                 let i = self.current;
                 let first = !self.stages[i].started;
                 self.stages[i].started = true;
@@ -213,6 +214,7 @@ impl State {
                 format!("Timer paused: {}", self.title_then(i, &self.left_in_words(at)))
             }
             &Event::StageChanged { to } => {
+                self.room.begin();
                 let from = self.current;
                 self.stages[from].timer.stop(at);
                 self.room.end_turn(at);
