@@ -180,3 +180,20 @@ fn themes_lists_each_with_its_lowest_contrast_and_names_a_broken_one() {
         assert!(r >= 4.5, "{line}");
     }
 }
+
+#[test]
+fn a_plan_saved_with_a_byte_order_mark_checks_and_errors_count_columns_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    roundtable(dir.path(), &["new", "plan.ron"]);
+    let plan = std::fs::read_to_string(dir.path().join("plan.ron")).unwrap();
+    std::fs::write(dir.path().join("bom.ron"), format!("\u{feff}{plan}")).unwrap();
+    let out = roundtable(dir.path(), &["check", "bom.ron"]);
+    assert_eq!(stdout(&out), "ok bom.ron\n", "{}", stderr(&out));
+    // The same mistake is placed at the same line and column with the mark or without it.
+    std::fs::write(dir.path().join("bad.ron"), "\u{feff}Plan(\n  title: 1)").unwrap();
+    std::fs::write(dir.path().join("bad-too.ron"), "Plan(\n  title: 1)").unwrap();
+    let with = stderr(&roundtable(dir.path(), &["check", "bad.ron"]));
+    let without = stderr(&roundtable(dir.path(), &["check", "bad-too.ron"]));
+    assert!(with.starts_with("bad.ron:2:"), "{with}");
+    assert_eq!(with.replace("bad.ron", "bad-too.ron"), without);
+}

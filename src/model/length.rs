@@ -50,6 +50,13 @@ impl Length {
             return Err(format!("a duration in whole seconds, found \"{text}\""));
         }
         if parsed > LONGEST {
+            // humantime reads "M" as months: an easy slip for minutes.
+            if trimmed.contains('M') {
+                return Err(format!(
+                    "a duration of a day or less, found \"{text}\": \"M\" means months; minutes are \"m\", as in \"{}\"",
+                    trimmed.replace('M', "m")
+                ));
+            }
             return Err(format!("a duration of a day or less, found \"{text}\""));
         }
         Ok(Length(parsed))

@@ -46,7 +46,9 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, what: &str) -> Result
 pub fn read(file: &Path) -> Result<String, FileError> {
     let bytes = std::fs::read(file).map_err(|e| FileError::whole(file, io_words(&e)))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        // Some editors (Notepad among them) start UTF-8 files with a byte-order mark:
+        // it is not part of the text, and lines and columns are counted without it.
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
@@ -94,7 +96,7 @@ fn spanned(
         ron::Error::Message(_) | ron::Error::InvalidValueForType { .. } if !path.is_empty() => {
             locate(text, path).unwrap_or(at)
         }
-        _ => at,
+        _ => past_blanks(text, at),
     };
     let mut message = if at_the_end(text, at) {
         match super::locate::unclosed(text) {
@@ -120,6 +122,18 @@ fn at_the_end(text: &str, at: Position) -> bool {
     let offset = offset_of(text, at);
     super::locate::first_word(&text[offset..]).is_none()
         && text[offset..].chars().all(|c| c.is_whitespace())
+}
+
+/// ron may stop on the blank before a value; the caret belongs on the value.
+fn past_blanks(text: &str, at: Position) -> Position {
+    let offset = offset_of(text, at);
+    let rest = &text[offset..];
+    let skipped = rest.len() - rest.trim_start().len();
+    if skipped == 0 || skipped == rest.len() {
+        at
+    } else {
+        Position::of_offset(text, offset + skipped)
+    }
 }
 
 fn offset_of(text: &str, at: Position) -> usize {
