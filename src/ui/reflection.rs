@@ -92,14 +92,24 @@ pub fn render(
         let pointer = if chosen { "▶ " } else { "  " };
         let score = pad(&score_words(mark.score), 15);
         let rest = w.saturating_sub(2 + name_w + 2 + width(&score) + 2);
+        // The selected component's prompt wraps under itself, in full; the others are cut.
+        let prompt = if chosen && rest >= 12 {
+            wrap(&component.prompt, rest)
+        } else {
+            vec![cut(&component.prompt, rest)]
+        };
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{pointer}{} ", pad(&component.name, name_w)), style),
             Span::styled(
                 format!(" {score}  "),
                 if mark.score.is_some() { theme.title } else { theme.dim },
             ),
-            Span::styled(cut(&component.prompt, rest), theme.reason),
+            Span::styled(prompt[0].clone(), theme.reason),
         ])];
+        for piece in &prompt[1..] {
+            let under = " ".repeat(w - rest);
+            lines.push(Line::styled(format!("{under}{piece}"), theme.reason));
+        }
         let indent = " ".repeat(name_w + 3);
         if chosen || mark.counted() > 0 {
             let mut tally = vec![Span::raw(indent.clone())];
