@@ -6,6 +6,7 @@ use common::{MIN, at, session, text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use roundtable::app::action::Action;
 use roundtable::app::home::Home;
 use roundtable::app::keymap::Keymap;
 use roundtable::app::live::{Before, Live, Overlay, View};
@@ -111,6 +112,18 @@ fn busy_room() -> App {
 #[test]
 fn live_floor_and_balance_with_accents_cjk_and_emoji() {
     snapshot("live_floor", &busy_room(), 5 * MIN + 45_000);
+}
+
+#[test]
+fn a_waiting_persons_needs_are_read_in_full_on_a_narrow_screen() {
+    let mut app = busy_room();
+    // Zoë, third in the queue, needs extra time to speak; chosen, she is shown whole.
+    app.handle(Action::Down, 5 * MIN);
+    app.handle(Action::Down, 5 * MIN);
+    let screen = text(&draw(&app, 5 * MIN + 45_000, 80, 24, None));
+    assert!(screen.contains("▶ 3 ✋ Zoë · carer"), "{screen}");
+    assert!(screen.contains("       needs: extra time to speak"), "{screen}");
+    assert!(screen.contains("has not spoken yet · waiting 1:45 "), "{screen}");
 }
 
 #[test]

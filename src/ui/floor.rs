@@ -127,40 +127,79 @@ pub fn render(
     };
     lines.push(Line::styled(cut(&heading, width), theme.title));
 
+    // Each place in the queue as lines: one where the room is wide, else the name
+    // then the reason, and the needs on a line of their own when they do not fit beside the name.
     let two_lines = width < 70;
-    let per_entry = if two_lines { 2 } else { 1 };
-    let available = (inner.height as usize).saturating_sub(lines.len());
     let selected = selected.min(queue.len().saturating_sub(1));
+    let places: Vec<Vec<Line>> = queue
+        .iter()
+        .enumerate()
+        .map(|(i, waiting)| {
+            let person = &room.people[waiting.who];
+            let chosen = i == selected;
+            let mark = waiting.kind.map_or("○", |k| k.mark());
+            let pointer = if chosen { "▶" } else { " " };
+            let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
+            let needs = person.needs.as_ref().map(|n| format!("needs: {n}"));
+            let name_style = if chosen { theme.selected } else { theme.waiting };
+            let why = &waiting.why;
+            if !two_lines {
+                let why = match &needs {
+                    Some(needs) => format!(" — {why} · {needs}"),
+                    None => format!(" — {why}"),
+                };
+                let rest = width.saturating_sub(crate::model::text::width(&name));
+                return vec![Line::from(vec![
+                    Span::styled(name, name_style),
+                    Span::styled(cut(&why, rest), theme.reason),
+                ])];
+            }
+            let reason = Line::styled(cut(&format!("       {why}"), width), theme.reason);
+            match needs {
+                None => vec![Line::styled(cut(&name, width), name_style), reason],
+                Some(needs) => {
+                    let beside = format!("{name} · {needs}");
+                    if crate::model::text::width(&beside) <= width {
+                        vec![Line::styled(beside, name_style), reason]
+                    } else {
+                        vec![
+                            Line::styled(cut(&name, width), name_style),
+                            reason,
+                            Line::styled(cut(&format!("       {needs}"), width), theme.reason),
+                        ]
+                    }
+                }
+            }
+        })
+        .collect();
     // Keep the selected place in view, and say how many more there are.
-    let fits = if queue.len() * per_entry <= available {
-        queue.len()
-    } else {
-        available.saturating_sub(1) / per_entry
-    };
-    let first = selected.saturating_sub(fits.saturating_sub(1));
-    for (i, waiting) in queue.iter().enumerate().skip(first).take(fits) {
-        let person = &room.people[waiting.who];
-        let chosen = i == selected;
-        let mark = waiting.kind.map_or("○", |k| k.mark());
-        let pointer = if chosen { "▶" } else { " " };
-        let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
-        let mut why = waiting.why.clone();
-        if let Some(needs) = &person.needs {
-            why.push_str(&format!(" · needs: {needs}"));
-        }
-        let name_style = if chosen { theme.selected } else { theme.waiting };
-        if two_lines {
-            lines.push(Line::styled(cut(&name, width), name_style));
-            lines.push(Line::styled(cut(&format!("       {why}"), width), theme.reason));
-        } else {
-            let rest = width.saturating_sub(crate::model::text::width(&name));
-            lines.push(Line::from(vec![
-                Span::styled(name, name_style),
-                Span::styled(cut(&format!(" — {why}"), rest), theme.reason),
-            ]));
-        }
+    let available = (inner.height as usize).saturating_sub(lines.len());
+    let all: usize = places.iter().map(Vec::len).sum();
+    let room_for = if all <= available { available } else { available.saturating_sub(1) };
+    let mut first = selected.min(places.len());
+    let mut used = places.get(first).map_or(0, Vec::len);
+    while first > 0 && used + places[first - 1].len() <= room_for {
+        first -= 1;
+        used += places[first].len();
     }
-    let hidden = queue.len().saturating_sub(first + fits);
+    let mut last = first;
+    let mut used = 0;
+    while last < places.len() && used + places[last].len() <= room_for {
+        used += places[last].len();
+        last += 1;
+    }
+    for place in &places[first..last] {
+        lines.extend(place.iter().cloned());
+    }
+    // A place that fits only in part shows its name and reason, its needs cut off.
+    if let Some(place) = places.get(last)
+        && room_for > used
+        && room_for - used >= 2.min(place.len())
+    {
+        lines.extend(place.iter().take(room_for - used).cloned());
+        last += 1;
+    }
+    let hidden = places.len() - last;
     if hidden > 0 || first > 0 {
         let more = match (first, hidden) {
             (0, below) => format!("   {below} more below · ↑↓"),
