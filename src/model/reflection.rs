@@ -174,7 +174,12 @@ pub struct Reflections {
 /// where the agenda stands.
 pub fn label_for(stage: usize, stages: usize) -> &'static str {
     let third = stages.max(1) as f64 / 3.0;
-    if (stage as f64) < third {
+    // The first stage is the beginning and the last the end, however short the agenda.
+    if stage == 0 {
+        "beginning"
+    } else if stage + 1 >= stages {
+        "end"
+    } else if (stage as f64) < third {
         "beginning"
     } else if (stage as f64) < 2.0 * third {
         "middle"
@@ -332,5 +337,11 @@ mod tests {
         assert_eq!(label_for(0, 7), "beginning");
         assert_eq!(label_for(3, 7), "middle");
         assert_eq!(label_for(5, 7), "end");
+        // However short the agenda: its first stage begins it, its last ends it.
+        assert_eq!(label_for(1, 2), "end");
+        assert_eq!(label_for(0, 2), "beginning");
+        assert_eq!(label_for(1, 3), "middle");
+        assert_eq!(label_for(2, 3), "end");
+        assert_eq!(label_for(0, 1), "beginning");
     }
 }
