@@ -56,6 +56,13 @@ pub fn equality_words(balance: &Balance) -> String {
     }
 }
 
+/// "▮▮▮    " for three turns, seven columns wide; "▮▮▮▮▮▮+" past six.
+fn turn_ticks(turns: u32) -> String {
+    let n = turns.min(6) as usize;
+    let more = if turns > 6 { "+" } else { " " };
+    format!("{}{more}{}", "▮".repeat(n), " ".repeat(6 - n))
+}
+
 pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme) {
     let balance = room.balance(now);
     let block = Block::bordered()
@@ -74,7 +81,9 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     if (inner.height as usize) > shown.len() + role_rows + heard_rows {
         let most = shown.iter().map(|v| v.airtime).max().unwrap_or(0).max(1);
         let name_w = (w / 3).clamp(6, 22);
-        let tail_w = 10;
+        // Turns as a bar too where there is room: a tick a turn, up to six.
+        let ticks = w >= 50;
+        let tail_w = if ticks { 17 } else { 10 };
         let bar_w = w.saturating_sub(name_w + tail_w + 2);
         for voice in &shown {
             let person = &room.people[voice.who];
@@ -91,10 +100,12 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
                 Span::styled(format!("{name}{} ", " ".repeat(pad)), theme.text),
                 Span::styled("█".repeat(filled), theme.bar),
                 Span::styled("·".repeat(bar_w - filled), theme.dim),
+                Span::styled(format!(" {:>5} ", short(voice.airtime)), theme.text),
                 Span::styled(
-                    format!(" {:>5} ×{}{mark}", short(voice.airtime), voice.turns),
-                    theme.text,
+                    if ticks { turn_ticks(voice.turns) } else { String::new() },
+                    theme.bar,
                 ),
+                Span::styled(format!("×{}{mark}", voice.turns), theme.text),
             ]));
         }
         lines.push(Line::from(""));
