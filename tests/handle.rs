@@ -441,6 +441,49 @@ fn i_captures_an_idea_with_its_author_or_anonymously() {
 }
 
 #[test]
+fn an_idea_is_tagged_by_hand_beyond_or_instead_of_the_stages_focus() {
+    // The ideas stage's focus is Creative and Open; the facilitator drops Open and adds Equal.
+    let mut app = live_app(vec![at(0, Event::StageChanged { to: 2 })]);
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Murals", 0);
+    key(&mut app, KeyCode::Tab, 0);
+    key(&mut app, KeyCode::Tab, 0);
+    // Space tags here; typed letters do nothing, and the words stay as typed.
+    type_keys(&mut app, "x", 0);
+    key(&mut app, KeyCode::Char(' '), 0);
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Down, 0);
+    }
+    key(&mut app, KeyCode::Char(' '), 0);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "Murals".into(),
+            author: None,
+            components: vec!["Creative".into(), "Equal".into()],
+        }]
+    );
+    // Shift+Tab goes back a field: from the words to the components, and the list ends where it ends.
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Benches", 0);
+    key(&mut app, KeyCode::BackTab, 0);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Down, 0);
+    }
+    key(&mut app, KeyCode::Char(' '), 0);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "Benches".into(),
+            author: None,
+            components: vec!["Creative".into(), "Open".into(), "Iterative".into()],
+        }]
+    );
+}
+
+#[test]
 fn an_empty_or_overlong_idea_is_refused_and_the_form_stays_open() {
     let mut app = discussion();
     press(&mut app, Action::CaptureIdea, 0);

@@ -240,7 +240,7 @@ impl Action {
             Action::Pass => "in a round: the next person passes",
             Action::ChangeOrder => "change the order: Equal, Fifo, Round",
             Action::Presence => "mark someone arrived or left, or add a walk-in",
-            Action::CaptureIdea => "capture an idea (Tab: who said it; empty: anonymous)",
+            Action::CaptureIdea => "capture an idea (Tab: who said it, then what it is about)",
             Action::Vote => "one vote for the selected idea",
             Action::IdeasBoard => "the ideas board, full screen (again: back)",
             Action::ActionsList => "the actions: from last time and agreed now (again: back)",

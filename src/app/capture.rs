@@ -1,9 +1,11 @@
-//! Capturing an idea: its words, then (Tab) who said it, or nobody for anonymous.
+//! Capturing an idea: its words, then (Tab) who said it, or nobody for anonymous,
+//! then (Tab) the components it is about, the stage's focus to begin with.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use crate::model::component::Component;
 use crate::model::room::Room;
 use crate::model::text::{clean, ranked};
 
@@ -11,6 +13,7 @@ use crate::model::text::{clean, ranked};
 pub enum Field {
     Words,
     Author,
+    Components,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +23,7 @@ pub enum Captured {
     Save {
         text: String,
         author: Option<String>,
+        components: Vec<String>,
     },
     /// Something to say and keep the form open, so nothing typed is lost.
     Refused(String),
@@ -31,15 +35,22 @@ pub struct Capture {
     pub author: Input,
     pub field: Field,
     pub selected: usize,
+    /// The components the idea is about, in the order they were chosen.
+    pub tags: Vec<String>,
+    /// The component the cursor is on, in the components field.
+    pub on: usize,
 }
 
 impl Capture {
-    pub fn new() -> Capture {
+    /// A blank form, tagged with `tags` (the stage's focus) until changed.
+    pub fn new(tags: Vec<String>) -> Capture {
         Capture {
             words: Input::default(),
             author: Input::default(),
             field: Field::Words,
             selected: 0,
+            tags,
+            on: 0,
         }
     }
 
@@ -50,14 +61,42 @@ impl Capture {
         ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false)
     }
 
-    pub fn key(&mut self, key: KeyEvent, room: &Room) -> Captured {
+    pub fn key(&mut self, key: KeyEvent, room: &Room, components: &[Component]) -> Captured {
         match key.code {
             KeyCode::Esc => Captured::Cancelled,
-            KeyCode::Tab | KeyCode::BackTab => {
+            KeyCode::Tab => {
                 self.field = match self.field {
                     Field::Words => Field::Author,
-                    Field::Author => Field::Words,
+                    Field::Author => Field::Components,
+                    Field::Components => Field::Words,
                 };
+                Captured::Nothing
+            }
+            KeyCode::BackTab => {
+                self.field = match self.field {
+                    Field::Words => Field::Components,
+                    Field::Author => Field::Words,
+                    Field::Components => Field::Author,
+                };
+                Captured::Nothing
+            }
+            KeyCode::Up if self.field == Field::Components => {
+                self.on = self.on.saturating_sub(1);
+                Captured::Nothing
+            }
+            KeyCode::Down if self.field == Field::Components => {
+                self.on = (self.on + 1).min(components.len().saturating_sub(1));
+                Captured::Nothing
+            }
+            KeyCode::Char(' ') if self.field == Field::Components => {
+                if let Some(component) = components.get(self.on) {
+                    match self.tags.iter().position(|t| *t == component.name) {
+                        Some(at) => {
+                            self.tags.remove(at);
+                        }
+                        None => self.tags.push(component.name.clone()),
+                    }
+                }
                 Captured::Nothing
             }
             KeyCode::Up if self.field == Field::Author => {
@@ -73,11 +112,16 @@ impl Capture {
                 if text.is_empty() {
                     return Captured::Refused("An empty idea is not saved.".into());
                 }
+                let components = self.tags.clone();
                 if clean(self.author.value()).trim().is_empty() {
-                    return Captured::Save { text, author: None };
+                    return Captured::Save { text, author: None, components };
                 }
                 match self.authors(room).get(self.selected) {
-                    Some(&i) => Captured::Save { text, author: Some(room.people[i].name.clone()) },
+                    Some(&i) => Captured::Save {
+                        text,
+                        author: Some(room.people[i].name.clone()),
+                        components,
+                    },
                     None => Captured::Refused(
                         "No one by that name; leave it empty for anonymous.".into(),
                     ),
@@ -90,17 +134,13 @@ impl Capture {
                         self.selected = 0;
                         &mut self.author
                     }
+                    // The components are chosen, not typed.
+                    Field::Components => return Captured::Nothing,
                 };
                 // Control characters never reach the text: tui-input takes printable keys only.
                 field.handle_event(&crossterm::event::Event::Key(key));
                 Captured::Nothing
             }
         }
-    }
-}
-
-impl Default for Capture {
-    fn default() -> Self {
-        Capture::new()
     }
 }

@@ -14,8 +14,8 @@ use super::capture::{Capture, Captured};
 use super::picker::{Picked, Picker, Purpose};
 use super::{Effect, Outcome};
 use crate::model::action::ActionStatus;
-use crate::model::plan::Policy;
 use crate::model::plan::StageKind;
+use crate::model::plan::{Policy, find_component};
 use crate::model::queue::HandKind;
 use crate::model::reflection::{Answer, Question, Rung, label_for};
 use crate::model::session::Session;
@@ -240,7 +240,15 @@ impl Live {
                 };
                 self.event(Event::PolicySet { policy }, now)
             }
-            Action::CaptureIdea => self.open(Popup::Capture(Capture::new())),
+            Action::CaptureIdea => {
+                let focus = &self.state.plan.stages[self.state.current].focus;
+                let tags = focus
+                    .iter()
+                    .filter_map(|f| find_component(&self.state.components, f))
+                    .map(|c| c.name.clone())
+                    .collect();
+                self.open(Popup::Capture(Capture::new(tags)))
+            }
             Action::Vote => match self.selected_idea() {
                 Some(idea) => self.event(Event::Voted { idea }, now),
                 None => self.refuse("No ideas yet; capture one first."),
@@ -538,12 +546,11 @@ impl Live {
                     }
                 }
             }
-            Popup::Capture(capture) => match capture.key(key, room) {
+            Popup::Capture(capture) => match capture.key(key, room, &self.state.components) {
                 Captured::Nothing => return Outcome::default(),
                 Captured::Cancelled => vec![],
                 Captured::Refused(why) => return self.refuse(&why),
-                Captured::Save { text, author } => {
-                    let components = self.state.plan.stages[self.state.current].focus.clone();
+                Captured::Save { text, author, components } => {
                     vec![Event::IdeaCaptured { text, author, components }]
                 }
             },

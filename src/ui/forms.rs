@@ -11,6 +11,7 @@ use super::centered;
 use super::theme::Theme;
 use crate::app::agree::{self, Agree};
 use crate::app::capture::{self, Capture};
+use crate::model::component::Component;
 use crate::model::idea::LONGEST_IDEA;
 use crate::model::reflection::{Answer, Rung};
 use crate::model::room::Room;
@@ -70,13 +71,17 @@ pub fn capture(
     frame: &mut Frame,
     area: Rect,
     form: &Capture,
-    room: &Room,
+    (room, components): (&Room, &[Component]),
     blind: bool,
     theme: &Theme,
 ) {
     let authors = form.authors(room);
-    let list_h = if form.field == capture::Field::Author { authors.len().min(6) as u16 } else { 0 };
-    let inner = boxed(frame, area, "Capture an idea", 76, 7 + list_h, theme);
+    let list_h = match form.field {
+        capture::Field::Author => authors.len().min(6) as u16,
+        capture::Field::Components => components.len() as u16,
+        capture::Field::Words => 0,
+    };
+    let inner = boxed(frame, area, "Capture an idea", 76, 8 + list_h, theme);
     let w = inner.width as usize;
     let count = form.words.value().chars().count();
     let (words, words_x) =
@@ -93,6 +98,32 @@ pub fn capture(
             } else {
                 text
             };
+            lines.push(Line::styled(
+                cut(&text, w),
+                if chosen { theme.selected } else { theme.dialog },
+            ));
+        }
+    }
+    let about =
+        if form.tags.is_empty() { "nothing in particular".into() } else { form.tags.join(", ") };
+    let on_tags = form.field == capture::Field::Components;
+    lines.push(Line::styled(
+        cut(&format!("{}About: {about}", if on_tags { "▸ " } else { "  " }), w),
+        if on_tags { theme.selected } else { theme.dialog },
+    ));
+    // On a short screen the list scrolls to keep the chosen component in view.
+    let scroll = form.on.saturating_sub((inner.height as usize).saturating_sub(6));
+    if on_tags {
+        // Marked in words and a box, not colour alone.
+        for (n, component) in components.iter().enumerate().skip(scroll) {
+            let chosen = n == form.on;
+            let tagged = form.tags.contains(&component.name);
+            let text = format!(
+                "{} [{}] {}",
+                if chosen { "▶" } else { " " },
+                if tagged { "x" } else { " " },
+                component.name
+            );
             lines.push(Line::styled(
                 cut(&text, w),
                 if chosen { theme.selected } else { theme.dialog },
@@ -116,17 +147,18 @@ pub fn capture(
         ));
     }
     lines.push(Line::styled(
-        cut("Tab: idea ⇄ who said it · Enter saves · Esc cancels", w),
+        cut("Tab: idea → who said it → about (Space tags) · Enter saves · Esc cancels", w),
         theme.dim,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
     let (x, y) = match form.field {
         capture::Field::Words => (words_x, 0),
         capture::Field::Author => (author_x, 1),
+        capture::Field::Components => (0, (3 + form.on - scroll) as u16),
     };
     frame.set_cursor_position((
         inner.x + (x as u16).min(inner.width.saturating_sub(1)),
-        inner.y + y,
+        inner.y + y.min(inner.height.saturating_sub(1)),
     ));
 }
 
@@ -171,7 +203,7 @@ pub fn agree(
     };
     frame.set_cursor_position((
         inner.x + (x as u16).min(inner.width.saturating_sub(1)),
-        inner.y + y,
+        inner.y + y.min(inner.height.saturating_sub(1)),
     ));
 }
 

@@ -100,7 +100,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     match &view.ui.popup {
         Some(Popup::Picker(picker)) => picker::render(frame, body, picker, &state.room, theme),
         Some(Popup::Capture(form)) => {
-            forms::capture(frame, body, form, &state.room, state.ideas.blind, theme)
+            let about = (&state.room, state.components.as_slice());
+            forms::capture(frame, body, form, about, state.ideas.blind, theme)
         }
         Some(Popup::Agree(form)) => {
             let text = state.ideas.list.get(form.idea).map_or("", |i| i.text.as_str());
@@ -345,7 +346,12 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
             };
         }
         Some(Popup::Capture(_)) => {
-            return fixed(&[("Enter", "save"), ("Tab", "idea ⇄ who"), ("Esc", "cancel")]);
+            return fixed(&[
+                ("Enter", "save"),
+                ("Tab", "idea → who → about"),
+                ("Space", "tag"),
+                ("Esc", "cancel"),
+            ]);
         }
         Some(Popup::Agree(_)) => {
             return fixed(&[("Enter", "save"), ("Tab", "owner ⇄ due"), ("Esc", "cancel")]);
