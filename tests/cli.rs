@@ -197,3 +197,20 @@ fn a_plan_saved_with_a_byte_order_mark_checks_and_errors_count_columns_without_i
     assert!(with.starts_with("bad.ron:2:"), "{with}");
     assert_eq!(with.replace("bad.ron", "bad-too.ron"), without);
 }
+
+#[test]
+fn a_series_saved_with_byte_order_marks_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/examples");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(dir.path().join(path.file_name().unwrap()), format!("\u{feff}{text}"))
+            .unwrap();
+    }
+    let out =
+        roundtable(dir.path(), &["compare", "--series", "what-matters", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["sessions"].as_array().map(Vec::len), Some(3));
+}

@@ -400,6 +400,18 @@ fn a_paste_types_into_the_open_form_and_never_presses_a_key() {
         }]
     );
     assert_eq!(live(&app).state.current, 1, "still the same stage");
+    // On the list of components, a paste's spaces would tick them: it is set aside.
+    press(&mut app, Action::CaptureIdea, 0);
+    key(&mut app, KeyCode::BackTab, 0);
+    app.paste("a b c", 0);
+    assert_eq!(
+        live(&app).ui.notice.as_deref(),
+        Some("Pasted text was set aside: Tab to the idea's words first.")
+    );
+    match &live(&app).ui.popup {
+        Some(roundtable::app::live::Popup::Capture(form)) => assert!(form.tags.is_empty()),
+        other => panic!("the form closed: {other:?}"),
+    }
 }
 
 #[test]

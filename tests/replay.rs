@@ -251,6 +251,28 @@ fn esc_closes_a_view_then_goes_home_from_a_replay_or_a_comparison() {
 }
 
 #[test]
+fn compare_counts_the_people_the_balance_counts() {
+    // A walk-in who came and went before the workshop began is in neither.
+    let log = vec![
+        at(1_000, Event::ParticipantAdded { name: "Kwame".into(), role: "resident".into() }),
+        at(2_000, Event::Left { who: "Kwame".into() }),
+        at(MIN, Event::StageChanged { to: 1 }),
+        at(MIN, Event::FloorGiven { who: "Zoë".into() }),
+        at(2 * MIN, Event::TurnEnded),
+    ];
+    let s = session(log);
+    let state = State::fold(Arc::new(s.plan.clone()), &s.events);
+    let summary = Summary::of(&s, &state);
+    let kwame = summary.participants.iter().find(|p| p.name == "Kwame").unwrap();
+    assert!(!kwame.counted && kwame.present_s > 0);
+    let people: usize = summary.roles.iter().map(|r| r.people).sum();
+    let comparison = Comparison::of(vec![summary]);
+    assert_eq!(comparison.figures[0].present, people);
+    assert_eq!(comparison.figures[0].present, 6);
+    assert_eq!(comparison.figures[0].heard, 1);
+}
+
+#[test]
 fn the_compare_screen() {
     let app = App {
         mode: Mode::Compare(Box::new(Compare::new(Comparison::of(series())))),

@@ -141,6 +141,14 @@ impl App {
             ));
             return Outcome::default();
         }
+        // The list of components is ticked with Space: a paste's spaces must not tick it.
+        if let Mode::Live(live) = &self.mode
+            && let Some(live::Popup::Capture(form)) = &live.ui.popup
+            && form.field == capture::Field::Components
+        {
+            self.tell("Pasted text was set aside: Tab to the idea's words first.".into());
+            return Outcome::default();
+        }
         let mut outcome = Outcome::default();
         let mut space = false;
         for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {

@@ -24,6 +24,12 @@ pub fn recording(path: Option<PathBuf>) {
 /// so that a pasted line break is text for a form, never an Enter.
 pub fn take_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
     let terminal = ratatui::try_init()?;
+    // ratatui's panic hook restores the screen but knows nothing of the paste mode.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+        hook(info);
+    }));
     crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)?;
     Ok(terminal)
 }

@@ -12,7 +12,7 @@ pub struct Figures {
     pub started: String,
     pub planned_min: u64,
     pub actual_min: u64,
-    /// People here at some point, the facilitator aside.
+    /// People counted in the balance: here once the workshop was under way, the facilitator aside.
     pub present: usize,
     /// Of them, how many had a turn.
     pub heard: usize,
@@ -40,11 +40,7 @@ pub struct Comparison {
 }
 
 fn figures(s: &Summary) -> Figures {
-    let counted: Vec<_> = s
-        .participants
-        .iter()
-        .filter(|p| p.present_s > 0 && !p.role.eq_ignore_ascii_case("facilitator"))
-        .collect();
+    let counted: Vec<_> = s.participants.iter().filter(|p| p.counted).collect();
     let lived: Vec<_> = s.roles.iter().filter(|r| r.lived_experience == Some(true)).collect();
     let checkpoint = s.reflections.last().map(|r| r.checkpoint.clone());
     let scores = s

@@ -102,6 +102,8 @@ pub struct ParticipantSummary {
     /// Actions they own, from this session or carried into it.
     pub actions: usize,
     pub walk_in: bool,
+    /// Counted in the room's balance: here once the workshop was under way, and not the facilitator.
+    pub counted: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -183,6 +185,7 @@ impl Summary {
                         .filter(|a| fold(&a.owner) == fold(&person.name))
                         .count(),
                     walk_in: person.walk_in,
+                    counted: v.counted,
                 }
             })
             .collect();

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::locate::first_two;
 use super::plan_file::parse_plan;
+use super::ron_text::read;
 use super::session_file::load_session;
 use crate::model::Plan;
 use crate::model::plan::BUILT_IN;
@@ -73,7 +74,7 @@ pub fn before(
         .into_iter()
         .filter(|p| p != not)
         .filter_map(|path| {
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = read(&path).ok()?;
             let session = super::session_file::parse_session(&path, &text).ok()?;
             (session.plan.series.as_deref() == Some(series) && session.started < started)
                 .then_some((session.started, path))
@@ -87,7 +88,7 @@ pub fn series(dir: &Path, series: &str) -> Vec<PathBuf> {
     let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> = ron_files(dir)
         .into_iter()
         .filter_map(|path| {
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = read(&path).ok()?;
             if kind_of(&text) != FileKind::Session {
                 return None;
             }
@@ -118,7 +119,7 @@ pub fn plans(dir: &Path) -> Vec<(PathBuf, Plan)> {
     ron_files(dir)
         .into_iter()
         .filter_map(|path| {
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = read(&path).ok()?;
             if text == BUILT_IN || kind_of(&text) != FileKind::Plan {
                 return None;
             }
