@@ -127,6 +127,20 @@ fn a_waiting_persons_needs_are_read_in_full_on_a_narrow_screen() {
 }
 
 #[test]
+fn someone_who_left_is_marked_in_the_name_column_and_no_line_wraps() {
+    let app = live_app(vec![
+        at(0, Event::StageChanged { to: 1 }),
+        at(0, Event::FloorGiven { who: "Zoë".into() }),
+        at(MIN, Event::TurnEnded),
+        at(MIN, Event::Left { who: "Zoë".into() }),
+    ]);
+    let screen = text(&draw(&app, 2 * MIN, 200, 60, None));
+    let line = screen.lines().find(|l| l.contains("Zoë (left)")).expect(&screen);
+    assert!(line.contains("1:00") && line.contains("×1"), "{line}");
+    assert!(!screen.lines().any(|l| l.starts_with("│(left)")), "{screen}");
+}
+
+#[test]
 fn the_turn_says_time_in_words_and_colour() {
     let app = busy_room();
     let theme = Theme::default_for(false);

@@ -25,6 +25,8 @@ pub struct Room {
     pub round_done: Vec<bool>,
     /// The workshop is under way: a timer has run or a turn been given.
     pub begun: bool,
+    /// The workshop has ended: nobody is here any more, and nobody "left".
+    pub closed: bool,
 }
 
 impl Room {
@@ -55,6 +57,7 @@ impl Room {
             policy: plan.queue,
             round_done,
             begun: false,
+            closed: false,
         }
     }
 
@@ -277,6 +280,9 @@ impl Room {
 
     /// The workshop ended: turns end and nobody is in the room any more.
     pub fn close(&mut self, at: Ms) {
+        // Whoever is here at the end took part, even in a workshop ended before any timer ran.
+        self.begin();
+        self.closed = true;
         self.end_turn(at);
         for person in &mut self.people {
             person.presence.stop(at);

@@ -10,7 +10,7 @@ use crate::model::balance::{Balance, plural};
 use crate::model::length::Ms;
 use crate::model::queue::short;
 use crate::model::room::Room;
-use crate::model::text::{cut, width};
+use crate::model::text::{cut, pad as pad_to, width};
 
 /// "GPs: 1 of 8 people, 31% of airtime" for every role, or all in a shorter form where one would not fit.
 pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
@@ -89,24 +89,33 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
             let person = &room.people[voice.who];
             let filled = (voice.airtime as usize * bar_w).div_ceil(most as usize).min(bar_w);
             let filled = if voice.airtime == 0 { 0 } else { filled.max(1) };
-            let name = cut(&person.name, name_w);
-            let pad = name_w.saturating_sub(width(&name));
-            let mark = match (person.here(), person.facilitates()) {
-                (_, true) => " (facilitator, not counted)",
-                (false, _) => " (left)",
-                _ => "",
+            // Marks stay in the columns they belong to, so a line never wraps.
+            let name = if person.here() || room.closed {
+                cut(&person.name, name_w)
+            } else {
+                format!("{} (left)", cut(&person.name, name_w.saturating_sub(7)))
             };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{name}{} ", " ".repeat(pad)), theme.text),
-                Span::styled("█".repeat(filled), theme.bar),
-                Span::styled("·".repeat(bar_w - filled), theme.dim),
+            let pad = name_w.saturating_sub(width(&name));
+            let bar = if person.facilitates() {
+                // Not counted, so no bar to measure against the others.
+                vec![Span::styled(pad_to("facilitator, uncounted", bar_w), theme.dim)]
+            } else {
+                vec![
+                    Span::styled("█".repeat(filled), theme.bar),
+                    Span::styled("·".repeat(bar_w - filled), theme.dim),
+                ]
+            };
+            let mut spans = vec![Span::styled(format!("{name}{} ", " ".repeat(pad)), theme.text)];
+            spans.extend(bar);
+            spans.extend([
                 Span::styled(format!(" {:>5} ", short(voice.airtime)), theme.text),
                 Span::styled(
                     if ticks { turn_ticks(voice.turns) } else { String::new() },
                     theme.bar,
                 ),
-                Span::styled(format!("×{}{mark}", voice.turns), theme.text),
-            ]));
+                Span::styled(format!("×{}", voice.turns), theme.text),
+            ]);
+            lines.push(Line::from(spans));
         }
         lines.push(Line::from(""));
     }
