@@ -400,6 +400,15 @@ fn a_paste_types_into_the_open_form_and_never_presses_a_key() {
         }]
     );
     assert_eq!(live(&app).state.current, 1, "still the same stage");
+    // A whole file pasted by mistake: the first 5,000 characters, and a word about the rest.
+    press(&mut app, Action::CaptureIdea, 0);
+    app.paste(&"word ".repeat(100_000), 0);
+    assert_eq!(
+        live(&app).ui.notice.as_deref(),
+        Some("Only the first 5000 characters of the paste were taken.")
+    );
+    assert!(app.typing());
+    key(&mut app, KeyCode::Esc, 0);
     // On the list of components, a paste's spaces would tick them: it is set aside.
     press(&mut app, Action::CaptureIdea, 0);
     key(&mut app, KeyCode::BackTab, 0);

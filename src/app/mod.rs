@@ -151,7 +151,9 @@ impl App {
         }
         let mut outcome = Outcome::default();
         let mut space = false;
-        for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
+        // Far more than any field takes: a whole file pasted by mistake must not stall the room.
+        const MOST: usize = 5_000;
+        for c in text.chars().take(MOST).map(|c| if c.is_control() { ' ' } else { c }) {
             if c == ' ' && space {
                 continue;
             }
@@ -159,6 +161,9 @@ impl App {
             let typed = self.key(KeyEvent::from(KeyCode::Char(c)), now);
             outcome.events.extend(typed.events);
             outcome.effect = typed.effect.or(outcome.effect);
+        }
+        if text.chars().nth(MOST).is_some() {
+            self.tell(format!("Only the first {MOST} characters of the paste were taken."));
         }
         outcome
     }
