@@ -16,7 +16,7 @@ use crate::store::FileError;
 use crate::store::catalog::{FileKind, kind_of};
 use crate::store::plan_file::parse_plan;
 use crate::store::ron_text::{io_words, read};
-use crate::store::session_file::{load_session, parse_session};
+use crate::store::session_file::{Purpose, load_session, load_session_text, parse_session};
 use crate::ui::theme::{self, Theme, ThemeFile};
 
 /// A user's mistake or a refusal: a message, and exit status 1.
@@ -241,7 +241,7 @@ fn check_one(file: &Path) -> Result<Option<String>, FileError> {
     let text = read(file)?;
     match kind_of(&text) {
         FileKind::Session => {
-            let loaded = load_session(file)?;
+            let loaded = load_session_text(file, text, Purpose::Read)?;
             Ok(loaded.note)
         }
         FileKind::Theme => {

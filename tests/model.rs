@@ -261,3 +261,46 @@ fn undo_far_into_a_long_session_folds_from_the_nearest_mark() {
     assert_eq!(state.count, log.len() + 5);
     assert_eq!(state.said, "Undone: Timer paused: Welcome and check-in, 15 minutes over");
 }
+
+#[test]
+fn undo_after_undo_through_thinned_marks_equals_the_fold_without_them() {
+    // 40 segments of history: the marks further back are thinned, and undoing
+    // 3,000 events in a row must cross several gaps between them.
+    let mut log = vec![at(0, Event::TimerStarted)];
+    for i in 1..41_000u64 {
+        let event = if i % 2 == 1 { Event::TimerPaused } else { Event::TimerStarted };
+        log.push(at(i * 10, event));
+    }
+    let mut state = fold(&log);
+    for n in 1..=3_000u64 {
+        state.apply(&at(500_000 + n, Event::Undo)).unwrap();
+        if n % 500 == 0 {
+            let expected = fold(&log[..log.len() - n as usize]);
+            assert_eq!(state.stages, expected.stages, "after {n} undos");
+            assert_eq!(state.running(), expected.running(), "after {n} undos");
+        }
+    }
+}
+
+#[test]
+fn a_fold_to_read_shows_what_the_full_fold_shows() {
+    let mut log = vec![at(0, Event::TimerStarted)];
+    for i in 1..5_000u64 {
+        let event = match i % 7 {
+            3 => Event::Undo,
+            n if n % 2 == 1 => Event::TimerPaused,
+            _ => Event::TimerStarted,
+        };
+        log.push(at(i * 10, event));
+    }
+    log.push(at(60_000, Event::StageChanged { to: 1 }));
+    log.push(at(61_000, Event::WorkshopEnded));
+    let full = fold(&log);
+    let read = State::fold_to_read(Arc::new(plan()), &log);
+    assert_eq!((read.current, read.ended, read.count), (full.current, full.ended, full.count));
+    assert_eq!(read.stages, full.stages);
+    assert_eq!(read.said, full.said);
+    // Read, not resumed: nothing after the log's last undo can be taken back.
+    assert_eq!(read.check(&at(62_000, Event::Undo)).unwrap_err(), "Nothing to undo.");
+    assert!(full.check(&at(62_000, Event::Undo)).is_ok());
+}

@@ -1,6 +1,8 @@
 //! Ideas as people speak them: captured, voted on, edited, merged, parked,
 //! turned into actions; hidden in blind capture until revealed.
 
+use std::sync::Arc;
+
 use super::action::{ActionStatus, AgreedAction};
 use super::component::Component;
 use super::event::Event;
@@ -31,7 +33,9 @@ pub struct Idea {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ideas {
-    pub list: Vec<Idea>,
+    /// Shared, so that a copy of the state (an undo mark, a replay's snapshot)
+    /// costs a pointer an idea, not its words.
+    pub list: Vec<Arc<Idea>>,
     pub actions: Vec<AgreedAction>,
     /// Blind capture is on.
     pub blind: bool,
@@ -65,7 +69,7 @@ pub fn check_due(due: &str) -> Result<(), String> {
 impl Ideas {
     /// The ideas still standing on their own: not merged into another.
     pub fn standing(&self) -> impl Iterator<Item = (usize, &Idea)> {
-        self.list.iter().enumerate().filter(|(_, i)| i.merged_into.is_none())
+        self.list.iter().map(|i| &**i).enumerate().filter(|(_, i)| i.merged_into.is_none())
     }
 
     fn idea(&self, i: usize) -> Result<&Idea, String> {
@@ -172,7 +176,7 @@ impl Ideas {
             Event::IdeaCaptured { text, author, components } => {
                 let author = author.as_deref().and_then(|a| room.find(a));
                 let text = text.trim().to_string();
-                self.list.push(Idea {
+                self.list.push(Arc::new(Idea {
                     first: text.clone(),
                     text,
                     author,
@@ -183,7 +187,7 @@ impl Ideas {
                     parked: false,
                     hidden: self.blind,
                     action: None,
-                });
+                }));
                 let n = self.list.len();
                 match (self.blind, author) {
                     (true, _) => format!("Idea #{n} captured, hidden until the reveal."),
@@ -194,11 +198,11 @@ impl Ideas {
                 }
             }
             Event::IdeaEdited { idea, text } => {
-                self.list[*idea].text = text.trim().to_string();
+                self.idea_mut(*idea).text = text.trim().to_string();
                 format!("Idea #{} reworded.", idea + 1)
             }
             Event::Voted { idea } => {
-                self.list[*idea].votes += 1;
+                self.idea_mut(*idea).votes += 1;
                 if self.blind {
                     format!("A vote for idea #{}; counts stay hidden until the reveal.", idea + 1)
                 } else {
@@ -211,18 +215,19 @@ impl Ideas {
                 }
             }
             &Event::IdeasMerged { from, into } => {
-                self.list[from].merged_into = Some(into);
-                self.list[into].votes += self.list[from].votes;
+                self.idea_mut(from).merged_into = Some(into);
+                let votes = self.list[from].votes;
+                self.idea_mut(into).votes += votes;
                 // Anything merged into `from` now counts towards `into`.
                 for idea in &mut self.list {
                     if idea.merged_into == Some(from) {
-                        idea.merged_into = Some(into);
+                        Arc::make_mut(idea).merged_into = Some(into);
                     }
                 }
                 format!("Idea #{} merged into #{}, votes and all.", from + 1, into + 1)
             }
             &Event::IdeaParked { idea, parked } => {
-                self.list[idea].parked = parked;
+                self.idea_mut(idea).parked = parked;
                 if parked {
                     format!("Idea #{} parked.", idea + 1)
                 } else {
@@ -239,7 +244,8 @@ impl Ideas {
                     note: None,
                     idea: Some(*idea),
                 });
-                self.list[*idea].action = Some(self.actions.len() - 1);
+                let action = self.actions.len() - 1;
+                self.idea_mut(*idea).action = Some(action);
                 let by = due.as_ref().map_or(String::new(), |d| format!(", due {d}"));
                 format!("Idea #{} is now an action for {owner}{by}.", idea + 1)
             }
@@ -250,8 +256,8 @@ impl Ideas {
             Event::IdeasRevealed => {
                 self.blind = false;
                 let hidden = self.list.iter().filter(|i| i.hidden).count();
-                for idea in &mut self.list {
-                    idea.hidden = false;
+                for idea in self.list.iter_mut().filter(|i| i.hidden) {
+                    Arc::make_mut(idea).hidden = false;
                 }
                 format!(
                     "Revealed: {hidden} idea{} and every vote count.",
@@ -286,6 +292,11 @@ impl Ideas {
             }
             _ => String::new(),
         }
+    }
+
+    /// An idea to change: copied first if a mark or snapshot shares it.
+    fn idea_mut(&mut self, i: usize) -> &mut Idea {
+        Arc::make_mut(&mut self.list[i])
     }
 
     /// The open actions, as they are carried into the next session.

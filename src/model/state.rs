@@ -40,9 +40,13 @@ pub struct State {
     pub count: usize,
     /// The events still in effect, so an undo can fold them again without the one it takes back.
     history: History,
-    /// The state after each sealed segment of the history, to fold again from
-    /// the nearest one rather than from the start.
-    marks: Vec<Arc<State>>,
+    /// The state after some sealed segments of the history (how many, and the
+    /// state), to fold again from the nearest one rather than from the start.
+    /// Dense near the end, where undo reaches, and thinning further back, so
+    /// they number about twice the log's length in bits.
+    marks: Vec<(usize, Arc<State>)>,
+    /// False once the history is let go: a state folded to be read, not undone.
+    undoable: bool,
 }
 
 impl State {
@@ -76,7 +80,37 @@ impl State {
             count: 0,
             history: History::default(),
             marks: Vec::new(),
+            undoable: true,
         }
+    }
+
+    /// Folds a whole log to be read (a report, a check, a comparison): the
+    /// history is kept only as far as the log's last undo needs it, so the cost
+    /// is one pass and the memory that of the state alone.
+    pub fn fold_to_read(plan: Arc<Plan>, events: &[Logged]) -> State {
+        let mut state = State::new(plan);
+        let keep = State::history_needed(events);
+        for (i, event) in events.iter().enumerate() {
+            if i == keep {
+                state.let_history_go();
+            }
+            let _ = state.apply(event);
+        }
+        state
+    }
+
+    /// How many of `events` an undo among them may need to fold again: all
+    /// those up to the last undo.
+    pub fn history_needed(events: &[Logged]) -> usize {
+        events.iter().rposition(|l| matches!(l.event, Event::Undo)).map_or(0, |i| i + 1)
+    }
+
+    /// Lets the undo history go: nothing after this can be undone, and the
+    /// state costs no more than what it shows.
+    pub fn let_history_go(&mut self) {
+        self.history = History::default();
+        self.marks = Vec::new();
+        self.undoable = false;
     }
 
     /// Folds a whole log. Events that make no sense where they stand are
@@ -148,11 +182,13 @@ impl State {
         self.said = self.change(logged);
         self.at = at;
         self.count += 1;
-        if self.history.push(logged.clone()) {
+        if self.undoable && self.history.push(logged.clone()) {
             let mut mark = self.clone();
             mark.history = History::default();
             mark.marks = Vec::new();
-            self.marks.push(Arc::new(mark));
+            let sealed = self.history.segments();
+            self.marks.push((sealed, Arc::new(mark)));
+            self.marks.retain(|(s, _)| keep_mark(*s, sealed));
         }
         Ok(())
     }
@@ -162,14 +198,15 @@ impl State {
             return;
         };
         // Fold again from the nearest mark before the event taken back.
-        let segments = (last / SEGMENT).min(self.marks.len());
-        let mut again = match segments {
-            0 => State::new(self.plan.clone()),
-            s => {
-                let mut mark = (*self.marks[s - 1]).clone();
-                mark.history = self.history.prefix(s);
-                mark.marks = self.marks[..s].to_vec();
-                mark
+        let nearest = self.marks.iter().rposition(|(s, _)| s * SEGMENT <= last);
+        let (segments, mut again) = match nearest {
+            None => (0, State::new(self.plan.clone())),
+            Some(m) => {
+                let (s, mark) = &self.marks[m];
+                let mut again = (**mark).clone();
+                again.history = self.history.prefix(*s);
+                again.marks = self.marks[..=m].to_vec();
+                (*s, again)
             }
         };
         let rest: Vec<Logged> = self.history.from(segments * SEGMENT).cloned().collect();
@@ -340,6 +377,16 @@ impl State {
     }
 }
 
+/// Whether the mark after `segment` sealed segments is kept once `sealed` are:
+/// the two nearest at every distance in powers of two, so an undo `d`
+/// segments back folds again at most about `d / 2` segments. A mark once let
+/// go is never wanted again, as the rule only grows stricter with `sealed`.
+fn keep_mark(segment: usize, sealed: usize) -> bool {
+    let distance = sealed - segment;
+    let level = (distance + 1).ilog2();
+    level <= 1 || segment % (1 << (level - 1)) == 0
+}
+
 /// "3 min over plan", "on plan", "2 min under plan".
 pub fn drift_in_words(drift: i64) -> String {
     let minutes = drift.unsigned_abs() / 60_000;
@@ -349,5 +396,33 @@ pub fn drift_in_words(drift: i64) -> String {
         format!("{minutes} min over plan")
     } else {
         format!("{minutes} min under plan")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_mark;
+
+    #[test]
+    fn marks_thin_out_further_back_and_never_come_back() {
+        let mut kept: Vec<usize> = Vec::new();
+        for sealed in 1..=4096usize {
+            kept.push(sealed);
+            let before = kept.clone();
+            kept.retain(|&s| keep_mark(s, sealed));
+            assert!(kept.iter().all(|s| before.contains(s)));
+            // About two a power of two back: 4,096 segments keep at most 26.
+            assert!(kept.len() <= 2 * (sealed.ilog2() as usize + 1), "{sealed}: {kept:?}");
+            // The gap before a mark `d` back is at most about half of `d`, so an
+            // undo folds again a bounded share of what it reaches back over.
+            for pair in kept.windows(2) {
+                let (older, newer) = (pair[0], pair[1]);
+                assert!(
+                    newer - older <= (sealed - older).div_ceil(2).max(1),
+                    "{pair:?} at {sealed}"
+                );
+            }
+            assert_eq!(kept.last(), Some(&sealed), "the newest mark is always kept");
+        }
     }
 }

@@ -7,8 +7,10 @@ use chrono::{DateTime, FixedOffset};
 use super::error::FileError;
 use super::journal::Journal;
 use super::lock::SessionLock;
-use super::ron_text::io_words;
-use super::session_file::{Loaded, journal_path, load_session, lock_path, write_atomic, write_new};
+use super::ron_text::{io_words, read};
+use super::session_file::{
+    Loaded, Purpose, journal_path, load_session_text, lock_path, write_atomic, write_new,
+};
 use crate::model::event::{Event, Logged};
 use crate::model::session::{Session, VERSION, WRITTEN_BY};
 use crate::model::text::slug;
@@ -91,7 +93,7 @@ impl Recorder {
             return Err(FileError::whole(file, "no such file"));
         }
         let mut lock = SessionLock::take(&lock_path(file), file)?;
-        let loaded = load_session(file)?;
+        let loaded = load_session_text(file, read(file)?, Purpose::Resume)?;
         if loaded.state.ended.is_some() {
             lock.release();
             return Err(ended(file));

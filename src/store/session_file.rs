@@ -33,9 +33,21 @@ pub fn lock_path(session: &Path) -> PathBuf {
     session.with_extension("lock")
 }
 
-/// Loads a session together with its journal, if one is there.
+/// What a loaded session is for: to be read (a report, a check, a
+/// comparison), or to be resumed, when every event may yet be undone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Read,
+    Resume,
+}
+
+/// Loads a session together with its journal, if one is there, to be read.
 pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
-    let text = read(file)?;
+    load_session_text(file, read(file)?, Purpose::Read)
+}
+
+/// Loads a session from its text, already read.
+pub fn load_session_text(file: &Path, text: String, purpose: Purpose) -> Result<Loaded, FileError> {
     let mut session = parse_session(file, &text)?;
     let mut note = match field_value(&text, "version").and_then(|(v, _)| v.parse::<u32>().ok()) {
         Some(old) if old < VERSION => Some(format!(
@@ -44,6 +56,9 @@ pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
         )),
         _ => None,
     };
+    // The text is wanted again only to point at a refused event: let it go
+    // before the fold, which may need as much memory again.
+    drop(text);
     let mut from_journal = 0;
     let journal = journal_path(file);
     if let Some(recovered) = journal::read(&journal, session.events.len())? {
@@ -56,7 +71,7 @@ pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
             ));
         }
     }
-    let state = fold_checked(file, &text, &session, from_journal)?;
+    let state = fold_checked(file, &session, from_journal, purpose)?;
     Ok(Loaded { session, state, from_journal, note })
 }
 
@@ -114,20 +129,28 @@ fn migrate(session: &mut Session) {
 /// Folds the log, refusing an event that could not have happened where it stands.
 fn fold_checked(
     file: &Path,
-    text: &str,
     session: &Session,
     from_journal: usize,
+    purpose: Purpose,
 ) -> Result<State, FileError> {
     let mut state = State::new(Arc::new(session.plan.clone()));
     let in_file = session.events.len() - from_journal;
+    let keep = match purpose {
+        Purpose::Read => State::history_needed(&session.events),
+        Purpose::Resume => usize::MAX,
+    };
     for (i, logged) in session.events.iter().enumerate() {
+        if i == keep {
+            state.let_history_go();
+        }
         if let Err(why) = state.apply(logged) {
             let mut why = why.chars();
             let why: String =
                 why.next().map(|c| c.to_uppercase().chain(why).collect()).unwrap_or_default();
             let message = format!("events[{i}]: an event that can happen where it stands. {why}");
             return Err(if i < in_file {
-                FileError::at(file, text, locate(text, &format!("events[{i}]")), message)
+                let text = read(file)?;
+                FileError::at(file, &text, locate(&text, &format!("events[{i}]")), message)
             } else {
                 FileError::whole(&journal_path(file), message)
             });
