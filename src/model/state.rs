@@ -384,7 +384,7 @@ impl State {
 fn keep_mark(segment: usize, sealed: usize) -> bool {
     let distance = sealed - segment;
     let level = (distance + 1).ilog2();
-    level <= 1 || segment % (1 << (level - 1)) == 0
+    level <= 1 || segment.is_multiple_of(1 << (level - 1))
 }
 
 /// "3 min over plan", "on plan", "2 min under plan".
