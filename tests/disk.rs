@@ -171,3 +171,24 @@ fn quitting_while_the_disk_refuses_writes_the_session_elsewhere() {
     let text = std::fs::read_to_string(&written[0]).unwrap();
     assert!(text.contains("StageChanged(to: 1)"), "{text}");
 }
+
+#[test]
+fn a_full_disk_when_a_session_starts_leaves_no_empty_session_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = TinyDisk::new(dir.path());
+    let sessions = disk.path.join("sessions-at-start");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let filler = disk.fill();
+    let plan = roundtable::store::plan_file::parse_plan(
+        Path::new("plan.ron"),
+        include_str!("fixtures/plan.ron"),
+    )
+    .unwrap();
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-25T19:00:00+00:00").unwrap();
+    let refused = roundtable::store::recorder::Recorder::create(&sessions, plan, started);
+    let err = refused.err().expect("a full disk refuses the new session");
+    assert!(err.headline().contains("cannot create the session file"), "{}", err.headline());
+    let left: Vec<_> = std::fs::read_dir(&sessions).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let _ = std::fs::remove_file(filler);
+}

@@ -500,7 +500,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_every_change() {
     let dir = folder_with_plan();
     let bin = binary();
     let t = Tmux::new("signals", dir.path());
-    for (window, signal) in [("term", "TERM"), ("hup", "HUP")] {
+    for (window, signal, code) in [("term", "TERM", 143), ("hup", "HUP", 129)] {
         let sessions = dir.path().join(window);
         t.start(
             window,
@@ -521,7 +521,8 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_every_change() {
             .status()
             .unwrap();
         assert!(kill.success());
-        assert_eq!(t.exit_status(window), 0);
+        // 128 + the signal's number, as shells and service managers expect.
+        assert_eq!(t.exit_status(window), code);
         let said = std::fs::read_to_string(dir.path().join(format!("{window}.err"))).unwrap();
         assert!(
             said.starts_with(&format!(

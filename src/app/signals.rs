@@ -59,7 +59,8 @@ pub fn watch() -> std::io::Result<()> {
                 ),
                 None => eprintln!("roundtable stopped by {name}."),
             }
-            std::process::exit(0);
+            // As shells and service managers expect of a process a signal stopped.
+            std::process::exit(128 + signal);
         }
     });
     Ok(())

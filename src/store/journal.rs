@@ -2,7 +2,7 @@
 //! each made durable before the screen shows it. Its cost per event does not
 //! grow with the session; it is merged into the session file on exit and on resume.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -30,13 +30,47 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Opens (or creates) the journal for appending.
+    /// Opens (or creates) the journal for appending, never through a link, and
+    /// holds the operating system's lock on it for as long as it is open: the
+    /// file that takes the events is the one that says who writes them, so
+    /// deleting `NAME.lock` cannot let a second console in.
     pub fn open(path: &Path) -> Result<Journal, FileError> {
-        let file = OpenOptions::new().create(true).append(true).open(path).map_err(|e| {
-            FileError::whole(path, format!("cannot open the journal: {}", io_words(&e)))
-        })?;
+        let file =
+            super::open_own(path, OpenOptions::new().create(true).append(true)).map_err(|e| {
+                FileError::whole(
+                    path,
+                    format!("cannot open the journal: {}", super::open_words(&e)),
+                )
+            })?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(FileError::whole(
+                    path,
+                    "this session is open in another console, which is writing this journal; close that one first",
+                ));
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(FileError::whole(
+                    path,
+                    format!("cannot lock the journal: {}", io_words(&e)),
+                ));
+            }
+        }
         super::sync_folder(path);
         Ok(Journal { file, path: path.to_path_buf() })
+    }
+
+    /// Empties the journal once the session file has all it held, keeping the
+    /// file (and so the lock) for the events to come.
+    pub fn empty(&mut self) -> std::io::Result<()> {
+        self.file.set_len(0)?;
+        self.file.sync_all()
+    }
+
+    /// Whether the journal holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.file.metadata().is_ok_and(|m| m.len() == 0)
     }
 
     /// Writes one event and waits until the disk has it.
@@ -56,17 +90,23 @@ impl Journal {
     }
 }
 
-/// What a journal held: the events from `base` on, and whether a torn last line was dropped.
+/// What a journal held: the events that follow the session file's, whether a
+/// torn last line was dropped, and lines that disagree with the record.
 pub struct Recovered {
     pub events: Vec<Logged>,
     pub dropped_torn_line: bool,
+    /// Whole lines, as written, whose number the record already has with
+    /// another event: kept aside, never dropped in silence.
+    pub conflicts: Vec<String>,
 }
 
-/// Reads the journal's events that follow the first `base` events of the log.
-/// A last line cut short by a crash was never acknowledged, so it is dropped;
-/// a bad line before the end is an error.
-pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
-    let bytes = match std::fs::read(path) {
+/// Reads the journal's events that follow `before`, the session file's own.
+/// A last line cut short by a crash was never acknowledged, so it is dropped,
+/// and so are the zeros a power cut can leave at the end of a file; a bad line
+/// before the end is an error.
+pub fn read(path: &Path, before: &[Logged]) -> Result<Option<Recovered>, FileError> {
+    let base = before.len();
+    let mut bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
@@ -76,10 +116,20 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
             ));
         }
     };
+    let mut dropped_torn_line = false;
+    // After a power cut during an append, ext4 and others can leave the file
+    // longer than what was written, the rest zeros: nothing after the first
+    // zero was ever acknowledged, if only zeros and line ends follow it.
+    if let Some(zero) = bytes.iter().position(|&b| b == 0)
+        && bytes[zero..].iter().all(|&b| matches!(b, 0 | b'\n' | b'\r'))
+    {
+        bytes.truncate(zero);
+        dropped_torn_line = true;
+    }
     // For pointing at a place in errors only: each line is read from its own bytes.
     let text = String::from_utf8_lossy(&bytes);
-    let mut events = Vec::new();
-    let mut dropped_torn_line = false;
+    let mut events: Vec<Logged> = Vec::new();
+    let mut conflicts = Vec::new();
     let mut offset = 0;
     let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     for (i, raw) in lines.iter().enumerate() {
@@ -108,7 +158,15 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
         }
         let parsed: Result<Line, _> = options().from_str(line);
         match parsed {
-            Ok(entry) if entry.n < base + events.len() => {}
+            Ok(entry) if entry.n < base + events.len() => {
+                let known = match before.get(entry.n) {
+                    Some(logged) => logged,
+                    None => &events[entry.n - base],
+                };
+                if known.at != entry.at || known.event != entry.event {
+                    conflicts.push(line.to_string());
+                }
+            }
             Ok(entry) if entry.n == base + events.len() => {
                 events.push(Logged { at: entry.at, event: entry.event })
             }
@@ -139,5 +197,5 @@ pub fn read(path: &Path, base: usize) -> Result<Option<Recovered>, FileError> {
             }
         }
     }
-    Ok(Some(Recovered { events, dropped_torn_line }))
+    Ok(Some(Recovered { events, dropped_torn_line, conflicts }))
 }

@@ -18,15 +18,13 @@ pub struct SessionLock {
 
 impl SessionLock {
     pub fn take(path: &Path, session: &Path) -> Result<SessionLock, FileError> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(|e| {
-                FileError::whole(path, format!("cannot make the lock file: {}", io_words(&e)))
-            })?;
+        let file = super::open_own(
+            path,
+            OpenOptions::new().read(true).write(true).create(true).truncate(false),
+        )
+        .map_err(|e| {
+            FileError::whole(path, format!("cannot make the lock file: {}", super::open_words(&e)))
+        })?;
         match file.try_lock() {
             Ok(()) => Ok(SessionLock { file, path: path.to_path_buf() }),
             Err(TryLockError::WouldBlock) => Err(FileError::whole(

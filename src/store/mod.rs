@@ -12,7 +12,37 @@ pub mod session_file;
 
 pub use error::FileError;
 
+use std::fs::{File, OpenOptions};
 use std::path::Path;
+
+/// Whether a name in the sessions folder is taken in any form: a file, a
+/// folder, or a link, dangling or not (`exists` says no to a dangling link).
+pub fn taken(path: &Path) -> bool {
+    !matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
+
+/// Opens a file of the sessions folder never through a link: a shared folder
+/// must not be able to point roundtable's writes at a file somewhere else.
+pub fn open_own(path: &Path, options: &mut OpenOptions) -> std::io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// What went wrong opening a file of the sessions folder, in words; a link is
+/// named as such, with what to do about it.
+pub fn open_words(e: &std::io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return "it is a link, and roundtable never writes through a link in the sessions folder; \
+                remove the link or choose another folder"
+            .into();
+    }
+    ron_text::io_words(e)
+}
 
 /// Makes a new or renamed file's name itself durable, not only its contents.
 pub fn sync_folder(file: &Path) {

@@ -9,7 +9,8 @@ use super::journal::Journal;
 use super::lock::SessionLock;
 use super::ron_text::{io_words, read};
 use super::session_file::{
-    Loaded, Purpose, journal_path, load_session_text, lock_path, write_atomic, write_new,
+    Loaded, Purpose, conflict_path, journal_path, load_session_text, lock_path, write_atomic,
+    write_new,
 };
 use crate::model::event::{Event, Logged};
 use crate::model::session::{Session, VERSION, WRITTEN_BY};
@@ -25,6 +26,28 @@ pub fn ended(file: &Path) -> FileError {
             file.display()
         ),
     )
+}
+
+/// Adds journal lines that disagree with the session file to `NAME.conflict`,
+/// durably, before the journal that held them is emptied.
+fn keep_aside(path: &Path, lines: &[String]) -> Result<(), FileError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| {
+        FileError::whole(
+            path,
+            format!("cannot keep conflicting lines aside: {}", super::open_words(&e)),
+        )
+    };
+    let mut file = super::open_own(path, std::fs::OpenOptions::new().create(true).append(true))
+        .map_err(fail)?;
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(fail)?;
+    super::sync_folder(path);
+    Ok(())
 }
 
 pub struct Recorder {
@@ -60,7 +83,11 @@ impl Recorder {
         for n in 1.. {
             let name = if n == 1 { format!("{stem}.ron") } else { format!("{stem}-{n}.ron") };
             let path = dir.join(name);
-            if path.exists() || journal_path(&path).exists() {
+            // Taken in any form, a dangling link included, moves on to the next number.
+            if [path.clone(), journal_path(&path), lock_path(&path), conflict_path(&path)]
+                .iter()
+                .any(|p| super::taken(p))
+            {
                 continue;
             }
             match write_new(&path, &session) {
@@ -93,23 +120,40 @@ impl Recorder {
             return Err(FileError::whole(file, "no such file"));
         }
         let mut lock = SessionLock::take(&lock_path(file), file)?;
-        let loaded = load_session_text(file, read(file)?, Purpose::Resume)?;
+        // The journal's own lock first: a journal another console holds is
+        // never read to be merged, whatever became of `NAME.lock`.
+        let journal_file = journal_path(file);
+        let had_journal = super::taken(&journal_file);
+        let mut journal = Journal::open(&journal_file)?;
+        let loaded = match load_session_text(file, read(file)?, Purpose::Resume) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                if !had_journal && journal.is_empty() {
+                    let _ = std::fs::remove_file(&journal_file);
+                }
+                return Err(e);
+            }
+        };
         if loaded.state.ended.is_some() {
+            if !had_journal && journal.is_empty() {
+                let _ = std::fs::remove_file(&journal_file);
+            }
             lock.release();
             return Err(ended(file));
         }
         if loaded.from_journal > 0 {
             write_atomic(file, &loaded.session)?;
         }
-        let journal = journal_path(file);
-        if journal.exists() {
-            std::fs::remove_file(&journal).map_err(|e| {
-                FileError::whole(
-                    &journal,
-                    format!("cannot tidy the merged journal: {}", io_words(&e)),
-                )
-            })?;
+        if !loaded.conflicts.is_empty() {
+            keep_aside(&conflict_path(file), &loaded.conflicts)?;
         }
+        // Every line is now in the session file or kept aside.
+        journal.empty().map_err(|e| {
+            FileError::whole(
+                &journal_file,
+                format!("cannot empty the merged journal: {}", io_words(&e)),
+            )
+        })?;
         let last_event = loaded.session.events.last().map_or(0, |l| l.at);
         // A lock file's note of life is a courtesy: one that makes no sense is not believed.
         let last_alive = lock
@@ -123,7 +167,7 @@ impl Recorder {
         let written = loaded.session.events.len();
         let recorder = Recorder {
             path: file.to_path_buf(),
-            journal: Journal::open(&journal)?,
+            journal,
             lock,
             written,
             pending: Vec::new(),

@@ -20,13 +20,21 @@ pub struct Loaded {
     pub state: State,
     /// Events found in the journal, not yet merged into the session file.
     pub from_journal: usize,
-    /// Said when a journal's last line, cut short by a crash, was dropped.
+    /// Said when a journal's last line, cut short by a crash, was dropped, or
+    /// when some of its lines disagree with the session file.
     pub note: Option<String>,
+    /// Journal lines whose number the session already has with another event.
+    pub conflicts: Vec<String>,
 }
 
 /// The journal kept beside a session while it runs: same name, another extension.
 pub fn journal_path(session: &Path) -> PathBuf {
     session.with_extension("journal")
+}
+
+/// Where journal lines that disagree with the session file are kept aside.
+pub fn conflict_path(session: &Path) -> PathBuf {
+    session.with_extension("conflict")
 }
 
 pub fn lock_path(session: &Path) -> PathBuf {
@@ -60,8 +68,9 @@ pub fn load_session_text(file: &Path, text: String, purpose: Purpose) -> Result<
     // before the fold, which may need as much memory again.
     drop(text);
     let mut from_journal = 0;
+    let mut conflicts = Vec::new();
     let journal = journal_path(file);
-    if let Some(recovered) = journal::read(&journal, session.events.len())? {
+    if let Some(recovered) = journal::read(&journal, &session.events)? {
         from_journal = recovered.events.len();
         session.events.extend(recovered.events);
         if recovered.dropped_torn_line {
@@ -70,9 +79,26 @@ pub fn load_session_text(file: &Path, text: String, purpose: Purpose) -> Result<
                 journal.display()
             ));
         }
+        conflicts = recovered.conflicts;
+        if !conflicts.is_empty() {
+            let n = conflicts.len();
+            let said = format!(
+                "{}: {n} line{} disagree{} with the session file, which has other events under {}; {} kept aside in {} when the session is next resumed",
+                journal.display(),
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "s" } else { "" },
+                if n == 1 { "its number" } else { "their numbers" },
+                if n == 1 { "it is" } else { "they are" },
+                conflict_path(file).display()
+            );
+            note = Some(match note {
+                Some(before) => format!("{before}\n{said}"),
+                None => said,
+            });
+        }
     }
     let state = fold_checked(file, &session, from_journal, purpose)?;
-    Ok(Loaded { session, state, from_journal, note })
+    Ok(Loaded { session, state, from_journal, note, conflicts })
 }
 
 /// Reads the session text alone, checking its version before anything else.
@@ -205,8 +231,12 @@ pub fn write_atomic(file: &Path, session: &Session) -> Result<(), FileError> {
 pub fn write_new(file: &Path, session: &Session) -> std::io::Result<()> {
     let text = to_text(session).map_err(std::io::Error::other)?;
     let mut out = std::fs::OpenOptions::new().write(true).create_new(true).open(file)?;
-    out.write_all(text.as_bytes())?;
-    out.sync_all()?;
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.sync_all()) {
+        // A full disk must not leave an empty session behind to list and trip over.
+        drop(out);
+        let _ = std::fs::remove_file(file);
+        return Err(e);
+    }
     super::sync_folder(file);
     Ok(())
 }
