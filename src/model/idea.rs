@@ -74,7 +74,7 @@ impl Ideas {
 
     fn idea(&self, i: usize) -> Result<&Idea, String> {
         match self.list.get(i) {
-            None => Err(format!("There is no idea #{}.", i + 1)),
+            None => Err(format!("There is no idea #{}.", i.saturating_add(1))),
             Some(idea) if idea.merged_into.is_some() => Err(format!(
                 "Idea #{} was merged into #{}.",
                 i + 1,
@@ -164,7 +164,7 @@ impl Ideas {
                     Err(format!("That action is {} already.", status.label()))
                 }
                 Some(_) => Ok(()),
-                None => Err(format!("There is no action #{}.", action + 1)),
+                None => Err(format!("There is no action #{}.", action.saturating_add(1))),
             },
             _ => Ok(()),
         }

@@ -146,16 +146,16 @@ impl State {
             Event::TimerStarted if self.running() => Err("The timer is already running.".into()),
             Event::TimerPaused if !self.running() => Err("The timer is not running.".into()),
             Event::StageChanged { to } if *to >= stages => {
-                Err(format!("There is no stage {} in a plan of {stages}.", to + 1))
+                Err(format!("There is no stage {} in a plan of {stages}.", to.saturating_add(1)))
             }
             Event::StageChanged { to } if *to == self.current => {
                 Err(format!("Stage {} is already the current one.", to + 1))
             }
             Event::StageExtended { stage, .. } if *stage >= stages => {
-                Err(format!("There is no stage {} in a plan of {stages}.", stage + 1))
+                Err(format!("There is no stage {} in a plan of {stages}.", stage.saturating_add(1)))
             }
             Event::StageExtended { stage, by_s } => {
-                let planned = self.planned_ms(*stage) + by_s.saturating_mul(1000);
+                let planned = self.planned_ms(*stage).saturating_add(by_s.saturating_mul(1000));
                 if planned < SHORTEST_STAGE_MS {
                     Err("A stage cannot be shorter than one minute.".into())
                 } else if planned > 24 * 3_600_000 {
@@ -311,10 +311,13 @@ impl State {
                 let was_running = self.running();
                 self.stages[i].timer.stop(at);
                 self.room.end_turn(at);
-                let gap = if gap_s >= 60 {
-                    format!(" after a gap of {}", in_words(gap_s / 60 * 60_000))
-                } else {
-                    String::new()
+                // A clock set wrong, or a damaged file, can claim any gap: past a
+                // year it is said as such, never as a count of hours that wraps.
+                const YEAR_S: u64 = 366 * 24 * 3600;
+                let gap = match gap_s {
+                    0..60 => String::new(),
+                    60..=YEAR_S => format!(" after a gap of {}", in_words(gap_s / 60 * 60_000)),
+                    _ => " after a gap of more than a year".to_string(),
                 };
                 if self.ended.is_some() {
                     format!("Reopened{gap}: the workshop had ended.")
