@@ -1,5 +1,7 @@
 //! The plan a facilitator writes before the workshop: stages, people, rules.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::component::{Component, ten_components};
@@ -123,7 +125,8 @@ impl Plan {
                 problem(format!("stages[{i}].title"), "a stage title that is not empty".into());
             }
         }
-        let mut seen: Vec<String> = Vec::new();
+        // Sets, not lists: a plan of 100,000 people is checked in one pass.
+        let mut seen: HashSet<String> = HashSet::new();
         for (i, person) in self.participants.iter().enumerate() {
             if person.name.trim().is_empty() {
                 problem(format!("participants[{i}].name"), "a name that is not empty".into());
@@ -135,7 +138,7 @@ impl Plan {
                 );
             }
             let key = person.name.trim().to_lowercase();
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 problem(
                     format!("participants[{i}].name"),
                     format!(
@@ -144,7 +147,6 @@ impl Plan {
                     ),
                 );
             }
-            seen.push(key);
         }
         let components = self.components();
         if let Some(own) = &self.components {
@@ -155,7 +157,7 @@ impl Plan {
                         .into(),
                 );
             }
-            let mut names: Vec<String> = Vec::new();
+            let mut names: HashSet<String> = HashSet::new();
             for (i, c) in own.iter().enumerate() {
                 let key = fold(&c.name);
                 if c.name.trim().is_empty() {
@@ -163,7 +165,7 @@ impl Plan {
                         format!("components[{i}].name"),
                         "a component name that is not empty".into(),
                     );
-                } else if names.contains(&key) {
+                } else if !names.insert(key) {
                     problem(
                         format!("components[{i}].name"),
                         format!(
@@ -172,7 +174,6 @@ impl Plan {
                         ),
                     );
                 }
-                names.push(key);
             }
         }
         for (i, stage) in self.stages.iter().enumerate() {
