@@ -150,6 +150,76 @@ pub enum Event {
 }
 
 impl Event {
+    /// Every text the event carries, to be made safe to show.
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Event::HandRaised { who, .. }
+            | Event::HandLowered { who }
+            | Event::FloorGiven { who }
+            | Event::Passed { who }
+            | Event::Arrived { who }
+            | Event::Left { who } => vec![who],
+            Event::ParticipantAdded { name, role } => vec![name, role],
+            Event::IdeaCaptured { text, author, components } => {
+                let mut texts = vec![text];
+                texts.extend(author.as_mut());
+                texts.extend(components.iter_mut());
+                texts
+            }
+            Event::IdeaEdited { text, .. } => vec![text],
+            Event::ActionAgreed { owner, due, .. } => {
+                let mut texts = vec![owner];
+                texts.extend(due.as_mut());
+                texts
+            }
+            Event::ActionsCarried { from, actions } => {
+                let mut texts = vec![from];
+                for a in actions {
+                    texts.push(&mut a.text);
+                    texts.push(&mut a.owner);
+                    texts.extend(a.due.as_mut());
+                    texts.extend(a.note.as_mut());
+                }
+                texts
+            }
+            Event::ActionReviewed { note, .. } | Event::DirectionAnswered { note, .. } => {
+                note.as_mut().into_iter().collect()
+            }
+            Event::CheckpointStarted { label } => vec![label],
+            Event::Scored { component, .. } | Event::Tallied { component, .. } => vec![component],
+            Event::ReflectionNoted { component, note } => vec![component, note],
+            Event::TimerStarted
+            | Event::TimerPaused
+            | Event::StageChanged { .. }
+            | Event::StageExtended { .. }
+            | Event::WorkshopEnded
+            | Event::Resumed { .. }
+            | Event::Undo
+            | Event::TurnEnded
+            | Event::PolicySet { .. }
+            | Event::Voted { .. }
+            | Event::IdeasMerged { .. }
+            | Event::IdeaParked { .. }
+            | Event::BlindStarted
+            | Event::IdeasRevealed
+            | Event::LadderPlaced { .. } => Vec::new(),
+        }
+    }
+
+    /// Writes out any control character or direction override in the event's
+    /// texts (`\u{1b}`): a file recorded before they were refused is shown,
+    /// never obeyed. True when something was changed.
+    pub fn neutralise(&mut self) -> bool {
+        let mut changed = false;
+        for text in self.texts_mut() {
+            if let std::borrow::Cow::Owned(shown) = super::text::visible(text) {
+                *text = shown;
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// Events about ideas and actions, rather than the agenda or the room.
     pub fn is_about_ideas(&self) -> bool {
         matches!(

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::component::{Component, ten_components};
 use super::length::{Length, Ms};
-use super::text::fold;
+use super::text::{first_unsafe, fold, visible};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +105,55 @@ impl Plan {
 
     pub fn total_ms(&self) -> Ms {
         self.stages.iter().map(|s| s.duration.ms()).sum()
+    }
+
+    /// Every text of the plan, with the path a message points at.
+    fn texts_mut(&mut self) -> Vec<(String, &mut String)> {
+        let mut texts = vec![("title".to_string(), &mut self.title)];
+        texts.extend(self.series.as_mut().map(|s| ("series".to_string(), s)));
+        texts.extend(self.facilitator.as_mut().map(|s| ("facilitator".to_string(), s)));
+        for (i, p) in self.participants.iter_mut().enumerate() {
+            texts.push((format!("participants[{i}].name"), &mut p.name));
+            texts.push((format!("participants[{i}].role"), &mut p.role));
+            texts.extend(p.needs.as_mut().map(|s| (format!("participants[{i}].needs"), s)));
+        }
+        for (i, c) in self.components.iter_mut().flatten().enumerate() {
+            texts.push((format!("components[{i}].name"), &mut c.name));
+            texts.push((format!("components[{i}].prompt"), &mut c.prompt));
+        }
+        for (i, stage) in self.stages.iter_mut().enumerate() {
+            texts.push((format!("stages[{i}].title"), &mut stage.title));
+            for (j, f) in stage.focus.iter_mut().enumerate() {
+                texts.push((format!("stages[{i}].focus[{j}]"), f));
+            }
+        }
+        texts
+    }
+
+    /// The first text holding a control character or a direction override:
+    /// refused in a plan, as it is when typed, since it would reach the wall.
+    pub fn unsafe_text(&mut self) -> Option<Problem> {
+        self.texts_mut().into_iter().find_map(|(path, text)| {
+            first_unsafe(text).map(|c| Problem {
+                path,
+                message: format!(
+                    "text without control characters or direction overrides, found {c}"
+                ),
+            })
+        })
+    }
+
+    /// Writes out any control character or direction override in the plan's
+    /// texts (`\u{1b}`), for sessions recorded before they were refused.
+    pub fn neutralise(&mut self) -> bool {
+        let mut changed = false;
+        for (_, text) in self.texts_mut() {
+            if let std::borrow::Cow::Owned(shown) = visible(text) {
+                *text = shown;
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Everything serde cannot see: empty names, duplicates, unknown components.

@@ -1,6 +1,6 @@
 //! Text as people type it: accents, CJK and emoji, measured by display width.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A key for matching that ignores case and accents: "Zoë" and "zoe", "Łukasz" and "lukasz".
 pub fn fold(text: &str) -> String {
@@ -44,9 +44,39 @@ pub fn ranked<'a>(
     found.into_iter().map(|(_, i)| i).collect()
 }
 
-/// Drops control characters (a stray Tab or escape sequence must not reach the screen or the file).
+/// Drops control characters and bidirectional overrides (a stray Tab, an
+/// escape sequence or a right-to-left override must not reach the screen or the file).
 pub fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
+    text.chars().filter(|&c| !unsafe_char(c)).collect()
+}
+
+/// A character that must never reach a terminal as it is: a control character
+/// (escape sequences, `\r`) or a bidirectional override or isolate, which
+/// reorders what follows it on screen.
+pub fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text with every unsafe character written out as `\u{1b}`, so that a file
+/// recorded before they were refused is shown, never obeyed.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The first unsafe character in `text`, said for a message: "U+001B".
+pub fn first_unsafe(text: &str) -> Option<String> {
+    text.chars().find(|&c| unsafe_char(c)).map(|c| format!("U+{:04X}", c as u32))
 }
 
 /// A URL- and file-safe name: "Community health co-design" → "community-health-co-design".
@@ -84,14 +114,16 @@ pub fn cut(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
+    // By graphemes, as the screen lays them out: a family emoji joined by
+    // zero-width joiners, or a letter with stacked accents, is one piece.
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = width(g);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -124,14 +156,14 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > max && used > 0 {
+        for g in word.graphemes(true) {
+            let gw = width(g);
+            if used + gw > max && used > 0 {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            line.push(c);
-            used += cw;
+            line.push_str(g);
+            used += gw;
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -198,5 +230,32 @@ mod tests {
     #[test]
     fn control_characters_are_dropped() {
         assert_eq!(clean("a\u{1b}[31mb\tc\n"), "a[31mbc");
+        assert_eq!(clean("abc\u{202e}def\u{2066}g"), "abcdefg");
+    }
+
+    #[test]
+    fn unsafe_characters_are_shown_not_obeyed() {
+        assert_eq!(visible("Bob\u{1b}]0;PWNED\u{7}"), "Bob\\u{1b}]0;PWNED\\u{7}");
+        assert_eq!(visible("\u{202e}olleh"), "\\u{202e}olleh");
+        assert_eq!(visible("Zoë 王芳"), "Zoë 王芳");
+        assert_eq!(first_unsafe("a\rb").as_deref(), Some("U+000D"));
+    }
+
+    #[test]
+    fn joined_emoji_and_stacked_accents_are_measured_as_the_screen_lays_them_out() {
+        let family = "Family 👨\u{200d}👩\u{200d}👧 Zoë";
+        let zalgo = "Z\u{338}\u{322}\u{31b}\u{317}a\u{335}\u{331}\u{35d}lgo";
+        for name in [family, zalgo] {
+            for w in 1..=width(name) + 2 {
+                assert_eq!(width(&pad(name, w)), w, "{name:?} padded to {w}");
+                assert!(width(&cut(name, w)) <= w, "{name:?} cut to {w}");
+                for line in wrap(name, w) {
+                    assert!(width(&line) <= w.max(2), "{name:?} wrapped to {w}: {line:?}");
+                }
+            }
+        }
+        // Never split inside a grapheme: the family stays whole or goes.
+        assert_eq!(cut(family, 10), "Family 👨\u{200d}👩\u{200d}👧…");
+        assert_eq!(cut(family, 9), "Family …");
     }
 }

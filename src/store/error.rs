@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::locate::Position;
-use crate::model::text::width;
+use crate::model::text::{unsafe_char, visible, width};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
@@ -40,10 +40,13 @@ impl FileError {
     }
 
     /// The first line alone, for places that have room for one line only.
+    /// What it quotes from a file is written out, never sent to the terminal
+    /// raw: a message must not clear the screen or write to the clipboard.
     pub fn headline(&self) -> String {
+        let (file, message) = (visible(&self.file), visible(&self.message));
         match self.at {
-            Some(p) => format!("{}:{}:{}: {}", self.file, p.line, p.col, self.message),
-            None => format!("{}: {}", self.file, self.message),
+            Some(p) => format!("{file}:{}:{}: {message}", p.line, p.col),
+            None => format!("{file}: {message}"),
         }
     }
 }
@@ -55,7 +58,7 @@ impl fmt::Display for FileError {
             let chars: Vec<char> = line
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
-                .filter(|c| !c.is_control())
+                .filter(|&c| !unsafe_char(c))
                 .collect();
             // A window around the column: a line can be a whole file long.
             const SIDE: usize = 60;

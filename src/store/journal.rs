@@ -156,7 +156,10 @@ pub fn read(path: &Path, before: &[Logged]) -> Result<Option<Recovered>, FileErr
         if line.is_empty() {
             continue;
         }
-        let parsed: Result<Line, _> = options().from_str(line);
+        let parsed: Result<Line, _> = options().from_str(line).map(|mut entry: Line| {
+            entry.event.neutralise();
+            entry
+        });
         match parsed {
             Ok(entry) if entry.n < base + events.len() => {
                 let known = match before.get(entry.n) {

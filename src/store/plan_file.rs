@@ -14,8 +14,17 @@ pub fn load_plan(file: &Path) -> Result<Plan, FileError> {
 }
 
 pub fn parse_plan(file: &Path, text: &str) -> Result<Plan, FileError> {
-    let plan: Plan = parse(file, text, WHAT)?;
+    let mut plan: Plan = parse(file, text, WHAT)?;
     check_plan(file, text, &plan, "")?;
+    if let Some(problem) = plan.unsafe_text() {
+        let path = problem.path;
+        return Err(FileError::at(
+            file,
+            text,
+            locate(text, &path),
+            format!("{path}: {}", problem.message),
+        ));
+    }
     Ok(plan)
 }
 

@@ -109,6 +109,12 @@ pub fn parse_session(file: &Path, text: &str) -> Result<Session, FileError> {
     let mut session: Session = parse(file, text, WHAT)?;
     check_plan(file, text, &session.plan, "plan.")?;
     migrate(&mut session);
+    // Recorded before control characters and direction overrides were refused:
+    // shown written out, never obeyed, in plan and events alike, so names still match.
+    session.plan.neutralise();
+    for logged in &mut session.events {
+        logged.event.neutralise();
+    }
     Ok(session)
 }
 
