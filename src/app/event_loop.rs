@@ -251,11 +251,32 @@ pub fn comparison(
         }
         None => files.to_vec(),
     };
+    // Each session is read and summed up on its own, so the cores share them.
+    let read = |file: &PathBuf| {
+        load_session(file)
+            .map(|loaded| {
+                (loaded.session.plan.series.clone(), Summary::of(&loaded.session, &loaded.state))
+            })
+            .map_err(|e| e.to_string())
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(cores).max(1);
+    let read: Vec<Result<(Option<String>, Summary), String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join().unwrap_or_else(|_| vec![Err("a session could not be read".into())])
+            })
+            .collect()
+    });
     let mut summaries = Vec::new();
     let mut first: Option<(PathBuf, Option<String>)> = None;
-    for file in &files {
-        let loaded = load_session(file).map_err(|e| e.to_string())?;
-        let this = loaded.session.plan.series.clone();
+    for (file, result) in files.iter().zip(read) {
+        let (this, summary) = result?;
         match &first {
             None => first = Some((file.clone(), this.clone())),
             Some((first_file, first_series)) if *first_series != this => {
@@ -272,7 +293,7 @@ pub fn comparison(
             }
             Some(_) => {}
         }
-        summaries.push(Summary::of(&loaded.session, &loaded.state));
+        summaries.push(summary);
     }
     Ok(Comparison::of(summaries))
 }

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
+use super::index;
 use super::locate::first_two;
 use super::plan_file::parse_plan;
 use super::ron_text::read;
-use super::session_file::load_session;
 use crate::model::Plan;
 use crate::model::plan::BUILT_IN;
 
@@ -45,18 +45,15 @@ pub struct SessionInfo {
 
 /// The sessions in `dir`, newest first. Files that do not load are left out.
 pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
-    let mut found: Vec<SessionInfo> = ron_files(dir)
+    let mut found: Vec<SessionInfo> = index::headers(dir, &ron_files(dir))
         .into_iter()
-        .filter_map(|path| {
-            let loaded = load_session(&path).ok()?;
-            Some(SessionInfo {
-                title: loaded.session.plan.title.clone(),
-                series: loaded.session.plan.series.clone(),
-                started: loaded.session.started,
-                ended: loaded.state.ended.is_some(),
-                stage: (loaded.state.current + 1, loaded.state.stages.len()),
-                path,
-            })
+        .map(|(path, h)| SessionInfo {
+            path,
+            title: h.title,
+            series: h.series,
+            started: h.started,
+            ended: h.ended,
+            stage: h.stage,
         })
         .collect();
     found.sort_by(|a, b| b.started.cmp(&a.started).then(b.path.cmp(&a.path)));
@@ -70,31 +67,20 @@ pub fn before(
     started: DateTime<FixedOffset>,
     not: &Path,
 ) -> Option<PathBuf> {
-    ron_files(dir)
+    index::headers(dir, &ron_files(dir))
         .into_iter()
-        .filter(|p| p != not)
-        .filter_map(|path| {
-            let text = read(&path).ok()?;
-            let session = super::session_file::parse_session(&path, &text).ok()?;
-            (session.plan.series.as_deref() == Some(series) && session.started < started)
-                .then_some((session.started, path))
-        })
+        .filter(|(p, h)| p != not && h.series.as_deref() == Some(series) && h.started < started)
+        .map(|(path, h)| (h.started, path))
         .max()
         .map(|(_, path)| path)
 }
 
 /// Every session of `series` in `dir`, oldest first.
 pub fn series(dir: &Path, series: &str) -> Vec<PathBuf> {
-    let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> = ron_files(dir)
+    let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> = index::headers(dir, &ron_files(dir))
         .into_iter()
-        .filter_map(|path| {
-            let text = read(&path).ok()?;
-            if kind_of(&text) != FileKind::Session {
-                return None;
-            }
-            let session = super::session_file::parse_session(&path, &text).ok()?;
-            (session.plan.series.as_deref() == Some(series)).then_some((session.started, path))
-        })
+        .filter(|(_, h)| h.series.as_deref() == Some(series))
+        .map(|(path, h)| (h.started, path))
         .collect();
     found.sort();
     found.into_iter().map(|(_, path)| path).collect()

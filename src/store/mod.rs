@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod index;
 pub mod journal;
 pub mod locate;
 pub mod lock;
