@@ -45,7 +45,7 @@ pub struct SessionInfo {
 
 /// The sessions in `dir`, newest first. Files that do not load are left out.
 pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
-    let mut found: Vec<SessionInfo> = index::headers(dir, &ron_files(dir))
+    let mut found: Vec<SessionInfo> = index::headers(dir, &ron_files(dir), None)
         .into_iter()
         .map(|(path, h)| SessionInfo {
             path,
@@ -67,7 +67,7 @@ pub fn before(
     started: DateTime<FixedOffset>,
     not: &Path,
 ) -> Option<PathBuf> {
-    index::headers(dir, &ron_files(dir))
+    index::headers(dir, &ron_files(dir), None)
         .into_iter()
         .filter(|(p, h)| p != not && h.series.as_deref() == Some(series) && h.started < started)
         .map(|(path, h)| (h.started, path))
@@ -77,11 +77,12 @@ pub fn before(
 
 /// Every session of `series` in `dir`, oldest first.
 pub fn series(dir: &Path, series: &str) -> Vec<PathBuf> {
-    let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> = index::headers(dir, &ron_files(dir))
-        .into_iter()
-        .filter(|(_, h)| h.series.as_deref() == Some(series))
-        .map(|(path, h)| (h.started, path))
-        .collect();
+    let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> =
+        index::headers(dir, &ron_files(dir), None)
+            .into_iter()
+            .filter(|(_, h)| h.series.as_deref() == Some(series))
+            .map(|(path, h)| (h.started, path))
+            .collect();
     found.sort();
     found.into_iter().map(|(_, path)| path).collect()
 }

@@ -71,7 +71,8 @@ struct Index {
 /// index where it is fresh and from the session where it is not; sessions that
 /// do not load are left out. The index is brought up to date when anything
 /// changed, if the folder lets it be written.
-pub fn headers(dir: &Path, files: &[PathBuf]) -> Vec<(PathBuf, Header)> {
+/// `skip` is a file not to read: its entry, if any, is kept as it was.
+pub fn headers(dir: &Path, files: &[PathBuf], skip: Option<&Path>) -> Vec<(PathBuf, Header)> {
     let file = dir.join(NAME);
     let mut index: Index = std::fs::read_to_string(&file)
         .ok()
@@ -85,6 +86,12 @@ pub fn headers(dir: &Path, files: &[PathBuf]) -> Vec<(PathBuf, Header)> {
         let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             continue;
         };
+        if skip.is_some_and(|skip| same_file(skip, path)) {
+            if let Some(entry) = index.entries.remove(&name) {
+                fresh.insert(name, entry);
+            }
+            continue;
+        }
         let stamps = Stamp::of(path, now).zip(Stamp::of(&journal_path(path), now));
         let known = match (&stamps, index.entries.remove(&name)) {
             (Some((Some(session), journal)), Some(entry))
@@ -127,6 +134,15 @@ pub fn headers(dir: &Path, files: &[PathBuf]) -> Vec<(PathBuf, Header)> {
         let _ = write(&file, &Index { entries: fresh });
     }
     out
+}
+
+/// Whether two paths name one file, however each was written.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a.file_name() == b.file_name()
+        && match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        }
 }
 
 /// Replaces the index in one step, never through a link.
