@@ -157,3 +157,68 @@ fn compare_100_sessions(bencher: Bencher, events: usize) {
         roundtable::app::event_loop::comparison(&[], Some(&series), dir.path()).unwrap().markdown()
     });
 }
+
+/// A folder of sessions written an hour ago, as a sessions folder holds them.
+fn folder(sessions: &[(usize, usize)]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let mut i = 0;
+    for &(count, events) in sessions {
+        let text = to_text(&common::session(events)).unwrap();
+        for _ in 0..count {
+            let file = dir.path().join(format!("s{i:03}.ron"));
+            std::fs::write(&file, &text).unwrap();
+            std::fs::File::options().write(true).open(&file).unwrap().set_modified(past).unwrap();
+            i += 1;
+        }
+    }
+    dir
+}
+
+/// What the home screen lists, from the index (budget: its first frame ≤ 50 ms):
+/// one 100,000-event session, or 200 ordinary sessions of 300 events. The
+/// baseline is listing the folder and reading each file's length and time.
+#[divan::bench_group(sample_count = 50)]
+mod home_listing {
+    use super::*;
+    use roundtable::store::catalog;
+
+    fn bare(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.metadata().ok().map(|m| m.len() as usize))
+            .sum()
+    }
+
+    #[divan::bench(args = [(1, 100_000), (200, 300)])]
+    fn from_the_index(bencher: Bencher, (count, events): (usize, usize)) {
+        let dir = folder(&[(count, events)]);
+        assert_eq!(catalog::sessions(dir.path()).len(), count);
+        bencher.bench(|| catalog::sessions(dir.path()));
+    }
+
+    #[divan::bench(args = [(1, 100_000), (200, 300)])]
+    fn with_no_index(bencher: Bencher, (count, events): (usize, usize)) {
+        let dir = folder(&[(count, events)]);
+        let index = dir.path().join(roundtable::store::index::NAME);
+        bencher.bench(|| {
+            let _ = std::fs::remove_file(&index);
+            catalog::sessions(dir.path())
+        });
+    }
+
+    #[divan::bench(args = [(1, 100_000), (200, 300)])]
+    fn baseline_stat_only(bencher: Bencher, (count, events): (usize, usize)) {
+        let dir = folder(&[(count, events)]);
+        bencher.bench(|| bare(dir.path()));
+    }
+}
+
+/// `check` and `report` fold once with no undo history: the whole of
+/// `load_session` on 500,000 events (budget for `check`: ≤ 1.5 s, ≤ 60 MB).
+#[divan::bench(sample_count = 5)]
+fn load_to_read_500k(bencher: Bencher) {
+    static DISK_500K: LazyLock<OnDisk> = LazyLock::new(|| on_disk(500_000));
+    let file = &*DISK_500K;
+    bencher.bench(|| load_session(&file.path).unwrap().state.count);
+}
