@@ -222,3 +222,16 @@ fn load_to_read_500k(bencher: Bencher) {
     let file = &*DISK_500K;
     bencher.bench(|| load_session(&file.path).unwrap().state.count);
 }
+
+/// A plan of 100,000 participants, read and checked (budget: ≤ 1 s; the
+/// duplicate-name check was quadratic, 26 s).
+#[divan::bench(sample_count = 10)]
+fn plan_of_100k_participants(bencher: Bencher) {
+    let mut text = String::from("Plan(title: \"Town hall\", participants: [\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("    (name: \"Person {i}\", role: \"resident\"),\n"));
+    }
+    text.push_str("], stages: [(title: \"One\", duration: \"10m\")])\n");
+    let path = std::path::Path::new("town.ron");
+    bencher.bench(|| roundtable::store::plan_file::parse_plan(path, &text).unwrap());
+}
