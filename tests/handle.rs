@@ -424,6 +424,38 @@ fn a_paste_types_into_the_open_form_and_never_presses_a_key() {
 }
 
 #[test]
+fn the_highlighted_author_is_the_one_saved_picked_with_the_arrows() {
+    // Tab to "said by", two rows down past "anonymous" onto the second person, Enter.
+    let mut app = discussion();
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Shade", 0);
+    key(&mut app, KeyCode::Tab, 0);
+    key(&mut app, KeyCode::Down, 0);
+    key(&mut app, KeyCode::Down, 0);
+    let second = common::plan().participants[1].name.clone();
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "Shade".into(),
+            author: Some(second),
+            components: vec![]
+        }]
+    );
+    // Down then back Up: the first row, anonymous, as highlighted.
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Tea", 0);
+    key(&mut app, KeyCode::Tab, 0);
+    key(&mut app, KeyCode::Down, 0);
+    key(&mut app, KeyCode::Up, 0);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured { text: "Tea".into(), author: None, components: vec![] }]
+    );
+}
+
+#[test]
 fn i_captures_an_idea_with_its_author_or_anonymously() {
     let mut app = discussion();
     press(&mut app, Action::CaptureIdea, 0);

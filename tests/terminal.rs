@@ -225,7 +225,14 @@ fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
     t.wait_for("i", "Ideas board · 2 ideas");
     t.keys("i", &["Down", "a", "-l", "lee", "Tab", "-l", "2026-12-15", "Enter"]);
     t.wait_for("i", "Idea #2 is now an action for Dr Lee, due 2026-12-15.");
-    t.keys("i", &["Escape", "q"]);
+    // Picked with the arrows: two rows down from "anonymous" is Dr Lee, the
+    // footer says so while the name is highlighted, and so does the record.
+    t.keys("i", &["Escape", "i", "-l", "Shade", "Tab", "Down", "Down"]);
+    let screen = t.wait_for("i", "said by: Dr Lee");
+    assert!(screen.contains("▶ Dr Lee"), "{screen}");
+    t.keys("i", &["Enter"]);
+    t.wait_for("i", "Idea #3 captured, from Dr Lee.");
+    t.keys("i", &["q"]);
     t.wait_for("i", "Quit anyway?");
     t.keys("i", &["y"]);
     assert_eq!(t.exit_status("i"), 0);
@@ -243,6 +250,10 @@ fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
     assert_eq!(ideas[1]["text"], "Benches outside");
     assert_eq!(ideas[1]["author"], serde_json::Value::Null);
     assert_eq!(ideas[1]["votes"], 2);
+    assert_eq!(
+        (ideas[2]["text"].as_str(), ideas[2]["author"].as_str()),
+        (Some("Shade"), Some("Dr Lee"))
+    );
     let action = &json["actions"][0];
     assert_eq!(
         (action["owner"].as_str(), action["due"].as_str(), action["status"].as_str()),

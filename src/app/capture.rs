@@ -54,11 +54,21 @@ impl Capture {
         }
     }
 
-    /// The people the author filter matches, in seat order.
-    pub fn authors(&self, room: &Room) -> Vec<usize> {
+    /// Who the idea may be said by, as listed: with nothing typed, nobody
+    /// (anonymous, None) first and then everyone; with a name typed, the
+    /// people it matches. The highlighted row is the author, whatever was typed.
+    pub fn authors(&self, room: &Room) -> Vec<Option<usize>> {
         let typed = clean(self.author.value());
         let typed = typed.trim();
-        ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false)
+        let people =
+            ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false);
+        let anonymous = typed.is_empty().then_some(None);
+        anonymous.into_iter().chain(people.into_iter().map(Some)).collect()
+    }
+
+    /// The highlighted author: Ok(None) for anonymous, Err when a typed name matches no one.
+    pub fn author(&self, room: &Room) -> Result<Option<usize>, ()> {
+        self.authors(room).get(self.selected).copied().ok_or(())
     }
 
     pub fn key(&mut self, key: KeyEvent, room: &Room, components: &[Component]) -> Captured {
@@ -113,16 +123,13 @@ impl Capture {
                     return Captured::Refused("An empty idea is not saved.".into());
                 }
                 let components = self.tags.clone();
-                if clean(self.author.value()).trim().is_empty() {
-                    return Captured::Save { text, author: None, components };
-                }
-                match self.authors(room).get(self.selected) {
-                    Some(&i) => Captured::Save {
+                match self.author(room) {
+                    Ok(author) => Captured::Save {
                         text,
-                        author: Some(room.people[i].name.clone()),
+                        author: author.map(|i| room.people[i].name.clone()),
                         components,
                     },
-                    None => Captured::Refused(
+                    Err(()) => Captured::Refused(
                         "No one by that name; leave it empty for anonymous.".into(),
                     ),
                 }

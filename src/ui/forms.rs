@@ -90,14 +90,16 @@ pub fn capture(
         field("Said by:", &form.author, form.field == capture::Field::Author, blind, w, theme);
     let mut lines = vec![words, author];
     if form.field == capture::Field::Author {
-        for (n, &i) in authors.iter().take(6).enumerate() {
+        // Six rows at most, scrolled to keep the highlighted one in view.
+        let first = form.selected.saturating_sub(5);
+        for (n, &who) in authors.iter().enumerate().skip(first).take(6) {
             let chosen = n == form.selected;
-            let text = format!("{} {}", if chosen { "▶" } else { " " }, room.people[i].name);
-            let text = if blind {
-                format!("{} •••", if chosen { "▶" } else { " " })
-            } else {
-                text
+            let name = match who {
+                None => "anonymous (nobody named)",
+                Some(_) if blind => "•••",
+                Some(i) => room.people[i].name.as_str(),
             };
+            let text = format!("{} {name}", if chosen { "▶" } else { " " });
             lines.push(Line::styled(
                 cut(&text, w),
                 if chosen { theme.selected } else { theme.dialog },
@@ -130,11 +132,11 @@ pub fn capture(
             ));
         }
     }
-    let who = match authors.get(form.selected) {
-        _ if form.author.value().trim().is_empty() => "anonymous".to_string(),
+    let who = match form.author(room) {
+        Ok(None) => "anonymous".to_string(),
         _ if blind => "•••".to_string(),
-        Some(&i) => room.people[i].name.clone(),
-        None => "no one matches".to_string(),
+        Ok(Some(i)) => room.people[i].name.clone(),
+        Err(()) => "no one matches".to_string(),
     };
     lines.push(Line::styled(
         cut(&format!("{count}/{LONGEST_IDEA} characters · said by: {who}"), w),
