@@ -66,9 +66,9 @@ impl Capture {
         anonymous.into_iter().chain(people.into_iter().map(Some)).collect()
     }
 
-    /// The highlighted author: Ok(None) for anonymous, Err when a typed name matches no one.
-    pub fn author(&self, room: &Room) -> Result<Option<usize>, ()> {
-        self.authors(room).get(self.selected).copied().ok_or(())
+    /// The highlighted author: Some(None) for anonymous, None when a typed name matches no one.
+    pub fn author(&self, room: &Room) -> Option<Option<usize>> {
+        self.authors(room).get(self.selected).copied()
     }
 
     pub fn key(&mut self, key: KeyEvent, room: &Room, components: &[Component]) -> Captured {
@@ -124,12 +124,12 @@ impl Capture {
                 }
                 let components = self.tags.clone();
                 match self.author(room) {
-                    Ok(author) => Captured::Save {
+                    Some(author) => Captured::Save {
                         text,
                         author: author.map(|i| room.people[i].name.clone()),
                         components,
                     },
-                    Err(()) => Captured::Refused(
+                    None => Captured::Refused(
                         "No one by that name; leave it empty for anonymous.".into(),
                     ),
                 }

@@ -133,10 +133,10 @@ pub fn capture(
         }
     }
     let who = match form.author(room) {
-        Ok(None) => "anonymous".to_string(),
+        Some(None) => "anonymous".to_string(),
         _ if blind => "•••".to_string(),
-        Ok(Some(i)) => room.people[i].name.clone(),
-        Err(()) => "no one matches".to_string(),
+        Some(Some(i)) => room.people[i].name.clone(),
+        None => "no one matches".to_string(),
     };
     lines.push(Line::styled(
         cut(&format!("{count}/{LONGEST_IDEA} characters · said by: {who}"), w),
