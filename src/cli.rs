@@ -55,6 +55,10 @@ pub enum Command {
         session: PathBuf,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
+        /// With --format csv: one file per table in this folder (session.csv,
+        /// participant.csv, idea.csv…), each ready for pandas or a spreadsheet
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Validate plan, session, theme and keymap files
     Check {

@@ -77,13 +77,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Some(Command::Report { session, format }) => {
+        Some(Command::Report { session, format, out }) => {
             let loaded = load_session(session)?;
             if let Some(note) = &loaded.note {
                 eprintln!("{note}");
             }
-            print!("{}", report::render(&Summary::of(&loaded.session, &loaded.state), *format));
-            Ok(())
+            let summary = Summary::of(&loaded.session, &loaded.state);
+            match out {
+                Some(dir) if *format == report::Format::Csv => csv_files(&summary, dir),
+                Some(_) => Err(Failure("--out writes CSV files: add --format csv".into())),
+                None => {
+                    print!("{}", report::render(&summary, *format));
+                    Ok(())
+                }
+            }
         }
         Some(Command::Check { files }) => check(files),
         Some(Command::New { plan }) => new_plan(plan),
@@ -211,6 +218,24 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
         println!("{line}");
     }
     result.map_err(|e| Failure(format!("the terminal failed: {e}")))
+}
+
+/// The report's tables, one CSV file each, in `dir`; says which were written.
+fn csv_files(summary: &Summary, dir: &Path) -> Result<(), Failure> {
+    let fail = |path: &Path, e: std::io::Error| {
+        Failure(format!(
+            "{}: cannot write: {}",
+            path.display(),
+            crate::store::ron_text::io_words(&e)
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    for table in report::csv::tables(summary) {
+        let path = dir.join(format!("{}.csv", table.name));
+        std::fs::write(&path, report::csv::write(&table.alone())).map_err(|e| fail(&path, e))?;
+        println!("{}", path.display());
+    }
+    Ok(())
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {

@@ -1,21 +1,40 @@
 //! The report as CSV, for a spreadsheet: one table after another, each row
 //! starting with the table's name so that a filter on the first column picks one out.
 
-use super::markdown::minutes;
 use super::summary::Summary;
+use crate::model::length::clock;
 
 fn opt<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map_or(String::new(), T::to_string)
 }
 
-/// The rows of the report, header rows included.
+/// One table of the report: its header and rows, each starting with the table's name.
+pub struct Table {
+    pub name: &'static str,
+    pub header: Vec<String>,
+    pub body: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The table alone, for a file of its own: without the column naming it.
+    pub fn alone(&self) -> Vec<Vec<String>> {
+        std::iter::once(&self.header).chain(&self.body).map(|row| row[1..].to_vec()).collect()
+    }
+}
+
+/// The rows of the report, one table after another, header rows included.
 pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut table = |header: &[&str], body: Vec<Vec<String>>| {
-        rows.push(header.iter().map(|h| h.to_string()).collect());
-        rows.extend(body);
+    tables(summary).into_iter().flat_map(|t| std::iter::once(t.header).chain(t.body)).collect()
+}
+
+/// The report's tables, in order.
+pub fn tables(summary: &Summary) -> Vec<Table> {
+    let mut tables: Vec<Table> = Vec::new();
+    let mut table = |name: &'static str, header: &[&str], body: Vec<Vec<String>>| {
+        tables.push(Table { name, header: header.iter().map(|h| h.to_string()).collect(), body });
     };
     table(
+        "session",
         &["table", "title", "series", "started", "ended", "planned_s", "actual_s", "equality"],
         vec![vec![
             "session".into(),
@@ -29,6 +48,7 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
         ]],
     );
     table(
+        "stage",
         &["table", "stage", "title", "planned_s", "added_s", "actual_s", "reached"],
         summary
             .stages
@@ -48,6 +68,7 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             .collect(),
     );
     table(
+        "participant",
         &[
             "table",
             "name",
@@ -55,8 +76,8 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             "turns",
             "spoken_s",
             "present_s",
-            "minutes_spoken",
-            "minutes_present",
+            "spoken",
+            "present",
             "ideas",
             "actions_owned",
             "walk_in",
@@ -72,8 +93,8 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
                     p.turns.to_string(),
                     p.spoken_s.to_string(),
                     p.present_s.to_string(),
-                    minutes(p.spoken_s).to_string(),
-                    minutes(p.present_s).to_string(),
+                    clock(p.spoken_s * 1000),
+                    clock(p.present_s * 1000),
                     p.ideas.to_string(),
                     p.actions.to_string(),
                     p.walk_in.to_string(),
@@ -82,6 +103,7 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             .collect(),
     );
     table(
+        "role",
         &["table", "role", "people", "spoken_s", "share", "people_share"],
         summary
             .roles
@@ -99,7 +121,8 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             .collect(),
     );
     table(
-        &["table", "text", "author", "stage", "votes", "components", "parked"],
+        "idea",
+        &["table", "text", "author", "stage", "votes", "components", "parked", "first_text"],
         summary
             .ideas
             .iter()
@@ -112,11 +135,33 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
                     i.votes.to_string(),
                     i.components.join("; "),
                     i.parked.to_string(),
+                    opt(&i.first_text),
                 ]
             })
             .collect(),
     );
+    // What was merged into what, each with its own words and author.
     table(
+        "merged",
+        &["table", "into", "text", "author", "first_text"],
+        summary
+            .ideas
+            .iter()
+            .flat_map(|i| {
+                i.merged.iter().map(|m| {
+                    vec![
+                        "merged".into(),
+                        i.text.clone(),
+                        m.text.clone(),
+                        opt(&m.author),
+                        opt(&m.first_text),
+                    ]
+                })
+            })
+            .collect(),
+    );
+    table(
+        "action",
         &["table", "text", "owner", "due", "status", "note", "carried"],
         summary
             .actions
@@ -135,6 +180,7 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             .collect(),
     );
     table(
+        "reflection",
         &[
             "table",
             "checkpoint",
@@ -147,6 +193,7 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             "tally_2",
             "tally_3",
             "tally_4",
+            "median",
         ],
         summary
             .reflections
@@ -161,11 +208,13 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
                     opt(&r.note),
                 ];
                 row.extend(r.tally.iter().map(u32::to_string));
+                row.push(opt(&r.median));
                 row
             })
             .collect(),
     );
     table(
+        "direction",
         &["table", "checkpoint", "question", "answer", "note"],
         summary
             .direction
@@ -181,7 +230,28 @@ pub fn rows(summary: &Summary) -> Vec<Vec<String>> {
             })
             .collect(),
     );
-    rows
+    table(
+        "ladder",
+        &["table", "checkpoint", "rung"],
+        summary
+            .ladder
+            .iter()
+            .map(|l| vec!["ladder".into(), l.checkpoint.clone(), l.rung.clone()])
+            .collect(),
+    );
+    tables
+}
+
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return first) is written with a `'` before it, as OWASP
+/// advises; a number, such as a stage's `-60` seconds, is left as it is.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// Rows as CSV text.
@@ -189,7 +259,7 @@ pub fn write(rows: &[Vec<String>]) -> String {
     let mut out = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.
-        let _ = out.write_record(row);
+        let _ = out.write_record(row.iter().map(|cell| neutralised(cell).into_owned()));
     }
     out.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
 }

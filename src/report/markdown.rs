@@ -16,15 +16,28 @@ fn when(rfc3339: &str, format: &str) -> String {
         .map_or_else(|_| rfc3339.to_string(), |t| t.format(format).to_string())
 }
 
-/// Table cells must not break the table.
+/// Text from the session, shown as typed: Markdown's markup (`**`, `_`,
+/// backticks, links, HTML, `|` in tables, `#` at a line's start) is escaped,
+/// and a line break cannot end a heading or a table row.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn render(summary: &Summary) -> String {
-    let mut out = format!("# {}\n\n", summary.title);
+    let mut out = format!("# {}\n\n", cell(&summary.title));
     if let Some(series) = &summary.series {
-        out.push_str(&format!("Series: {series}  \n"));
+        out.push_str(&format!("Series: {}  \n", cell(series)));
     }
     out.push_str(&format!("Started: {}  \n", when(&summary.started, "%A %-d %B %Y, %H:%M")));
     match &summary.ended {
@@ -79,7 +92,7 @@ fn reflections(out: &mut String, summary: &Summary) {
         let rows: Vec<_> =
             summary.reflections.iter().filter(|r| r.checkpoint == checkpoint).collect();
         let when = rows.first().map_or(String::new(), |r| when(&r.at, "%H:%M"));
-        out.push_str(&format!("\n### {checkpoint} ({when})\n\n"));
+        out.push_str(&format!("\n### {} ({when})\n\n", cell(checkpoint)));
         out.push_str("| Component | Score | The room's tally (0–4) | Note |\n|---|---|---|---|\n");
         for r in rows {
             let tally = if r.tally.iter().sum::<u32>() == 0 {
@@ -97,7 +110,7 @@ fn reflections(out: &mut String, summary: &Summary) {
             ));
         }
         for d in summary.direction.iter().filter(|d| d.checkpoint == checkpoint) {
-            let note = d.note.as_deref().map_or(String::new(), |n| format!(" ({n})"));
+            let note = d.note.as_deref().map_or(String::new(), |n| format!(" ({})", cell(n)));
             out.push_str(&format!("\n**{}** {}{note}", d.question, d.answer));
         }
         if let Some(l) = summary.ladder.iter().find(|l| l.checkpoint == checkpoint) {
@@ -118,16 +131,24 @@ fn ideas(out: &mut String, summary: &Summary) {
     let mut ideas: Vec<_> = summary.ideas.iter().collect();
     ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
     for (n, idea) in ideas.iter().enumerate() {
-        let by = idea.author.as_deref().unwrap_or("anonymous");
+        let by = idea.author.as_deref().map_or("anonymous".to_string(), cell);
         let votes =
             if idea.votes == 1 { "1 vote".to_string() } else { format!("{} votes", idea.votes) };
         let parked = if idea.parked { " · parked" } else { "" };
         out.push_str(&format!(
             "{}. **{}** · {by} · {votes} · {}{parked}\n",
             n + 1,
-            idea.text.replace('*', "\\*"),
-            idea.stage
+            cell(&idea.text),
+            cell(&idea.stage)
         ));
+        if let Some(first) = &idea.first_text {
+            out.push_str(&format!("   - first worded: \"{}\"\n", cell(first)));
+        }
+        // What was merged into it keeps its own words and its own author.
+        for m in &idea.merged {
+            let by = m.author.as_deref().map_or("anonymous".to_string(), cell);
+            out.push_str(&format!("   - merged in: \"{}\" · {by}\n", cell(&m.text)));
+        }
     }
 }
 
@@ -145,7 +166,7 @@ fn actions(out: &mut String, summary: &Summary) {
             "| {} | {} | {} | {} | {} | {} |\n",
             cell(&a.text),
             cell(&a.owner),
-            a.due.as_deref().unwrap_or(""),
+            cell(a.due.as_deref().unwrap_or("")),
             a.status,
             cell(a.note.as_deref().unwrap_or("")),
             if a.carried { "last time" } else { "this session" }
@@ -194,25 +215,21 @@ fn voices(out: &mut String, summary: &Summary) {
         ));
     }
     if !summary.not_heard.is_empty() {
-        out.push_str(&format!("\nNot heard: {}.\n", summary.not_heard.join(", ")));
+        let names: Vec<String> = summary.not_heard.iter().map(|n| cell(n)).collect();
+        out.push_str(&format!("\nNot heard: {}.\n", names.join(", ")));
     }
     out.push_str("\n## Contribution record\n\n");
     out.push_str("Time given and work done, for recognising or paying people for their part.\n\n");
-    out.push_str("| Person | Role | Minutes present | Minutes spoken | Ideas | Actions owned |\n|---|---|---:|---:|---:|---:|\n");
+    out.push_str("| Person | Role | Time present | Time spoken | Ideas | Actions owned |\n|---|---|---:|---:|---:|---:|\n");
     for p in &summary.participants {
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
             cell(&p.name),
             cell(&p.role),
-            minutes(p.present_s),
-            minutes(p.spoken_s),
+            clock(p.present_s * 1000),
+            clock(p.spoken_s * 1000),
             p.ideas,
             p.actions
         ));
     }
-}
-
-/// Whole minutes, rounded, as a contribution record counts them.
-pub fn minutes(secs: u64) -> u64 {
-    (secs + 30) / 60
 }

@@ -77,6 +77,17 @@ pub struct IdeaSummary {
     pub parked: bool,
     /// The first wording, when it was reworded.
     pub first_text: Option<String>,
+    /// The ideas merged into this one, each with its own words and author.
+    pub merged: Vec<MergedIdea>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MergedIdea {
+    pub text: String,
+    /// The first wording, when it was reworded before the merge.
+    pub first_text: Option<String>,
+    /// Null when anonymous.
+    pub author: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -206,7 +217,18 @@ impl Summary {
         let ideas = state
             .ideas
             .standing()
-            .map(|(_, idea)| IdeaSummary {
+            .map(|(i, idea)| IdeaSummary {
+                merged: state
+                    .ideas
+                    .list
+                    .iter()
+                    .filter(|m| m.merged_into == Some(i))
+                    .map(|m| MergedIdea {
+                        text: m.text.clone(),
+                        first_text: (m.first != m.text).then(|| m.first.clone()),
+                        author: m.author.map(|a| room.people[a].name.clone()),
+                    })
+                    .collect(),
                 text: idea.text.clone(),
                 author: idea.author.map(|a| room.people[a].name.clone()),
                 stage: session.plan.stages[idea.stage].title.clone(),
