@@ -279,18 +279,38 @@ proptest! {
         let log: Vec<Logged> = log.into_iter().filter(|l| l.event != Event::Undo).collect();
         let mut state = State::new(Arc::new(plan()));
         let mut turns: Vec<(usize, u64, u64)> = Vec::new();
+        // And when the room was paused: the stage begun, its timer stopped.
+        let mut pauses: Vec<(u64, u64)> = Vec::new();
+        let mut paused_since = None;
         for logged in &log {
             let before = state.room.speaking;
             if state.apply(logged).is_err() {
                 continue;
             }
             if let Some(turn) = before
-                && state.room.speaking != Some(turn)
+                && state.room.speaking.is_none_or(|now| (now.who, now.from) != (turn.who, turn.from))
             {
                 turns.push((turn.who, turn.from, logged.at));
             }
+            let paused = state.ended.is_none() && state.stages[state.current].started && !state.running();
+            match (paused_since, paused) {
+                (None, true) => paused_since = Some(logged.at),
+                (Some(since), false) => {
+                    pauses.push((since, logged.at));
+                    paused_since = None;
+                }
+                _ => {}
+            }
         }
         let now = state.at + later;
+        if let Some(since) = paused_since {
+            pauses.push((since, now));
+        }
+        // Airtime never grows while the room is paused.
+        let spoken = |from: u64, to: u64| -> u64 {
+            let paused: u64 = pauses.iter().map(|&(a, b)| to.min(b).saturating_sub(from.max(a))).sum();
+            to - from - paused
+        };
         let room = &state.room;
         let mut last_end = 0;
         for &(_, from, to) in &turns {
@@ -303,7 +323,7 @@ proptest! {
             turns.push((current.who, current.from, now));
         }
         for (who, person) in room.people.iter().enumerate() {
-            let sum: u64 = turns.iter().filter(|t| t.0 == who).map(|t| t.2 - t.1).sum();
+            let sum: u64 = turns.iter().filter(|t| t.0 == who).map(|t| spoken(t.1, t.2)).sum();
             prop_assert_eq!(room.airtime(who, now), sum);
             prop_assert_eq!(person.turns as usize, turns.iter().filter(|t| t.0 == who).count());
             // Nobody speaks while away: airtime never exceeds time in the room.
@@ -337,4 +357,36 @@ proptest! {
         }
         prop_assert_eq!(fold(&log), stepped);
     }
+}
+
+#[test]
+fn pausing_the_stage_timer_pauses_the_turn_and_airtime_with_it() {
+    let state = common::fold(&[
+        at(0, Event::TimerStarted),
+        at(1_000, Event::FloorGiven { who: "Amina".into() }),
+        at(11_000, Event::TimerPaused),
+        // A minute of pause: nobody's airtime grows.
+        at(71_000, Event::TimerStarted),
+        at(81_000, Event::TurnEnded),
+    ]);
+    let amina = state.room.people.iter().position(|p| p.name == "Amina").unwrap();
+    assert_eq!(state.room.people[amina].spoken, 20_000);
+    // While paused, the turn on screen stands still.
+    let paused = common::fold(&[
+        at(0, Event::TimerStarted),
+        at(1_000, Event::FloorGiven { who: "Amina".into() }),
+        at(11_000, Event::TimerPaused),
+    ]);
+    let turn = paused.room.speaking.unwrap();
+    assert_eq!((turn.length(11_000), turn.length(500_000)), (10_000, 10_000));
+    assert_eq!(paused.balance(500_000).voices[amina].airtime, 10_000);
+    // The floor given while the room is paused waits for the timer too.
+    let given = common::fold(&[
+        at(0, Event::TimerStarted),
+        at(5_000, Event::TimerPaused),
+        at(6_000, Event::FloorGiven { who: "Amina".into() }),
+        at(66_000, Event::TimerStarted),
+        at(70_000, Event::TurnEnded),
+    ]);
+    assert_eq!(given.room.people[amina].spoken, 4_000);
 }

@@ -29,6 +29,22 @@ fn assert_inert(what: &str, bytes: &[u8]) {
     assert_eq!(raw, None, "{what} printed a raw {raw:?}:\n{text}");
 }
 
+/// Takes a backslash off the punctuation after it, as a reader of JSON or Markdown would.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(&next)) if next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[test]
 fn a_plan_naming_someone_with_an_escape_sequence_is_refused_at_its_place() {
     let dir = tempfile::tempdir().unwrap();
@@ -98,8 +114,8 @@ fn a_session_recorded_before_the_refusal_loads_and_shows_them_written_out() {
         let out = run(dir.path(), &["report", "old.ron", "--format", format]);
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         assert_inert(format, &out.stdout);
-        // JSON writes the backslash itself escaped.
-        let text = String::from_utf8_lossy(&out.stdout).replace(r"\\", r"\");
+        // JSON writes the backslash itself escaped, Markdown its punctuation.
+        let text = unescape(&String::from_utf8_lossy(&out.stdout));
         assert!(text.contains(r"Bob\u{1b}]52;c;aGVsbG8=\u{7}"), "{format}:\n{text}");
         assert!(text.contains(r"\u{202e}desrever"), "{format}:\n{text}");
     }

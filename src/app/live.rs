@@ -740,7 +740,9 @@ impl Live {
             now + 60_000 - into
         };
         let second = |since: Ms| now + 1000 - now.saturating_sub(since) % 1000;
-        let turn = self.state.room.speaking.map(|t| second(t.from));
+        // A turn paused with the room shows no seconds passing.
+        let turn =
+            self.state.room.speaking.filter(|t| !t.is_paused()).map(|t| second(t.from + t.paused));
         let queue = self.state.room.hands.first().map(|h| second(h.raised));
         [self.state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
     }

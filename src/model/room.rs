@@ -27,6 +27,8 @@ pub struct Room {
     pub begun: bool,
     /// The workshop has ended: nobody is here any more, and nobody "left".
     pub closed: bool,
+    /// The stage timer is paused after it ran: a turn's clock stops with it.
+    pub paused: bool,
 }
 
 impl Room {
@@ -58,6 +60,7 @@ impl Room {
             round_done,
             begun: false,
             closed: false,
+            paused: false,
         }
     }
 
@@ -235,7 +238,7 @@ impl Room {
                 self.hands.retain(|h| h.who != i);
                 self.round_done[i] = true;
                 self.people[i].turns += 1;
-                self.speaking = Some(Turn { who: i, from: at, time_box });
+                self.speaking = Some(Turn::new(i, at, time_box, self.paused));
                 let person = &self.people[i];
                 let boxed = time_box.map_or(String::new(), |b| format!(", {}", in_words(b)));
                 let needs =
@@ -269,6 +272,14 @@ impl Room {
             said.push_str(&format!(". {}", round_left(self.round_to_go().len())));
         }
         Some(said)
+    }
+
+    /// The stage timer pauses (or, `false`, runs again): a turn in progress pauses with it.
+    pub fn pause(&mut self, paused: bool, at: Ms) {
+        self.paused = paused;
+        if let Some(turn) = &mut self.speaking {
+            if paused { turn.pause(at) } else { turn.resume(at) }
+        }
     }
 
     pub fn set_policy(&mut self, policy: Policy) {

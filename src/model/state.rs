@@ -239,6 +239,7 @@ impl State {
                 let first = !self.stages[i].started;
                 self.stages[i].started = true;
                 self.stages[i].timer.start(at);
+                self.room.pause(false, at);
                 if first {
                     self.stage_started(i)
                 } else {
@@ -248,6 +249,7 @@ impl State {
             Event::TimerPaused => {
                 let i = self.current;
                 self.stages[i].timer.stop(at);
+                self.room.pause(true, at);
                 format!("Timer paused: {}", self.title_then(i, &self.left_in_words(at)))
             }
             &Event::StageChanged { to } => {
@@ -264,6 +266,7 @@ impl State {
                 let first = !self.stages[to].started;
                 self.stages[to].started = true;
                 self.stages[to].timer.start(at);
+                self.room.pause(false, at);
                 if to < from {
                     format!(
                         "Back to stage {} of {n}: {}",
@@ -311,6 +314,7 @@ impl State {
                 let was_running = self.running();
                 self.stages[i].timer.stop(at);
                 self.room.end_turn(at);
+                self.room.pause(self.stages[i].started, at);
                 // A clock set wrong, or a damaged file, can claim any gap: past a
                 // year it is said as such, never as a count of hours that wraps.
                 const YEAR_S: u64 = 366 * 24 * 3600;

@@ -53,13 +53,15 @@ impl TurnPhase {
 /// "1:12 of 2:00", "TIME +0:12 over 2:00", or just "1:12" without a box.
 pub fn turn_clock(turn: &Turn, now: Ms) -> String {
     let spoken = short(turn.length(now));
-    match (turn.time_box, turn.left(now)) {
+    let clock = match (turn.time_box, turn.left(now)) {
         (Some(b), Some(left)) if left < 0 => {
             format!("+{} over {}", short(left.unsigned_abs()), short(b))
         }
         (Some(b), _) => format!("{spoken} of {}", short(b)),
         _ => spoken,
-    }
+    };
+    // Said in a word, not by a clock that merely stands still.
+    if turn.is_paused() { format!("{clock} · paused with the timer") } else { clock }
 }
 
 pub fn policy_short(policy: Policy) -> &'static str {
