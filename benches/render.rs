@@ -101,6 +101,7 @@ mod screens_200x60 {
                 series: plan.series.clone(),
                 started: common::started(),
                 ended: false,
+                rehearsal: false,
                 stage: (i % 7 + 1, 7),
             })
             .collect();

@@ -47,6 +47,9 @@ pub enum Command {
         /// Every session of this series, oldest first
         #[arg(long, value_name = "NAME")]
         series: Option<String>,
+        /// With --series: take in rehearsals and unfinished sessions too
+        #[arg(long)]
+        all: bool,
         #[arg(long, value_enum)]
         format: Option<Format>,
     },

@@ -61,9 +61,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let theme = chosen_theme(cli.theme.as_deref())?;
             run_console(Begin::Replay(Box::new(replay)), &cli, keymap, theme)
         }
-        Some(Command::Compare { sessions, series, format }) => {
+        Some(Command::Compare { sessions, series, all, format }) => {
             let comparison =
-                comparison(sessions, series.as_deref(), &cli.sessions).map_err(Failure)?;
+                comparison(sessions, series.as_deref(), &cli.sessions, *all).map_err(Failure)?;
             match format {
                 Some(Format::Md) => print!("{}", comparison.markdown()),
                 Some(Format::Csv) => print!("{}", comparison.csv()),

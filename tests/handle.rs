@@ -164,6 +164,7 @@ fn home_marks_recorded_sessions_and_compares_just_those() {
         series: Some("community-health".into()),
         started: common::started(),
         ended: true,
+        rehearsal: false,
         stage: (5, 5),
     };
     let home = Home::new(&common::plan(), vec![], vec![info("a"), info("b"), info("c")]);
@@ -734,4 +735,45 @@ fn q_quits_from_the_home_screen() {
         keymap: Keymap::defaults(),
     };
     assert_eq!(app.key(KeyEvent::from(KeyCode::Char('q')), 0).effect, Some(Effect::Quit));
+}
+
+#[test]
+fn home_compares_a_series_without_its_rehearsals_unless_asked_with_a_key() {
+    use roundtable::app::home::Entry;
+    use roundtable::app::{Effect, Start};
+    use roundtable::store::catalog::SessionInfo;
+    let info = |name: &str, ended: bool, rehearsal: bool| SessionInfo {
+        path: format!("sessions/recorded/{name}.ron").into(),
+        title: "Community health co-design".into(),
+        series: Some("community-health".into()),
+        started: common::started(),
+        ended,
+        rehearsal,
+        stage: (5, 5),
+    };
+    let sessions = vec![info("a", true, false), info("b", true, false), info("c", true, true)];
+    let home = Home::new(&common::plan(), vec![], sessions);
+    let series = home.entries.iter().position(|e| matches!(e, Entry::Compare(..))).unwrap();
+    assert_eq!(home.entries[series], Entry::Compare("community-health".into(), 2, 1));
+    let mut app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
+    for _ in 0..series {
+        app.handle(Action::Down, 0);
+    }
+    let start = |out: Outcome| match out.effect {
+        Some(Effect::Start(start)) => start,
+        other => panic!("no start: {other:?}"),
+    };
+    assert_eq!(
+        start(app.handle(Action::Select, 0)),
+        Start::Compare("community-health".into(), false)
+    );
+    assert_eq!(
+        start(app.handle(Action::CompareAll, 0)),
+        Start::Compare("community-health".into(), true)
+    );
+    let a = roundtable::app::keymap::Key::parse("a").unwrap();
+    assert_eq!(
+        app.keymap.action(roundtable::app::action::Screen::Home, a),
+        Some(Action::CompareAll)
+    );
 }

@@ -85,6 +85,6 @@ fn a_series_is_found_from_the_index() {
     std::fs::write(dir.path().join("plan.ron"), common::PLAN).unwrap();
     let series = common::plan().series.unwrap();
     let found = catalog::series(dir.path(), &series);
-    assert_eq!(found, vec![dir.path().join("a.ron")]);
+    assert_eq!(found, vec![(dir.path().join("a.ron"), Some("unfinished"))]);
     assert!(catalog::series(dir.path(), "another").is_empty());
 }

@@ -42,6 +42,7 @@ fn home_app() -> App {
         series: Some("community-health".into()),
         started: common::started(),
         ended: false,
+        rehearsal: false,
         stage: (3, 5),
     };
     let home = Home::new(

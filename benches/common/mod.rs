@@ -88,6 +88,7 @@ pub fn session(n: usize) -> Session {
         written_by: None,
         started: started(),
         plan: plan(),
+        rehearsal: false,
         events: events(n),
     }
 }

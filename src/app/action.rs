@@ -62,6 +62,7 @@ pub enum Action {
     ScrollLeft,
     ScrollRight,
     MarkForCompare,
+    CompareAll,
     // Everywhere
     NextPanel,
     PreviousPanel,
@@ -98,7 +99,7 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 62] = [
+    pub const ALL: [Action; 63] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -150,6 +151,7 @@ impl Action {
         Action::ScrollLeft,
         Action::ScrollRight,
         Action::MarkForCompare,
+        Action::CompareAll,
         Action::NextPanel,
         Action::PreviousPanel,
         Action::Undo,
@@ -191,7 +193,7 @@ impl Action {
             | Action::StageBack
             | Action::StageOn => &[Replay],
             Action::ScrollLeft | Action::ScrollRight => &[Compare],
-            Action::MarkForCompare => &[Home],
+            Action::MarkForCompare | Action::CompareAll => &[Home],
             Action::CaptureIdea | Action::Vote => &[Live, Board],
             Action::IdeasBoard => &[Live, Board, Replay],
             Action::BlindCapture => &[Live, Board, Reflection],
@@ -296,6 +298,9 @@ impl Action {
             Action::ScrollLeft => "earlier sessions",
             Action::ScrollRight => "later sessions",
             Action::MarkForCompare => "mark a recorded session to compare, or unmark it",
+            Action::CompareAll => {
+                "compare the selected series with its rehearsals and unfinished sessions too"
+            }
         }
     }
 }

@@ -19,6 +19,11 @@ fn speed() -> u64 {
     SPEED.get().copied().unwrap_or(1)
 }
 
+/// A rehearsal runs faster than real time; what it records is marked so.
+pub fn rehearsing() -> bool {
+    speed() != 1
+}
+
 /// A session's monotonic clock: milliseconds since it began, carrying on from
 /// `base` when a session is resumed. Wall-clock jumps do not move it.
 pub struct Clock {

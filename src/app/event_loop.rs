@@ -21,7 +21,7 @@ use crate::model::length::in_words;
 use crate::model::plan::BUILT_IN;
 use crate::model::{Event, Logged, Ms, Plan};
 use crate::report::Summary;
-use crate::report::compare::Comparison;
+use crate::report::compare::{Comparison, LeftOut};
 use crate::store::FileError;
 use crate::store::catalog::{self, FileKind, kind_of};
 use crate::store::plan_file::{load_plan, parse_plan};
@@ -85,7 +85,7 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
         Start::Replay(path) => {
             return Err(FileError::whole(path, "a replay, not a workshop to run"));
         }
-        Start::Compare(series) => {
+        Start::Compare(series, _) => {
             return Err(FileError::whole(Path::new(series), "a comparison, not a workshop to run"));
         }
         Start::CompareMarked(_) => {
@@ -138,11 +138,13 @@ fn open_session(
 ) -> Result<Opened, FileError> {
     match prepared {
         Prepared::New(plan) => {
-            let (recorder, session) = Recorder::create(sessions, plan, wall)?;
+            let (recorder, session) =
+                Recorder::create_as(sessions, plan, wall, super::clock::rehearsing())?;
             Ok(Opened { live: Live::new(session), recorder, clock: Clock::starting_at(0) })
         }
         Prepared::Again { plan, from, carried, .. } => {
-            let (mut recorder, session) = Recorder::create(sessions, plan, wall)?;
+            let (mut recorder, session) =
+                Recorder::create_as(sessions, plan, wall, super::clock::rehearsing())?;
             let mut live = Live::new(session);
             if !carried.is_empty() {
                 live.ui.view = View::Actions;
@@ -219,11 +221,16 @@ pub fn replay(path: &Path, sessions: &Path) -> Result<Replay, FileError> {
 }
 
 /// The sessions to compare, all of one series, summed up.
+/// Sessions named (an explicit choice: all taken in), or a series from a
+/// folder: its finished, real sessions, and with `all` its rehearsals and
+/// unfinished ones too; those left out are listed with a word.
 pub fn comparison(
     files: &[PathBuf],
     series: Option<&str>,
     sessions: &Path,
+    all: bool,
 ) -> Result<Comparison, String> {
+    let mut left_out = Vec::new();
     let files: Vec<PathBuf> = match series {
         Some(name) => {
             let dir = match files {
@@ -244,7 +251,27 @@ pub fn comparison(
                     dir.display()
                 ));
             }
-            found
+            let mut taken = Vec::new();
+            for (path, why) in found {
+                match why {
+                    Some(why) if !all => left_out.push(LeftOut {
+                        session: path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        why: why.into(),
+                    }),
+                    _ => taken.push(path),
+                }
+            }
+            if taken.is_empty() {
+                return Err(format!(
+                    "{}: no finished session of the series \"{name}\" that was not a rehearsal; --all takes in the {} left out",
+                    dir.display(),
+                    left_out.len()
+                ));
+            }
+            taken
         }
         None if files.is_empty() => {
             return Err("name the sessions to compare, or --series NAME".into());
@@ -295,7 +322,9 @@ pub fn comparison(
         }
         summaries.push(summary);
     }
-    Ok(Comparison::of(summaries))
+    let mut comparison = Comparison::of(summaries);
+    comparison.left_out = left_out;
+    Ok(comparison)
 }
 
 pub struct Console {
@@ -533,12 +562,12 @@ impl Console {
                 }
                 false
             }
-            Effect::Start(Start::Compare(series)) => {
-                self.compare(comparison(&[], Some(&series), &self.sessions));
+            Effect::Start(Start::Compare(series, all)) => {
+                self.compare(comparison(&[], Some(&series), &self.sessions, all));
                 false
             }
             Effect::Start(Start::CompareMarked(files)) => {
-                self.compare(comparison(&files, None, &self.sessions));
+                self.compare(comparison(&files, None, &self.sessions, true));
                 false
             }
             Effect::Start(start) => {

@@ -27,8 +27,9 @@ pub enum Entry {
     OpenFile,
     Resume(SessionInfo),
     Replay(SessionInfo),
-    /// A series with at least two sessions: (name, how many).
-    Compare(String, usize),
+    /// A series with at least two sessions: its name, how many count
+    /// (finished, real), and how many more are left out unless asked for.
+    Compare(String, usize, usize),
     /// The sessions marked for comparison, once there are two or more.
     CompareMarked(usize),
 }
@@ -40,7 +41,7 @@ impl Entry {
             Entry::Plan { path, .. } => Some(Start::Plan(path.clone())),
             Entry::Resume(info) => Some(Start::Resume(info.path.clone())),
             Entry::Replay(info) => Some(Start::Replay(info.path.clone())),
-            Entry::Compare(series, _) => Some(Start::Compare(series.clone())),
+            Entry::Compare(series, _, _) => Some(Start::Compare(series.clone(), false)),
             Entry::OpenFile | Entry::CompareMarked(_) => None,
         }
     }
@@ -71,8 +72,12 @@ impl Home {
         entries.push(Entry::OpenFile);
         let series = crate::store::catalog::all_series(&sessions);
         entries.extend(sessions.iter().filter(|s| !s.ended).cloned().map(Entry::Resume));
-        entries
-            .extend(series.into_iter().filter(|(_, n)| *n >= 2).map(|(s, n)| Entry::Compare(s, n)));
+        entries.extend(
+            series
+                .into_iter()
+                .filter(|(_, n, more)| n + more >= 2)
+                .map(|(s, n, more)| Entry::Compare(s, n, more)),
+        );
         entries.extend(sessions.into_iter().map(Entry::Replay));
         Home {
             entries,
@@ -163,6 +168,17 @@ impl Home {
                 None => {}
             },
             Action::MarkForCompare => self.mark(),
+            Action::CompareAll => match self.entries.get(self.selected) {
+                Some(Entry::Compare(series, _, _)) => {
+                    return Outcome::effect(Effect::Start(Start::Compare(series.clone(), true)));
+                }
+                _ => {
+                    self.notice = Some(
+                        "Stand on a series to compare it with its rehearsals and unfinished sessions."
+                            .into(),
+                    );
+                }
+            },
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;

@@ -360,7 +360,8 @@ impl Live {
             | Action::StageOn
             | Action::ScrollLeft
             | Action::ScrollRight
-            | Action::MarkForCompare => Outcome::default(),
+            | Action::MarkForCompare
+            | Action::CompareAll => Outcome::default(),
         }
     }
 

@@ -49,7 +49,8 @@ pub enum Start {
     /// A recorded session, played back.
     Replay(PathBuf),
     /// Every session of a series in the sessions folder, side by side.
-    Compare(String),
+    /// A series' sessions; `true` takes in rehearsals and unfinished ones too.
+    Compare(String, bool),
     /// The sessions marked on the home screen, side by side.
     CompareMarked(Vec<PathBuf>),
 }

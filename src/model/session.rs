@@ -29,6 +29,11 @@ pub struct Session {
     #[serde(deserialize_with = "wall_time")]
     pub started: DateTime<FixedOffset>,
     pub plan: Plan,
+    /// Recorded at more than real speed (`ROUNDTABLE_SPEED`): a rehearsal,
+    /// left out of a series' verdict unless asked for. Written only when true,
+    /// so a workshop's file reads as it always has.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rehearsal: bool,
     #[serde(default)]
     pub events: Vec<Logged>,
 }

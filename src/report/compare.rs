@@ -37,6 +37,17 @@ pub struct Comparison {
     pub figures: Vec<Figures>,
     /// The question answered with the figures, in a sentence.
     pub answer: String,
+    /// Sessions of the series left out of the answer: rehearsals and
+    /// unfinished ones, unless asked for.
+    pub left_out: Vec<LeftOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeftOut {
+    /// The session's file name.
+    pub session: String,
+    /// "rehearsal" or "unfinished".
+    pub why: String,
 }
 
 fn figures(s: &Summary) -> Figures {
@@ -139,7 +150,7 @@ impl Comparison {
         sessions.sort_by(|a, b| a.started.cmp(&b.started));
         let figures: Vec<Figures> = sessions.iter().map(figures).collect();
         let answer = answer(&sessions, &figures);
-        Comparison { sessions, figures, answer }
+        Comparison { sessions, figures, answer, left_out: Vec::new() }
     }
 
     /// The rows of the side-by-side table: a label, then one cell per session.
@@ -272,6 +283,11 @@ impl Comparison {
             many(self.sessions.len(), "session")
         );
         out.push_str(&format!("**Are we sharing more power than before?** {}\n\n", self.answer));
+        if !self.left_out.is_empty() {
+            let named: Vec<String> =
+                self.left_out.iter().map(|l| format!("{} ({})", l.session, l.why)).collect();
+            out.push_str(&format!("Left out: {}. `--all` takes them in.\n\n", named.join(", ")));
+        }
         let headings = self.headings();
         out.push_str(&format!("| | {} |\n", headings.join(" | ")));
         out.push_str(&format!("|---|{}\n", "---|".repeat(headings.len())));
@@ -288,6 +304,9 @@ impl Comparison {
             rows.push(std::iter::once(label).chain(cells).collect());
         }
         rows.push(vec!["answer".into(), self.answer.clone()]);
+        for l in &self.left_out {
+            rows.push(vec!["left out".into(), l.session.clone(), l.why.clone()]);
+        }
         super::csv::write(&rows)
     }
 

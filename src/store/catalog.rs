@@ -39,8 +39,28 @@ pub struct SessionInfo {
     pub series: Option<String>,
     pub started: DateTime<FixedOffset>,
     pub ended: bool,
+    /// Recorded faster than real time (`ROUNDTABLE_SPEED`).
+    pub rehearsal: bool,
     /// The current stage (1-based) and how many there are.
     pub stage: (usize, usize),
+}
+
+impl SessionInfo {
+    /// Why the session is left out of its series' verdict unless asked for,
+    /// in a word; None when it counts.
+    pub fn left_out(&self) -> Option<&'static str> {
+        left_out(self.ended, self.rehearsal)
+    }
+}
+
+/// A rehearsal, or a workshop that never finished, says nothing of how power
+/// was shared: in a word, why it is left out; None when it counts.
+pub fn left_out(ended: bool, rehearsal: bool) -> Option<&'static str> {
+    match (rehearsal, ended) {
+        (true, _) => Some("rehearsal"),
+        (false, false) => Some("unfinished"),
+        (false, true) => None,
+    }
 }
 
 /// The sessions in `dir`, newest first. Files that do not load are left out.
@@ -53,6 +73,7 @@ pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
             series: h.series,
             started: h.started,
             ended: h.ended,
+            rehearsal: h.rehearsal,
             stage: h.stage,
         })
         .collect();
@@ -60,41 +81,56 @@ pub fn sessions(dir: &Path) -> Vec<SessionInfo> {
     found
 }
 
-/// The newest session of `series` in `dir` that began before `started`, other than `not`.
+/// The newest finished, real session of `series` in `dir` that began before
+/// `started`, other than `not` (which is not read): the "then" a reflection
+/// is set beside.
 pub fn before(
     dir: &Path,
     series: &str,
     started: DateTime<FixedOffset>,
     not: &Path,
 ) -> Option<PathBuf> {
-    index::headers(dir, &ron_files(dir), None)
+    index::headers(dir, &ron_files(dir), Some(not))
         .into_iter()
-        .filter(|(p, h)| p != not && h.series.as_deref() == Some(series) && h.started < started)
+        .filter(|(_, h)| {
+            h.series.as_deref() == Some(series)
+                && h.started < started
+                && left_out(h.ended, h.rehearsal).is_none()
+        })
         .map(|(path, h)| (h.started, path))
         .max()
         .map(|(_, path)| path)
 }
 
-/// Every session of `series` in `dir`, oldest first.
-pub fn series(dir: &Path, series: &str) -> Vec<PathBuf> {
-    let mut found: Vec<(DateTime<FixedOffset>, PathBuf)> =
+/// Every session of `series` in `dir`, oldest first, each with why it is
+/// left out of the verdict unless asked for (None when it counts).
+pub fn series(dir: &Path, series: &str) -> Vec<(PathBuf, Option<&'static str>)> {
+    let mut found: Vec<(DateTime<FixedOffset>, PathBuf, Option<&'static str>)> =
         index::headers(dir, &ron_files(dir), None)
             .into_iter()
             .filter(|(_, h)| h.series.as_deref() == Some(series))
-            .map(|(path, h)| (h.started, path))
+            .map(|(path, h)| (h.started, path, left_out(h.ended, h.rehearsal)))
             .collect();
     found.sort();
-    found.into_iter().map(|(_, path)| path).collect()
+    found.into_iter().map(|(_, path, why)| (path, why)).collect()
 }
 
-/// The series in `dir` with how many sessions each has, for the home screen.
-pub fn all_series(sessions: &[SessionInfo]) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = Vec::new();
+/// The series in `dir` with how many sessions each has that count (finished,
+/// real), and how many more are left out, for the home screen.
+pub fn all_series(sessions: &[SessionInfo]) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
     for info in sessions {
         if let Some(series) = &info.series {
-            match out.iter_mut().find(|(s, _)| s == series) {
-                Some((_, n)) => *n += 1,
-                None => out.push((series.clone(), 1)),
+            let at = match out.iter().position(|(s, _, _)| s == series) {
+                Some(at) => at,
+                None => {
+                    out.push((series.clone(), 0, 0));
+                    out.len() - 1
+                }
+            };
+            match info.left_out() {
+                None => out[at].1 += 1,
+                Some(_) => out[at].2 += 1,
             }
         }
     }

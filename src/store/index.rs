@@ -25,6 +25,9 @@ pub struct Header {
     pub series: Option<String>,
     pub started: DateTime<FixedOffset>,
     pub ended: bool,
+    /// Recorded faster than real time.
+    #[serde(default)]
+    pub rehearsal: bool,
     /// The current stage (1-based) and how many there are.
     pub stage: (usize, usize),
     pub events: usize,
@@ -113,6 +116,7 @@ pub fn headers(dir: &Path, files: &[PathBuf], skip: Option<&Path>) -> Vec<(PathB
                     series: loaded.session.plan.series.clone(),
                     started: loaded.session.started,
                     ended: loaded.state.ended.is_some(),
+                    rehearsal: loaded.session.rehearsal,
                     stage: (loaded.state.current + 1, loaded.state.stages.len()),
                     events: loaded.session.events.len(),
                 };

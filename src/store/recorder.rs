@@ -69,6 +69,16 @@ impl Recorder {
         plan: Plan,
         started: DateTime<FixedOffset>,
     ) -> Result<(Recorder, Session), FileError> {
+        Recorder::create_as(dir, plan, started, false)
+    }
+
+    /// Starts a new session, marked as a rehearsal when `rehearsal`.
+    pub fn create_as(
+        dir: &Path,
+        plan: Plan,
+        started: DateTime<FixedOffset>,
+        rehearsal: bool,
+    ) -> Result<(Recorder, Session), FileError> {
         std::fs::create_dir_all(dir).map_err(|e| {
             FileError::whole(dir, format!("cannot create the sessions folder: {}", io_words(&e)))
         })?;
@@ -77,6 +87,7 @@ impl Recorder {
             written_by: Some(WRITTEN_BY.into()),
             started,
             plan,
+            rehearsal,
             events: Vec::new(),
         };
         let stem = format!("{}-{}", started.format("%Y-%m-%d-%H%M"), slug(&session.plan.title));

@@ -207,6 +207,9 @@ pub fn to_text(session: &Session) -> Result<String, ron::Error> {
         "    started: \"{}\",\n",
         session.started.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
     ));
+    if session.rehearsal {
+        out.push_str("    rehearsal: true,\n");
+    }
     out.push_str("    plan: ");
     out.push_str(&plan.replace('\n', "\n    "));
     out.push_str(",\n    events: [\n");

@@ -31,7 +31,10 @@ pub fn entry_text(entry: &Entry) -> String {
             info.started.format("%a %-d %b %H:%M"),
             if info.ended { "" } else { " · unfinished" }
         ),
-        Entry::Compare(series, n) => format!("Compare: the {n} sessions of the series {series}"),
+        Entry::Compare(series, n, 0) => format!("Compare: the {n} sessions of the series {series}"),
+        Entry::Compare(series, n, more) => format!(
+            "Compare: the {n} finished sessions of the series {series} ({more} more: rehearsals, unfinished; a takes them in)"
+        ),
         Entry::CompareMarked(n) => format!("Compare the {n} marked sessions"),
     }
 }

@@ -27,6 +27,7 @@ pub fn session(events: Vec<Logged>) -> Session {
         written_by: Some(WRITTEN_BY.into()),
         started: started(),
         plan: plan(),
+        rehearsal: false,
         events,
     }
 }
