@@ -102,6 +102,12 @@ fn a_round_goes_around_in_seat_order_with_passes() {
     assert_eq!(names(&state, MIN), ["Zoë", "Łukasz", "王芳", "Sunny 🌞"]);
     assert_eq!(state.room.queue(MIN)[0].why, "next in the round · seat 3");
     assert_eq!(state.said, "Dr Lee passed. 4 still to go in the round.");
+    // A hand in a round says the round goes by seat, never "number 0 in the queue".
+    let hand = fold(&[
+        at(0, Event::TimerStarted),
+        at(MIN, Event::HandRaised { who: "Zoë".into(), kind: HandKind::Normal }),
+    ]);
+    assert_eq!(hand.said, "Zoë raised a hand; the round goes on in seat order.");
     // The next stage is a discussion: the plan's own order comes back.
     let next = fold(&[at(0, floor("Amina")), at(MIN, Event::StageChanged { to: 1 })]);
     assert_eq!(next.room.policy, Policy::Equal);

@@ -143,3 +143,71 @@ fn report_out_writes_one_csv_file_per_table_each_with_one_header() {
     let out = common::tmux::run(dir.path(), &["report", example, "--out", "tables"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+const VOICES_PLAN: &str = r#"Plan(
+    title: "Peer support",
+    participants: [
+        (name: "Amina", role: "peer mentor"),
+        (name: "Bea", role: "peer support worker"),
+        (name: "Dr Lee", role: "GP"),
+    ],
+    voices: [
+        (role: "peer mentor", lived: true),
+        (role: "Peer support worker", lived: true),
+        (role: "GP", lived: false),
+    ],
+    stages: [(title: "Talk", duration: "30m")],
+)
+"#;
+
+#[test]
+fn lived_experience_is_declared_in_the_plan_not_guessed() {
+    let path = std::path::Path::new("voices.ron");
+    let plan = roundtable::store::plan_file::parse_plan(path, VOICES_PLAN).unwrap();
+    let s = roundtable::model::session::Session {
+        plan: plan.clone(),
+        ..session(vec![
+            at(0, Event::TimerStarted),
+            at(1_000, Event::FloorGiven { who: "Amina".into() }),
+            at(MIN, Event::TurnEnded),
+        ])
+    };
+    let state = roundtable::model::State::fold_to_read(std::sync::Arc::new(plan), &s.events);
+    let summary = Summary::of(&s, &state);
+    let lived: Vec<(&str, Option<bool>)> =
+        summary.roles.iter().map(|r| (r.role.as_str(), r.lived_experience)).collect();
+    assert_eq!(
+        lived,
+        [("peer mentor", Some(true)), ("peer support worker", Some(true)), ("GP", Some(false))]
+    );
+    assert!(summary.lived_declared);
+    let md = render(&summary, Format::Md);
+    assert!(
+        md.contains(
+            "Counted as lived experience: peer mentor, peer support worker (as the plan declares)."
+        ),
+        "{md}"
+    );
+    // Without `voices`, the same roles cannot be told from their names, and the report says how it read them.
+    let guessed = VOICES_PLAN.replace(
+        "    voices: [\n        (role: \"peer mentor\", lived: true),\n        (role: \"Peer support worker\", lived: true),\n        (role: \"GP\", lived: false),\n    ],\n",
+        "",
+    );
+    let plan = roundtable::store::plan_file::parse_plan(path, &guessed).unwrap();
+    assert!(plan.voices.is_empty());
+    assert_eq!(plan.lived_experience("peer mentor"), None);
+    assert_eq!(plan.lived_experience("GP"), Some(false));
+}
+
+#[test]
+fn a_role_declared_twice_is_refused_at_its_place() {
+    let twice = VOICES_PLAN
+        .replace("(role: \"GP\", lived: false)", "(role: \"peer MENTOR\", lived: false)");
+    let err = roundtable::store::plan_file::parse_plan(std::path::Path::new("voices.ron"), &twice)
+        .err()
+        .unwrap();
+    assert_eq!(
+        err.headline(),
+        "voices.ron:11:16: voices[2].role: a role not already in the list: \"peer MENTOR\" is there twice"
+    );
+}

@@ -446,3 +446,28 @@ fn the_status_line_is_where_the_cursor_rests() {
     terminal.draw(|frame| ui::render(frame, &app, &cx)).unwrap();
     assert_eq!(terminal.get_cursor_position().unwrap(), (0, 22).into());
 }
+
+#[test]
+fn the_balance_keeps_as_many_bars_as_fit_and_says_how_many_more() {
+    // Six people, two walk-ins with roles of their own: eight roles and too
+    // few rows for every bar. Bars used to vanish altogether here.
+    let state = common::fold(&[
+        at(0, Event::ParticipantAdded { name: "Kwame".into(), role: "peer mentor".into() }),
+        at(0, Event::ParticipantAdded { name: "Ana".into(), role: "peer support worker".into() }),
+        at(1_000, Event::TimerStarted),
+        at(2_000, Event::FloorGiven { who: "Amina".into() }),
+        at(MIN, Event::TurnEnded),
+    ]);
+    let theme = Theme::default_for(false);
+    let mut terminal = Terminal::new(TestBackend::new(60, 18)).unwrap();
+    terminal
+        .draw(|frame| {
+            roundtable::ui::balance::render(frame, frame.area(), &state.room, MIN, &theme)
+        })
+        .unwrap();
+    let screen = text(terminal.backend().buffer());
+    let bars = screen.lines().filter(|l| l.contains('×')).count();
+    assert!(bars >= 3, "{screen}");
+    assert!(screen.contains(&format!("… {} more people", 8 - bars)), "{screen}");
+    assert!(screen.contains("Amina"), "{screen}");
+}

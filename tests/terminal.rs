@@ -650,3 +650,39 @@ fn a_pasted_idea_with_line_breaks_stays_one_idea() {
     assert!(text.contains("text: \"Bus stop bench note: near clinic\""), "{text}");
     assert!(!text.contains("StageChanged"), "{text}");
 }
+
+#[test]
+fn at_120x35_every_bar_of_eight_people_and_a_walk_in_stays_and_lived_roles_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = binary();
+    let t = Tmux::new("bars", dir.path());
+    t.start("b", (120, 35), &format!("{} run", bin.display()), &[]);
+    t.wait_for("b", "READY");
+    t.keys("b", &["Space", "n", "h", "-l", "Kwame", "Enter"]);
+    t.wait_for("b", "Their role");
+    t.keys("b", &["-l", "peer mentor", "Enter"]);
+    t.wait_for("b", "Kwame raised a hand");
+    t.keys("b", &["Enter"]);
+    t.wait_for("b", "Kwame has the floor");
+    t.keys("b", &["e"]);
+    let screen = t.wait_for("b", "Kwame spoke for");
+    for name in [
+        "Amina Yusuf",
+        "Dr Priya Raman",
+        "Zoë Clarke",
+        "José Álvarez",
+        "Łukasz Nowak",
+        "Siobhán Kelly",
+        "Kofi Mensah",
+        "Sam Okafor",
+        "Kwame",
+    ] {
+        assert!(
+            screen.lines().any(|l| l.contains(name) && l.contains('×')),
+            "no bar for {name}:\n{screen}"
+        );
+    }
+    assert!(screen.contains("Lived experience: residents, carers"), "{screen}");
+    t.keys("b", &["q", "y"]);
+    assert_eq!(t.exit_status("b"), 0);
+}

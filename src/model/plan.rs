@@ -24,7 +24,20 @@ pub struct Plan {
     pub turn: Option<Length>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<Component>>,
+    /// Which roles speak from lived experience, declared: `voices: [(role:
+    /// "peer mentor", lived: true), (role: "GP", lived: false)]`. When a plan
+    /// declares none, roles are read by the words they are usually given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voices: Vec<Standpoint>,
     pub stages: Vec<StagePlan>,
+}
+
+/// Where a role speaks from: lived experience, or a profession.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standpoint {
+    pub role: String,
+    pub lived: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,6 +120,13 @@ impl Plan {
         self.stages.iter().map(|s| s.duration.ms()).sum()
     }
 
+    /// Whether `role` speaks from lived experience (true), as a profession
+    /// (false), or cannot be told (None): as the plan declares it in `voices`,
+    /// and only when it declares nothing, by the role's name.
+    pub fn lived_experience(&self, role: &str) -> Option<bool> {
+        standpoint(&self.voices, role)
+    }
+
     /// Every text of the plan, with the path a message points at.
     fn texts_mut(&mut self) -> Vec<(String, &mut String)> {
         let mut texts = vec![("title".to_string(), &mut self.title)];
@@ -120,6 +140,9 @@ impl Plan {
         for (i, c) in self.components.iter_mut().flatten().enumerate() {
             texts.push((format!("components[{i}].name"), &mut c.name));
             texts.push((format!("components[{i}].prompt"), &mut c.prompt));
+        }
+        for (i, v) in self.voices.iter_mut().enumerate() {
+            texts.push((format!("voices[{i}].role"), &mut v.role));
         }
         for (i, stage) in self.stages.iter_mut().enumerate() {
             texts.push((format!("stages[{i}].title"), &mut stage.title));
@@ -197,6 +220,17 @@ impl Plan {
                 );
             }
         }
+        let mut roles: HashSet<String> = HashSet::new();
+        for (i, v) in self.voices.iter().enumerate() {
+            if v.role.trim().is_empty() {
+                problem(format!("voices[{i}].role"), "a role that is not empty".into());
+            } else if !roles.insert(fold(&v.role)) {
+                problem(
+                    format!("voices[{i}].role"),
+                    format!("a role not already in the list: \"{}\" is there twice", v.role),
+                );
+            }
+        }
         let components = self.components();
         if let Some(own) = &self.components {
             if own.is_empty() {
@@ -241,6 +275,16 @@ impl Plan {
         }
         problems
     }
+}
+
+/// Where `role` speaks from, by the plan's `voices`; by its name only when
+/// there are none.
+pub fn standpoint(voices: &[Standpoint], role: &str) -> Option<bool> {
+    if voices.is_empty() {
+        return super::balance::lived_experience(role);
+    }
+    let key = fold(role);
+    voices.iter().find(|v| fold(&v.role) == key).map(|v| v.lived)
 }
 
 /// Components are matched ignoring case and accents, so "action-focused" finds "Action-focused".

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::event::Event;
 use super::length::{Ms, in_words};
 use super::person::Person;
-use super::plan::{Plan, Policy};
+use super::plan::{Plan, Policy, Standpoint, standpoint};
 use super::queue::{Hand, HandKind, Place, short};
 use super::stage::Timer;
 use super::text::fold;
@@ -29,6 +29,9 @@ pub struct Room {
     pub closed: bool,
     /// The stage timer is paused after it ran: a turn's clock stops with it.
     pub paused: bool,
+    /// Where each role speaks from, as the plan declares it (or reads it from
+    /// the role's name when it declares nothing).
+    voices: Vec<Standpoint>,
 }
 
 impl Room {
@@ -61,7 +64,20 @@ impl Room {
             begun: false,
             closed: false,
             paused: false,
+            voices: plan.voices.clone(),
         }
+    }
+
+    /// Whether `role` speaks from lived experience (true), as a profession
+    /// (false), or cannot be told (None).
+    pub fn lived_experience(&self, role: &str) -> Option<bool> {
+        standpoint(&self.voices, role)
+    }
+
+    /// Whether the plan declares its roles' standpoints, rather than leaving
+    /// them to be read from the roles' names.
+    pub fn standpoints_declared(&self) -> bool {
+        !self.voices.is_empty()
     }
 
     /// The workshop is under way: everyone here now has taken part, and so will
@@ -214,6 +230,10 @@ impl Room {
                     .position(|p| matches!(p, Place::Hand(h) if h.who == i))
                     .map_or(0, |p| p + 1);
                 match kind {
+                    // In a round the floor goes by seat, not by hands.
+                    HandKind::Normal if place == 0 => {
+                        format!("{name} raised a hand; the round goes on in seat order.")
+                    }
                     HandKind::Normal => {
                         format!("{name} raised a hand: {} in the queue.", ordinal_place(place))
                     }

@@ -214,6 +214,22 @@ fn voices(out: &mut String, summary: &Summary) {
             r.share * 100.0
         ));
     }
+    let lived: Vec<String> = summary
+        .roles
+        .iter()
+        .filter(|r| r.lived_experience == Some(true))
+        .map(|r| cell(&r.role))
+        .collect();
+    let how = if summary.lived_declared {
+        "as the plan declares"
+    } else {
+        "read from the roles' names; a plan can declare them with `voices`"
+    };
+    if lived.is_empty() {
+        out.push_str(&format!("\nNo role here counted as lived experience ({how}).\n"));
+    } else {
+        out.push_str(&format!("\nCounted as lived experience: {} ({how}).\n", lived.join(", ")));
+    }
     if !summary.not_heard.is_empty() {
         let names: Vec<String> = summary.not_heard.iter().map(|n| cell(n)).collect();
         out.push_str(&format!("\nNot heard: {}.\n", names.join(", ")));

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::model::balance::lived_experience;
 use crate::model::reflection::Question;
 use crate::model::session::Session;
 use crate::model::text::fold;
@@ -22,6 +21,9 @@ pub struct Summary {
     pub roles: Vec<RoleSummary>,
     /// 1 − Gini of airtime over the people who count (here at some point, not the facilitator).
     pub equality: f64,
+    /// Whether the plan declared which roles speak from lived experience
+    /// (`voices`), rather than leaving them to be read from the roles' names.
+    pub lived_declared: bool,
     pub not_heard: Vec<String>,
     /// The ideas still standing (merged ones add their votes to the one they joined), by capture.
     pub ideas: Vec<IdeaSummary>,
@@ -211,7 +213,7 @@ impl Summary {
                 people_share: round3(r.people_share),
                 ideas: r.ideas,
                 ideas_share: round3(r.ideas_share),
-                lived_experience: lived_experience(&r.role),
+                lived_experience: room.lived_experience(&r.role),
             })
             .collect();
         let ideas = state
@@ -291,6 +293,7 @@ impl Summary {
             participants,
             roles,
             equality: round3(balance.equality),
+            lived_declared: room.standpoints_declared(),
             not_heard: balance.not_heard.iter().map(|&i| room.people[i].name.clone()).collect(),
             title: session.plan.title.clone(),
             series: session.plan.series.clone(),

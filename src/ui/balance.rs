@@ -48,6 +48,21 @@ pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
         .collect()
 }
 
+/// Which roles count as lived experience, named, so the room can see whose voice is counted as whose.
+pub fn lived_line(balance: &Balance, room: &Room) -> String {
+    let lived: Vec<String> = balance
+        .roles
+        .iter()
+        .filter(|r| room.lived_experience(&r.role) == Some(true))
+        .map(|r| plural(&r.role, r.people))
+        .collect();
+    if lived.is_empty() {
+        "Lived experience: no role here".into()
+    } else {
+        format!("Lived experience: {}", lived.join(", "))
+    }
+}
+
 pub fn equality_words(balance: &Balance) -> String {
     if balance.total == 0 {
         "equality —".into()
@@ -75,17 +90,28 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
 
     let shown: Vec<_> =
         balance.voices.iter().filter(|v| v.counted || room.people[v.who].here()).collect();
-    let role_rows = balance.roles.len();
-    let heard_rows = 2;
-    // Per person bars when there is room for them as well as the roles.
-    if (inner.height as usize) > shown.len() + role_rows + heard_rows {
+    // The roles, the line naming those counted as lived experience, and at
+    // least one line of who is not heard yet: the rest is the bars'.
+    let role_rows = balance.roles.len() + 1;
+    let for_bars = (inner.height as usize).saturating_sub(role_rows + 1);
+    // Everyone's bar and a blank line under them where they fit; else as many
+    // as fit and a line saying how many more, so bars never vanish while
+    // there is room for some.
+    let (bars, more) = if for_bars > shown.len() {
+        (shown.len(), 0)
+    } else if for_bars >= 2 {
+        (for_bars - 1, shown.len() - (for_bars - 1))
+    } else {
+        (0, 0)
+    };
+    if bars > 0 {
         let most = shown.iter().map(|v| v.airtime).max().unwrap_or(0).max(1);
         let name_w = (w / 3).clamp(6, 22);
         // Turns as a bar too where there is room: a tick a turn, up to six.
         let ticks = w >= 50;
         let tail_w = if ticks { 17 } else { 10 };
         let bar_w = w.saturating_sub(name_w + tail_w + 2);
-        for voice in &shown {
+        for voice in shown.iter().take(bars) {
             let person = &room.people[voice.who];
             let filled = (voice.airtime as usize * bar_w).div_ceil(most as usize).min(bar_w);
             let filled = if voice.airtime == 0 { 0 } else { filled.max(1) };
@@ -117,11 +143,16 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
             ]);
             lines.push(Line::from(spans));
         }
-        lines.push(Line::from(""));
+        if more > 0 {
+            lines.push(Line::styled(cut(&format!("… {more} more people"), w), theme.dim));
+        } else {
+            lines.push(Line::from(""));
+        }
     }
     for line in role_lines(&balance, w) {
         lines.push(Line::styled(line, theme.text));
     }
+    lines.push(Line::styled(cut(&lived_line(&balance, room), w), theme.dim));
     let not_heard: Vec<&str> =
         balance.not_heard.iter().map(|&i| room.people[i].name.as_str()).collect();
     let heard = if balance.counted == 0 {
