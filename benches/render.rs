@@ -245,7 +245,7 @@ mod panes_200x60 {
         let keymap = Keymap::defaults();
         pane(bencher, |frame, live, now| {
             let area = Rect::new(64, 26, 136, 32);
-            floor::render(frame, area, &live.state.room, 0, now, Some(&keymap), &theme)
+            floor::render(frame, area, &live.state.room, 0, now, Some(&keymap), false, &theme)
         });
     }
 

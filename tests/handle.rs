@@ -777,3 +777,50 @@ fn home_compares_a_series_without_its_rehearsals_unless_asked_with_a_key() {
         Some(Action::CompareAll)
     );
 }
+
+#[test]
+fn in_an_ideas_stage_the_arrows_and_v_act_on_the_ideas_panel_on_top() {
+    let idea =
+        |text: &str| Event::IdeaCaptured { text: text.into(), author: None, components: vec![] };
+    let mut app = live_app(vec![
+        at(
+            0,
+            Event::HandRaised {
+                who: "Amina".into(),
+                kind: roundtable::model::queue::HandKind::Normal,
+            },
+        ),
+        at(
+            0,
+            Event::HandRaised {
+                who: "Zoë".into(),
+                kind: roundtable::model::queue::HandKind::Normal,
+            },
+        ),
+        at(
+            0,
+            Event::HandRaised {
+                who: "Łukasz".into(),
+                kind: roundtable::model::queue::HandKind::Normal,
+            },
+        ),
+    ]);
+    key(&mut app, KeyCode::Char('n'), 0);
+    key(&mut app, KeyCode::Char('n'), MIN);
+    for (n, text) in ["Benches", "Shade", "Water"].iter().enumerate() {
+        press(&mut app, Action::CaptureIdea, 2 * MIN);
+        type_keys(&mut app, text, 2 * MIN);
+        key(&mut app, KeyCode::Enter, 2 * MIN + n as Ms);
+    }
+    key(&mut app, KeyCode::Down, 3 * MIN);
+    key(&mut app, KeyCode::Down, 3 * MIN);
+    let out = key(&mut app, KeyCode::Char('v'), 3 * MIN);
+    assert_eq!(events(&out), vec![Event::Voted { idea: 2 }]);
+    // Tab gives the arrows back to the queue.
+    key(&mut app, KeyCode::Tab, 3 * MIN);
+    key(&mut app, KeyCode::Down, 3 * MIN);
+    match &app.mode {
+        Mode::Live(live) => assert_eq!((live.ui.selected, live.ui.idea), (1, 2)),
+        _ => panic!("not live"),
+    }
+}

@@ -121,7 +121,15 @@ fn a_turn_has_a_time_box_and_is_never_cut_off() {
     assert_eq!(turn.time_box, Some(90_000), "the stage's own turn length");
     assert_eq!(turn.left(2 * MIN), Some(-30_000));
     assert!(state.room.speaking.is_some());
-    assert_eq!(state.said, "Zoë has the floor, 1 minute 30 seconds. Needs: extra time to speak.");
+    // Her needs are for the facilitator: never said aloud unless the plan shares them.
+    assert_eq!(state.said, "Zoë has the floor, 1 minute 30 seconds.");
+    let mut shared = plan();
+    shared.participants[2].share_needs = true;
+    let mut room = State::new(Arc::new(shared));
+    for logged in discussion(vec![at(0, floor("Zoë"))]) {
+        room.apply(&logged).unwrap();
+    }
+    assert_eq!(room.said, "Zoë has the floor, 1 minute 30 seconds. Needs: extra time to speak.");
 }
 
 #[test]
@@ -152,6 +160,7 @@ fn the_facilitator_does_not_count_in_the_balance() {
         name: "Sam".into(),
         role: "Facilitator".into(),
         needs: None,
+        share_needs: false,
     });
     let state = State::fold(
         Arc::new(plan),

@@ -122,9 +122,16 @@ fn a_waiting_persons_needs_are_read_in_full_on_a_narrow_screen() {
     app.handle(Action::Down, 5 * MIN);
     app.handle(Action::Down, 5 * MIN);
     let screen = text(&draw(&app, 5 * MIN + 45_000, 80, 24, None));
-    assert!(screen.contains("▶ 3 ✋ Zoë · carer"), "{screen}");
-    assert!(screen.contains("       needs: extra time to speak"), "{screen}");
+    assert!(screen.contains("▶ 3 ✋ Zoë · carer · ◇"), "{screen}");
+    assert!(!screen.contains("extra time"), "needs stay the facilitator's: {screen}");
     assert!(screen.contains("has not spoken yet · waiting 1:45 "), "{screen}");
+    // N shows them, in full on a narrow screen; N again hides them.
+    app.handle(Action::ShowNeeds, 5 * MIN);
+    let screen = text(&draw(&app, 5 * MIN + 45_000, 80, 24, None));
+    assert!(screen.contains("       needs: extra time to speak"), "{screen}");
+    app.handle(Action::ShowNeeds, 5 * MIN);
+    let screen = text(&draw(&app, 5 * MIN + 45_000, 80, 24, None));
+    assert!(!screen.contains("extra time"), "{screen}");
 }
 
 #[test]

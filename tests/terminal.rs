@@ -161,7 +161,14 @@ fn hands_turns_and_the_balance_reach_the_report() {
     std::thread::sleep(std::time::Duration::from_millis(1_200));
     t.keys("q", &["Enter"]);
     let screen = t.wait_for("q", "Zoë has the floor");
-    assert!(screen.contains("needs: extra time to speak"), "{screen}");
+    // On the one screen the room sees, her needs are a mark; N shows them to the facilitator.
+    assert!(!screen.contains("extra time to speak"), "{screen}");
+    assert!(screen.contains("◇"), "{screen}");
+    t.keys("q", &["N"]);
+    let screen = t.wait_for("q", "needs: extra time to speak");
+    assert!(screen.contains("Needs shown in words"), "{screen}");
+    t.keys("q", &["N"]);
+    t.wait_for("q", "Needs hidden");
     assert!(screen.contains("▶ SPEAKING Zoë"), "{screen}");
     std::thread::sleep(std::time::Duration::from_millis(1_200));
     t.keys("q", &["e"]);
@@ -218,7 +225,8 @@ fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
     t.wait_for("i", "An empty idea is not saved.");
     t.keys("i", &["Escape"]);
     // Two votes for the second, one for the first.
-    t.keys("i", &["v", "v", "Tab", "Up", "v"]);
+    // The ideas panel is on top in an ideas stage: the arrows and v act on it.
+    t.keys("i", &["v", "v", "Up", "v"]);
     t.wait_for("i", "A vote for idea #1: 1 vote.");
     // On the board, the second becomes an action for Dr Lee.
     t.keys("i", &["I"]);

@@ -69,9 +69,15 @@ pub fn plan() -> Plan {
             name: format!("{} {}", FIRST[i % FIRST.len()], LAST[(i * 3 + i / 20) % LAST.len()]),
             role: ROLES[i % ROLES.len()].into(),
             needs: (i % 9 == 2).then(|| "extra time to speak".into()),
+            share_needs: false,
         })
         .collect();
-    people.push(Participant { name: "Sam Okafor".into(), role: "facilitator".into(), needs: None });
+    people.push(Participant {
+        name: "Sam Okafor".into(),
+        role: "facilitator".into(),
+        needs: None,
+        share_needs: false,
+    });
     plan.participants = people;
     assert!(plan.problems().is_empty(), "{:?}", plan.problems());
     plan

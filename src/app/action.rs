@@ -46,6 +46,7 @@ pub enum Action {
     NewCheckpoint,
     // The room
     Projection,
+    ShowNeeds,
     NextTheme,
     // Replay
     PlayPause,
@@ -99,7 +100,7 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 63] = [
+    pub const ALL: [Action; 64] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -137,6 +138,7 @@ impl Action {
         Action::TallyRight,
         Action::NewCheckpoint,
         Action::Projection,
+        Action::ShowNeeds,
         Action::NextTheme,
         Action::PlayPause,
         Action::Speed1x,
@@ -181,6 +183,7 @@ impl Action {
             | Action::NextPanel
             | Action::PreviousPanel => &[Live],
             Action::Projection => &[Live, Replay],
+            Action::ShowNeeds => &[Live],
             Action::NextTheme => &[Home, Live, Board, Actions, Reflection, Replay, Compare],
             Action::PlayPause
             | Action::Speed1x
@@ -284,6 +287,7 @@ impl Action {
             Action::Projection => {
                 "projection view: big timer, who speaks, who is next (again: back)"
             }
+            Action::ShowNeeds => "show participants' needs in words, or hide them behind a ◇",
             Action::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Action::PlayPause => "play or pause the replay",
             Action::Speed1x => "play at 1×",

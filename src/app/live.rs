@@ -118,6 +118,9 @@ pub struct LiveUi {
     pub tally_level: usize,
     /// The projection view: the big timer, who speaks and who is next, nothing else.
     pub projection: bool,
+    /// Participants' needs shown in words, at the facilitator's asking; a
+    /// neutral mark otherwise. Never on the projection view.
+    pub show_needs: bool,
     /// The question a `QuitUnsaved` overlay asks, with what the disk said and where the session would go.
     pub question: Option<String>,
 }
@@ -139,7 +142,18 @@ impl Live {
     /// A session whose state is already folded, as a resume loads it: a large
     /// session is folded once, not twice.
     pub fn folded(session: Session, state: State) -> Live {
-        Live { session, state, ui: LiveUi::default(), before: None }
+        let mut live = Live { session, state, ui: LiveUi::default(), before: None };
+        live.ui.focus = live.panel_on_top();
+        live
+    }
+
+    /// The panel the stage puts on top: the ideas in an ideas or reflection
+    /// stage, else the floor. The arrows and `v` act on it until Tab says otherwise.
+    fn panel_on_top(&self) -> Panel {
+        match self.state.plan.stages[self.state.current].kind {
+            StageKind::Ideas | StageKind::Reflection => Panel::Ideas,
+            _ => Panel::Queue,
+        }
     }
 
     /// Adds an event already made durable to the log and the state.
@@ -149,6 +163,9 @@ impl Live {
             if let Event::StageChanged { to } = logged.event {
                 let reflection = self.state.plan.stages[to].kind == StageKind::Reflection;
                 self.ui.view = if reflection { View::Reflection } else { View::Main };
+            }
+            if matches!(logged.event, Event::StageChanged { .. } | Event::Undo) {
+                self.ui.focus = self.panel_on_top();
             }
             self.session.events.push(logged);
             self.ui.notice = None;
@@ -296,6 +313,16 @@ impl Live {
             Action::Projection => {
                 self.ui.projection = !self.ui.projection;
                 self.ui.view = View::Main;
+                Outcome::default()
+            }
+            Action::ShowNeeds => {
+                self.ui.show_needs = !self.ui.show_needs;
+                self.ui.notice = Some(if self.ui.show_needs {
+                    "Needs shown in words, for you: N hides them again before the room looks."
+                        .into()
+                } else {
+                    "Needs hidden: a ◇ beside a name says there are some.".into()
+                });
                 Outcome::default()
             }
             Action::NextTheme => Outcome::effect(Effect::NextTheme),

@@ -8,6 +8,8 @@ pub struct Person {
     pub name: String,
     pub role: String,
     pub needs: Option<String>,
+    /// The plan lets their needs be shown to the room.
+    pub share_needs: bool,
     /// Added on the spot, not in the plan.
     pub walk_in: bool,
     /// Time in the room: running while they are here.
@@ -21,6 +23,11 @@ pub struct Person {
 }
 
 impl Person {
+    /// Needs the room may see: only those the plan marks for sharing.
+    pub fn shared_needs(&self) -> Option<&str> {
+        self.needs.as_deref().filter(|_| self.share_needs)
+    }
+
     pub fn here(&self) -> bool {
         self.presence.running()
     }

@@ -47,6 +47,10 @@ pub struct Participant {
     pub role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs: Option<String>,
+    /// Their needs may be shown to the room: said on the status line and on
+    /// the wall. By default needs are for the facilitator alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub share_needs: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

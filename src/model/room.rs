@@ -43,6 +43,7 @@ impl Room {
                 name: p.name.clone(),
                 role: p.role.clone(),
                 needs: p.needs.clone(),
+                share_needs: p.share_needs,
                 walk_in: false,
                 presence: Timer { banked: 0, since: Some(0) },
                 spoken: 0,
@@ -199,6 +200,7 @@ impl Room {
                     name: name.clone(),
                     role: role.trim().to_string(),
                     needs: None,
+                    share_needs: false,
                     walk_in: true,
                     presence: Timer { banked: 0, since: Some(at) },
                     spoken: 0,
@@ -261,8 +263,9 @@ impl Room {
                 self.speaking = Some(Turn::new(i, at, time_box, self.paused));
                 let person = &self.people[i];
                 let boxed = time_box.map_or(String::new(), |b| format!(", {}", in_words(b)));
+                // Said aloud and to screen readers: only needs the plan shares.
                 let needs =
-                    person.needs.as_ref().map_or(String::new(), |n| format!(" Needs: {n}."));
+                    person.shared_needs().map_or(String::new(), |n| format!(" Needs: {n}."));
                 let after = before.map_or(String::new(), |b| format!(" ({b})"));
                 format!("{} has the floor{boxed}.{needs}{after}", person.name)
             }

@@ -72,6 +72,21 @@ pub fn policy_short(policy: Policy) -> &'static str {
     }
 }
 
+/// What the room may see of someone's needs: the words when the plan shares
+/// them or the facilitator has asked to see them, else a neutral mark that
+/// says only that there are some.
+pub fn needs_shown(person: &crate::model::person::Person, show: bool) -> Option<String> {
+    match (&person.needs, person.share_needs || show) {
+        (None, _) => None,
+        (Some(needs), true) => Some(format!("needs: {needs}")),
+        (Some(_), false) => Some(NEEDS_MARK.to_string()),
+    }
+}
+
+/// Beside a name whose needs are kept for the facilitator.
+pub const NEEDS_MARK: &str = "◇";
+
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -79,6 +94,7 @@ pub fn render(
     selected: usize,
     now: Ms,
     keys: Option<&Keymap>,
+    show_needs: bool,
     theme: &Theme,
 ) {
     let block = Block::bordered()
@@ -99,8 +115,8 @@ pub fn render(
                 style,
             ));
             let mut clock = format!("  {}", turn_clock(&turn, now));
-            if let Some(needs) = &person.needs {
-                clock.push_str(&format!(" · needs: {needs}"));
+            if let Some(needs) = needs_shown(person, show_needs) {
+                clock.push_str(&format!(" · {needs}"));
             }
             lines.push(Line::styled(cut(&clock, width), style));
         }
@@ -142,7 +158,7 @@ pub fn render(
             let mark = waiting.kind.map_or("○", |k| k.mark());
             let pointer = if chosen { "▶" } else { " " };
             let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
-            let needs = person.needs.as_ref().map(|n| format!("needs: {n}"));
+            let needs = needs_shown(person, show_needs);
             let name_style = if chosen { theme.selected } else { theme.waiting };
             let why = &waiting.why;
             if !two_lines {

@@ -98,7 +98,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     }
 
     match &view.ui.popup {
-        Some(Popup::Picker(picker)) => picker::render(frame, body, picker, &state.room, theme),
+        Some(Popup::Picker(picker)) => {
+            picker::render(frame, body, picker, &state.room, view.ui.show_needs, theme)
+        }
         Some(Popup::Capture(form)) => {
             let about = (&state.room, state.components.as_slice());
             forms::capture(frame, body, form, about, state.ideas.blind, theme)
@@ -220,7 +222,16 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
         Layout::vertical([Constraint::Min(0), Constraint::Length(second_h)]).areas(lower);
     let (ideas_area, floor_area) = if ideas_first { (first, second) } else { (second, first) };
     if !floor_area.is_empty() {
-        floor::render(frame, floor_area, &state.room, view.ui.selected, cx.now, view.keys(), theme);
+        floor::render(
+            frame,
+            floor_area,
+            &state.room,
+            view.ui.selected,
+            cx.now,
+            view.keys(),
+            view.ui.show_needs,
+            theme,
+        );
     }
     if !ideas_area.is_empty() {
         let focused = view.ui.focus == Panel::Ideas;

@@ -11,7 +11,14 @@ use crate::app::picker::{Choice, Picker, Purpose};
 use crate::model::room::Room;
 use crate::model::text::cut;
 
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, room: &Room, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    picker: &Picker,
+    room: &Room,
+    show_needs: bool,
+    theme: &Theme,
+) {
     let title = match picker.purpose {
         Purpose::Hand(kind) => {
             format!(" Raise a hand: {} {} (Tab changes) ", kind.mark(), kind.label())
@@ -52,8 +59,8 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, room: &Room, theme
                 if !person.here() {
                     text.push_str(" · not here");
                 }
-                if let Some(needs) = &person.needs {
-                    text.push_str(&format!(" · needs: {needs}"));
+                if let Some(needs) = super::floor::needs_shown(person, show_needs) {
+                    text.push_str(&format!(" · {needs}"));
                 }
                 text
             }
