@@ -780,8 +780,6 @@ fn home_compares_a_series_without_its_rehearsals_unless_asked_with_a_key() {
 
 #[test]
 fn in_an_ideas_stage_the_arrows_and_v_act_on_the_ideas_panel_on_top() {
-    let idea =
-        |text: &str| Event::IdeaCaptured { text: text.into(), author: None, components: vec![] };
     let mut app = live_app(vec![
         at(
             0,
