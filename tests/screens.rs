@@ -478,3 +478,39 @@ fn the_balance_keeps_as_many_bars_as_fit_and_says_how_many_more() {
     assert!(screen.contains(&format!("… {} more people", 8 - bars)), "{screen}");
     assert!(screen.contains("Amina"), "{screen}");
 }
+
+#[test]
+fn the_big_countdown_paints_the_themes_ground_at_every_size() {
+    let app = live_app(vec![at(0, Event::TimerStarted)]);
+    for name in ["light", "dark", "colour-blind", "high-contrast"] {
+        let theme = Theme::built_in(name).unwrap();
+        for (w, h) in [(80, 24), (120, 35), (200, 60), (400, 120)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let cx = Context { now: MIN, theme: &theme, saving: None };
+            terminal.draw(|frame| ui::render(frame, &app, &cx)).unwrap();
+            let buffer = terminal.backend().buffer();
+            // The cell under the right half of a wide character is never
+            // drawn: the terminal paints the character's ground over both.
+            let mut bare = None;
+            for (y, row) in buffer.content.chunks(w as usize).enumerate() {
+                let mut skip = 0;
+                for (x, cell) in row.iter().enumerate() {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+                    if cell.bg == ratatui::style::Color::Reset && bare.is_none() {
+                        bare = Some((x, y));
+                    }
+                }
+            }
+            assert_eq!(
+                bare,
+                None,
+                "{name} at {w}×{h}: a cell on the terminal's own ground:\n{}",
+                text(buffer)
+            );
+        }
+    }
+}

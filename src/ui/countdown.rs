@@ -82,7 +82,13 @@ pub fn big(frame: &mut Frame, area: Rect, text: &str, style: Style) {
                 for dx in 0..scale {
                     let (x, y) = (x0 + sx * scale + dx, y + sy * scale + dy);
                     if let Some(target) = buf.cell_mut((x, y)) {
+                        // The glyphs carry no ground of their own: keep the
+                        // theme's, never the terminal's.
+                        let ground = target.bg;
                         *target = cell.clone();
+                        if target.bg == ratatui::style::Color::Reset {
+                            target.bg = ground;
+                        }
                     }
                 }
             }

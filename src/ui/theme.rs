@@ -267,6 +267,20 @@ impl ThemeFile {
             }
             out.push((name, contrast(fg, bg)));
         }
+        // Forms and questions draw these on the dialog's own ground: its
+        // frame, its focused field, hints and the blind-capture line.
+        let dialog_bg = self.dialog.bg.unwrap_or(background);
+        for (name, paint) in [
+            ("border on dialog", &self.border),
+            ("title on dialog", &self.title),
+            ("dim on dialog", &self.dim),
+            ("hidden on dialog", &self.hidden),
+        ] {
+            let fg = paint.fg.unwrap_or(text);
+            let bg = paint.bg.unwrap_or(dialog_bg);
+            let (fg, bg) = if paint.reversed { (bg, fg) } else { (fg, bg) };
+            out.push((name, contrast(fg, bg)));
+        }
         Some(out)
     }
 
