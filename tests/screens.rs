@@ -514,3 +514,22 @@ fn the_big_countdown_paints_the_themes_ground_at_every_size() {
         }
     }
 }
+
+#[test]
+fn a_break_says_when_to_be_back_in_big_digits_and_a_reflection_keeps_its_clock() {
+    // Stage 4 is the break: ten minutes from 19:00 + 1 min, so back at 19:11.
+    let app = live_app(vec![at(0, Event::TimerStarted), at(MIN, Event::StageChanged { to: 3 })]);
+    let screen = text(&draw(&app, MIN + 5_000, 120, 35, None));
+    assert!(screen.contains("BACK AT 19:11"), "{screen}");
+    // In a reflection stage the room's clock stays beside the reflection screen.
+    let mut reflect =
+        live_app(vec![at(0, Event::TimerStarted), at(MIN, Event::StageChanged { to: 4 })]);
+    if let Mode::Live(live) = &mut reflect.mode {
+        live.ui.view = View::Reflection;
+    }
+    for (w, h) in [(120, 35), (200, 60)] {
+        let screen = text(&draw(&reflect, 2 * MIN, w, h, None));
+        assert!(screen.contains("┌ Time "), "{w}×{h}:\n{screen}");
+        assert!(screen.contains("▶ RUNNING"), "{w}×{h}:\n{screen}");
+    }
+}

@@ -80,15 +80,30 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         View::Actions => {
             actions::render(frame, body, &state.ideas, view.ui.action, view.keys(), theme)
         }
-        View::Reflection => reflection::render(
-            frame,
-            body,
-            state,
-            (view.ui.reflect_row, view.ui.tally_level),
-            view.before,
-            cx.now,
-            theme,
-        ),
+        View::Reflection => {
+            // The room keeps its countdown in sight while it reflects: a
+            // compact clock beside the reflection screen where there is room,
+            // else the timer in the header line.
+            let reflect = if body.width >= 100 && body.height >= 8 {
+                let [reflect, side] =
+                    Layout::horizontal([Constraint::Min(0), Constraint::Length(26)]).areas(body);
+                let [clock, _] =
+                    Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(side);
+                compact_clock(frame, clock, state, cx);
+                reflect
+            } else {
+                body
+            };
+            reflection::render(
+                frame,
+                reflect,
+                state,
+                (view.ui.reflect_row, view.ui.tally_level),
+                view.before,
+                cx.now,
+                theme,
+            )
+        }
     }
 
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
@@ -269,6 +284,27 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The stage's time in digits the room can read, and its state in a word.
+fn compact_clock(frame: &mut Frame, area: Rect, state: &State, cx: &Context) {
+    let theme = cx.theme;
+    let block = Block::bordered().title(" Time ").border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let phase = state.phase(cx.now);
+    let style = countdown::style(phase, theme);
+    let face = countdown::face(state.remaining(cx.now));
+    let [digits, word] =
+        Layout::vertical([Constraint::Length(inner.height.min(5)), Constraint::Length(1)])
+            .areas(inner);
+    countdown::big(frame, digits, &face, style);
+    frame.render_widget(
+        Paragraph::new(cut(phase.label(), word.width as usize))
+            .style(style)
+            .alignment(ratatui::layout::Alignment::Center),
+        word,
+    );
+}
+
 fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let theme = cx.theme;
     let state = view.state;
@@ -304,7 +340,15 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let phase = state.phase(now);
     let style = countdown::style(phase, theme);
     let left = state.remaining(now);
-    let face = if phase == Phase::Ended { "ENDED".to_string() } else { countdown::face(left) };
+    // A break tells the room when to be back, in the big digits, while there is time left.
+    let back_at = (stage.kind == StageKind::Break
+        && matches!(phase, Phase::Running | Phase::EndingSoon | Phase::Paused))
+    .then(|| agenda::wall(view.started, now + left.max(0) as Ms));
+    let face = match (&back_at, phase) {
+        (Some(at), _) => at.clone(),
+        (None, Phase::Ended) => "ENDED".to_string(),
+        (None, _) => countdown::face(left),
+    };
     countdown::big(frame, timer, &face, style);
 
     let planned = clock(state.planned_ms(i).max(0) as u64);
@@ -315,9 +359,14 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             }
             None => phase.label().to_string(),
         },
-        Phase::Running | Phase::EndingSoon | Phase::Paused => {
-            format!("{} · {} left of {planned}", phase.label(), countdown::face(left))
-        }
+        Phase::Running | Phase::EndingSoon | Phase::Paused => match &back_at {
+            Some(at) => format!(
+                "BACK AT {at} · {} · {} left of {planned}",
+                phase.label(),
+                countdown::face(left)
+            ),
+            None => format!("{} · {} left of {planned}", phase.label(), countdown::face(left)),
+        },
         Phase::Over if state.running() => {
             format!("{} +{} · planned {planned}", phase.label(), clock(left.unsigned_abs()))
         }
