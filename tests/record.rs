@@ -211,3 +211,27 @@ fn a_role_declared_twice_is_refused_at_its_place() {
         "voices.ron:11:16: voices[2].role: a role not already in the list: \"peer MENTOR\" is there twice"
     );
 }
+
+#[test]
+fn every_figure_is_rounded_once_and_a_role_adds_up_to_its_people() {
+    // Amina and Łukasz, both residents, speak 0.6 s each: 1 s each as shown, so 2 s for residents.
+    let s = summary(vec![
+        at(0, Event::TimerStarted),
+        at(1_000, Event::FloorGiven { who: "Amina".into() }),
+        at(1_600, Event::FloorGiven { who: "Łukasz".into() }),
+        at(2_200, Event::FloorGiven { who: "Zoë".into() }),
+        at(9_000, Event::TurnEnded),
+    ]);
+    let residents = s.roles.iter().find(|r| r.role == "resident").unwrap();
+    let people: u64 =
+        s.participants.iter().filter(|p| p.role == "resident").map(|p| p.spoken_s).sum();
+    assert_eq!((residents.spoken_s, people), (2, 2));
+    // Equality as the screen and every report show it: the same two decimals.
+    let json: serde_json::Value = serde_json::from_str(&render(&s, Format::Json)).unwrap();
+    let shown = roundtable::report::round::index(s.equality);
+    assert_eq!(format!("{:.2}", json["equality"].as_f64().unwrap()), shown);
+    assert!(render(&s, Format::Md).contains(&format!("Equality of airtime: **{shown}**")));
+    assert!(render(&s, Format::Csv).contains(&format!(",{}\n", json["equality"])));
+    // Shares from the counts: 2 of 6 people is 0.333 in JSON, 33% on screen.
+    assert_eq!(json["roles"][0]["people_share"], 0.333);
+}

@@ -214,12 +214,12 @@ fn compare_answers_the_question_with_the_figures() {
     let comparison = Comparison::of(series());
     assert_eq!(
         comparison.answer,
-        "Yes, a little more than last time: people with lived experience (resident, carer) had at least their share of the airtime, 75% as 50% of the people (last time 58%), and equality of airtime rose from 0.42 to 0.67."
+        "Yes, a little more than last time: people with lived experience (resident, carer) had at least their share of the airtime, 75% as 50% of the people (last time 58% as 50%), and equality of airtime rose from 0.42 to 0.67."
     );
     let first_two = Comparison::of(series().into_iter().take(2).collect());
     assert!(first_two.answer.starts_with("Yes, more than last time: "), "{}", first_two.answer);
     assert!(
-        first_two.answer.contains("58% as 50% of the people (last time 17%)"),
+        first_two.answer.contains("58% as 50% of the people (last time 17% as 50%)"),
         "{}",
         first_two.answer
     );

@@ -533,3 +533,30 @@ fn a_break_says_when_to_be_back_in_big_digits_and_a_reflection_keeps_its_clock()
         assert!(screen.contains("▶ RUNNING"), "{w}×{h}:\n{screen}");
     }
 }
+
+#[test]
+fn at_80_columns_a_long_status_wraps_at_words_and_is_never_cut() {
+    let name = "Maximilian Alexander Featherstonehaugh-Cholmondeley";
+    let app = live_app(vec![
+        at(
+            0,
+            Event::ParticipantAdded {
+                name: name.into(),
+                role: "community development worker".into(),
+            },
+        ),
+        at(1_000, Event::TimerStarted),
+        at(2_000, Event::FloorGiven { who: "Zoë".into() }),
+        at(MIN, Event::FloorGiven { who: name.into() }),
+    ]);
+    let said = match &app.mode {
+        Mode::Live(live) => live.state.said.clone(),
+        _ => unreachable!(),
+    };
+    assert!(said.chars().count() > 79, "{said}");
+    let screen = text(&draw(&app, MIN, 80, 24, None));
+    let rows: Vec<&str> = screen.lines().collect();
+    // The two status rows above the key bar hold the sentence whole.
+    let status = format!("{} {}", rows[rows.len() - 3].trim(), rows[rows.len() - 2].trim());
+    assert_eq!(status, said, "{screen}");
+}

@@ -16,10 +16,14 @@ pub struct Figures {
     pub present: usize,
     /// Of them, how many had a turn.
     pub heard: usize,
+    #[serde(serialize_with = "super::round::serialize_index")]
     pub equality: f64,
     /// People with lived experience: their share of the airtime and of the people, 0..1.
+    #[serde(serialize_with = "super::round::serialize_share")]
     pub lived_airtime: f64,
+    #[serde(serialize_with = "super::round::serialize_share")]
     pub lived_people: f64,
+    #[serde(serialize_with = "super::round::serialize_share")]
     pub lived_ideas: f64,
     /// Ideas with a name to them.
     pub attributed_ideas: usize,
@@ -78,15 +82,70 @@ fn figures(s: &Summary) -> Figures {
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+use super::round::{hundredths, index as two, percent as pct};
+
+/// A session's figures as the verdict reads them, in hundredths: equality of
+/// airtime, and lived experience's share of the airtime and of the people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shares {
+    pub equality: i64,
+    pub lived_airtime: i64,
+    pub lived_people: i64,
 }
 
-/// "Are we sharing more power than before?", answered from the last two sessions.
+impl Shares {
+    fn of(f: &Figures) -> Shares {
+        Shares {
+            equality: hundredths(f.equality),
+            lived_airtime: hundredths(f.lived_airtime),
+            lived_people: hundredths(f.lived_people),
+        }
+    }
+
+    /// How far lived experience's airtime falls short of its share of the people.
+    fn gap(self) -> i64 {
+        (self.lived_people - self.lived_airtime).max(0)
+    }
+}
+
+/// The rule, written out in the README: a change counts when it is at least
+/// 5 points (0.05 of equality, 5% of a share), as shown.
 ///
-/// Power shared shows first in whether people with lived experience are heard
-/// at least in proportion to how many of them are in the room; then in how
-/// evenly the airtime is spread over everyone (the equality index).
+/// - Lived experience is heard better when its gap (its share of the people
+///   less its share of the airtime, if that is more) shrank by 5 points or
+///   more; worse when it grew by 5 or more.
+/// - Airtime is spread more evenly when equality rose by 0.05 or more; less
+///   evenly when it fell by 0.05 or more.
+/// - Better heard and not less even: "Yes, more than last time". Worse heard
+///   and not more even: "No, less than last time". One better and the other
+///   worse: "Mixed". Only evenness moved: "Yes, a little more" or "No, a
+///   little less". Nothing moved 5 points: "About the same".
+/// - With no role counted as lived experience, evenness alone decides:
+///   "Yes, more evenly", "No, less evenly" or "About the same".
+pub fn verdict(then: Shares, now: Shares, lived_known: bool) -> &'static str {
+    let even = now.equality - then.equality;
+    let (more_even, less_even) = (even >= 5, even <= -5);
+    if !lived_known {
+        return match (more_even, less_even) {
+            (true, _) => "Yes, more evenly than last time",
+            (_, true) => "No, less evenly than last time",
+            _ => "About the same as last time",
+        };
+    }
+    let heard = now.gap() - then.gap();
+    let (better, worse) = (heard <= -5, heard >= 5);
+    match (better, worse, more_even, less_even) {
+        (true, _, _, false) => "Yes, more than last time",
+        (_, true, false, _) => "No, less than last time",
+        (true, _, _, true) | (_, true, true, _) => "Mixed: one measure rose and the other fell",
+        (false, false, true, _) => "Yes, a little more than last time",
+        (false, false, _, true) => "No, a little less than last time",
+        _ => "About the same as last time",
+    }
+}
+
+/// "Are we sharing more power than before?", answered from the last two
+/// sessions by `verdict`, with the figures it read.
 fn answer(sessions: &[Summary], figures: &[Figures]) -> String {
     let [.., then, now] = figures else {
         return "Only one session so far: nothing to compare with yet.".into();
@@ -101,47 +160,28 @@ fn answer(sessions: &[Summary], figures: &[Figures]) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let equality = now.equality - then.equality;
-    let moved = if equality >= 0.005 {
-        "rose"
-    } else if equality <= -0.005 {
-        "fell"
-    } else {
-        "stayed"
+    let (t, n) = (Shares::of(then), Shares::of(now));
+    let verdict = verdict(t, n, !lived_roles.is_empty());
+    let moved = match n.equality - t.equality {
+        d if d > 0 => "rose",
+        d if d < 0 => "fell",
+        _ => "stayed",
     };
     let spread =
-        format!("equality of airtime {moved} from {:.2} to {:.2}", then.equality, now.equality);
+        format!("equality of airtime {moved} from {} to {}", two(then.equality), two(now.equality));
     if lived_roles.is_empty() {
-        let verdict = match equality {
-            e if e >= 0.05 => "Yes, more evenly than last time",
-            e if e <= -0.05 => "No, less evenly than last time",
-            _ => "About the same as last time",
-        };
         return format!(
-            "{verdict}: {spread}; no role here reads as lived experience, so whose voice grew cannot be told."
+            "{verdict}: {spread}; no role here counts as lived experience, so whose voice grew cannot be told."
         );
     }
-    // How far lived experience's airtime falls short of its share of the people.
-    let short = |f: &Figures| (f.lived_people - f.lived_airtime).max(0.0);
-    let (short_then, short_now) = (short(then), short(now));
-    let verdict = if short_now + 0.05 < short_then {
-        "Yes, more than last time"
-    } else if short_now > short_then + 0.05 {
-        "No, less than last time"
-    } else if equality >= 0.05 {
-        "Yes, a little more than last time"
-    } else if equality <= -0.05 && short_now > 0.0 {
-        "No, less than last time"
-    } else {
-        "About the same as last time"
-    };
-    let fair = if short_now == 0.0 { "at least their share" } else { "less than their share" };
+    let fair = if n.gap() == 0 { "at least their share" } else { "less than their share" };
     format!(
-        "{verdict}: people with lived experience ({}) had {fair} of the airtime, {} as {} of the people (last time {}), and {spread}.",
+        "{verdict}: people with lived experience ({}) had {fair} of the airtime, {} as {} of the people (last time {} as {}), and {spread}.",
         lived_roles.join(", "),
         pct(now.lived_airtime),
         pct(now.lived_people),
         pct(then.lived_airtime),
+        pct(then.lived_people),
     )
 }
 
@@ -176,8 +216,8 @@ impl Comparison {
                     .enumerate()
                     .map(|(i, x)| {
                         format!(
-                            "{:.2}{}",
-                            x.equality,
+                            "{}{}",
+                            two(x.equality),
                             arrow(i, x.equality, i.checked_sub(1).map(|p| f[p].equality))
                         )
                     })
@@ -315,5 +355,45 @@ impl Comparison {
         let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
         json.push('\n');
         json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(equality: i64, lived_airtime: i64, lived_people: i64) -> Shares {
+        Shares { equality, lived_airtime, lived_people }
+    }
+
+    #[test]
+    fn the_verdict_follows_its_written_rule() {
+        // (then, now, lived roles known, verdict)
+        let cases = [
+            // Lived experience heard better, evenness steady or better: yes.
+            (s(70, 30, 50), s(70, 45, 50), true, "Yes, more than last time"),
+            (s(70, 30, 50), s(80, 45, 50), true, "Yes, more than last time"),
+            // Heard worse, evenness steady or worse: no.
+            (s(70, 50, 50), s(70, 40, 50), true, "No, less than last time"),
+            (s(70, 50, 50), s(60, 40, 50), true, "No, less than last time"),
+            // One better, the other worse: mixed, never a yes or a no.
+            (s(80, 30, 50), s(60, 45, 50), true, "Mixed: one measure rose and the other fell"),
+            (s(60, 50, 50), s(80, 40, 50), true, "Mixed: one measure rose and the other fell"),
+            // Only evenness moved.
+            (s(70, 60, 50), s(75, 60, 50), true, "Yes, a little more than last time"),
+            (s(82, 59, 57), s(72, 70, 57), true, "No, a little less than last time"),
+            // Below 5 points, nothing moved: about the same.
+            (s(70, 40, 50), s(74, 44, 50), true, "About the same as last time"),
+            (s(70, 40, 50), s(66, 36, 50), true, "About the same as last time"),
+            // Above their share both times: no gap to close, evenness decides.
+            (s(70, 60, 50), s(70, 80, 50), true, "About the same as last time"),
+            // No lived experience to tell by: evenness alone.
+            (s(71, 0, 0), s(27, 0, 0), false, "No, less evenly than last time"),
+            (s(50, 0, 0), s(55, 0, 0), false, "Yes, more evenly than last time"),
+            (s(50, 0, 0), s(54, 0, 0), false, "About the same as last time"),
+        ];
+        for (then, now, known, want) in cases {
+            assert_eq!(verdict(then, now, known), want, "{then:?} → {now:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The report as CSV, for a spreadsheet: one table after another, each row
 //! starting with the table's name so that a filter on the first column picks one out.
 
+use super::round;
 use super::summary::Summary;
 use crate::model::length::clock;
 
@@ -44,7 +45,7 @@ pub fn tables(summary: &Summary) -> Vec<Table> {
             opt(&summary.ended),
             summary.planned_s.to_string(),
             summary.actual_s.to_string(),
-            summary.equality.to_string(),
+            round::index_value(summary.equality).to_string(),
         ]],
     );
     table(
@@ -114,8 +115,8 @@ pub fn tables(summary: &Summary) -> Vec<Table> {
                     r.role.clone(),
                     r.people.to_string(),
                     r.spoken_s.to_string(),
-                    r.share.to_string(),
-                    r.people_share.to_string(),
+                    round::share_value(r.share).to_string(),
+                    round::share_value(r.people_share).to_string(),
                 ]
             })
             .collect(),

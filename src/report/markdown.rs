@@ -2,6 +2,7 @@
 
 use chrono::DateTime;
 
+use super::round;
 use super::summary::Summary;
 use crate::model::length::clock;
 use crate::model::reflection::score_words;
@@ -182,8 +183,8 @@ fn voices(out: &mut String, summary: &Summary) {
     let heard = summary.participants.iter().any(|p| p.turns > 0);
     if heard {
         out.push_str(&format!(
-            "Equality of airtime: **{:.2}** (1 means everyone here spoke for as long as each other).\n\n",
-            summary.equality
+            "Equality of airtime: **{}** (1 means everyone here spoke for as long as each other).\n\n",
+            round::index(summary.equality)
         ));
     } else {
         out.push_str("No turns were taken.\n\n");
@@ -206,12 +207,12 @@ fn voices(out: &mut String, summary: &Summary) {
     out.push_str("\n| Role | People | Share of people | Spoke | Share of airtime |\n|---|---:|---:|---:|---:|\n");
     for r in &summary.roles {
         out.push_str(&format!(
-            "| {} | {} | {:.0}% | {} | {:.0}% |\n",
+            "| {} | {} | {} | {} | {} |\n",
             cell(&r.role),
             r.people,
-            r.people_share * 100.0,
+            round::percent(r.people_share),
             clock(r.spoken_s * 1000),
-            r.share * 100.0
+            round::percent(r.share)
         ));
     }
     let lived: Vec<String> = summary

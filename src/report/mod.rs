@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod csv;
 pub mod markdown;
+pub mod round;
 pub mod summary;
 
 use clap::ValueEnum;

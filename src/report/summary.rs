@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::round;
+
 use crate::model::reflection::Question;
 use crate::model::session::Session;
 use crate::model::text::fold;
@@ -20,6 +22,7 @@ pub struct Summary {
     pub participants: Vec<ParticipantSummary>,
     pub roles: Vec<RoleSummary>,
     /// 1 − Gini of airtime over the people who count (here at some point, not the facilitator).
+    #[serde(serialize_with = "round::serialize_index")]
     pub equality: f64,
     /// Whether the plan declared which roles speak from lived experience
     /// (`voices`), rather than leaving them to be read from the roles' names.
@@ -125,12 +128,15 @@ pub struct RoleSummary {
     pub people: usize,
     pub spoken_s: u64,
     /// Share of the airtime, 0..1.
+    #[serde(serialize_with = "round::serialize_share")]
     pub share: f64,
     /// Share of the people, 0..1, to set beside it.
+    #[serde(serialize_with = "round::serialize_share")]
     pub people_share: f64,
     /// Ideas said by people with this role.
     pub ideas: usize,
     /// Share of the attributed ideas, 0..1.
+    #[serde(serialize_with = "round::serialize_share")]
     pub ideas_share: f64,
     /// Whether the role speaks from lived experience (residents, carers…),
     /// as a profession (GPs, nurses…), or cannot be told from its name (null).
@@ -148,11 +154,6 @@ pub struct StageSummary {
     pub actual_s: u64,
     /// Whether the workshop got to it at all.
     pub reached: bool,
-}
-
-/// Three decimals are plenty for a share, and keep reports stable to compare.
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 fn secs(ms: Ms) -> u64 {
@@ -179,7 +180,7 @@ impl Summary {
             .collect();
         let room = &state.room;
         let balance = state.balance(at);
-        let participants = balance
+        let participants: Vec<ParticipantSummary> = balance
             .voices
             .iter()
             .map(|v| {
@@ -208,11 +209,17 @@ impl Summary {
             .map(|r| RoleSummary {
                 role: r.role.clone(),
                 people: r.people,
-                spoken_s: secs(r.airtime),
-                share: round3(r.share),
-                people_share: round3(r.people_share),
+                // The sum of its people's seconds as the report shows them,
+                // so the role's row adds up to the rows above it.
+                spoken_s: participants
+                    .iter()
+                    .filter(|p: &&ParticipantSummary| p.counted && fold(&p.role) == fold(&r.role))
+                    .map(|p| p.spoken_s)
+                    .sum(),
+                share: r.share,
+                people_share: r.people_share,
                 ideas: r.ideas,
-                ideas_share: round3(r.ideas_share),
+                ideas_share: r.ideas_share,
                 lived_experience: room.lived_experience(&r.role),
             })
             .collect();
@@ -292,7 +299,7 @@ impl Summary {
             carried_from: state.ideas.carried_from.clone(),
             participants,
             roles,
-            equality: round3(balance.equality),
+            equality: balance.equality,
             lived_declared: room.standpoints_declared(),
             not_heard: balance.not_heard.iter().map(|&i| room.people[i].name.clone()).collect(),
             title: session.plan.title.clone(),

@@ -18,9 +18,9 @@ pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
         .roles
         .iter()
         .map(|r| {
-            let share = (r.share * 100.0).round();
+            let share = crate::report::round::percent(r.share);
             format!(
-                "{}: {} of {} people, {share}% of airtime",
+                "{}: {} of {} people, {share} of airtime",
                 plural(&r.role, r.people),
                 r.people,
                 balance.counted
@@ -34,10 +34,10 @@ pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
         .roles
         .iter()
         .map(|r| {
-            let share = (r.share * 100.0).round();
+            let share = crate::report::round::percent(r.share);
             cut(
                 &format!(
-                    "{} {}/{} · {share}%",
+                    "{} {}/{} · {share}",
                     plural(&r.role, r.people),
                     r.people,
                     balance.counted
@@ -67,7 +67,7 @@ pub fn equality_words(balance: &Balance) -> String {
     if balance.total == 0 {
         "equality —".into()
     } else {
-        format!("equality {:.2}", balance.equality)
+        format!("equality {}", crate::report::round::index(balance.equality))
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::model::text::{cut, width};
+use crate::model::text::{cut, width, wrap};
 
 /// Keys that matter now, as many as fit, in the order given: (key, word).
 pub fn render(frame: &mut Frame, area: Rect, items: &[(String, String)], theme: &Theme) {
@@ -29,7 +29,23 @@ pub fn render(frame: &mut Frame, area: Rect, items: &[(String, String)], theme: 
 /// The latest change in words. The terminal's cursor is put at its start, so
 /// screen readers and braille displays that follow the cursor read it.
 pub fn status(frame: &mut Frame, area: Rect, said: &str, theme: &Theme) {
-    let text = cut(&format!(" {said}"), area.width as usize);
-    frame.render_widget(Paragraph::new(text).style(theme.status), area);
+    // Wrapped at words onto the rows given (see `status_rows`); cut, with
+    // "…", only past the last of them.
+    let rows = (area.height as usize).max(1);
+    let mut lines = wrap(said, (area.width as usize).saturating_sub(1));
+    if lines.len() > rows {
+        let rest = lines[rows - 1..].join(" ");
+        lines.truncate(rows - 1);
+        lines.push(rest);
+    }
+    let lines: Vec<Line> =
+        lines.iter().map(|l| Line::raw(cut(&format!(" {l}"), area.width as usize))).collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.status), area);
     frame.set_cursor_position((area.x, area.y));
+}
+
+/// The rows the status line needs at `width` columns: one, or two when the
+/// words do not fit in one, so a sentence is never cut mid-word.
+pub fn status_rows(said: &str, width: u16) -> u16 {
+    if wrap(said, (width as usize).saturating_sub(1)).len() > 1 { 2 } else { 1 }
 }

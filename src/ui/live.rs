@@ -48,11 +48,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let projecting = view.ui.projection && view.ui.view == View::Main;
     let bar = u16::from(!projecting);
     let key_bar = u16::from(!projecting && view.hints);
+    let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     let [header, body, warning, status, keys] = Layout::vertical([
         Constraint::Length(bar),
         Constraint::Min(0),
         Constraint::Length(u16::from(cx.saving.is_some())),
-        Constraint::Length(1),
+        Constraint::Length(hints::status_rows(said, area.width)),
         Constraint::Length(key_bar),
     ])
     .areas(area);
@@ -106,7 +107,6 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         }
     }
 
-    let said = view.ui.notice.as_deref().unwrap_or(&state.said);
     hints::status(frame, status, said, theme);
     if key_bar > 0 {
         hints::render(frame, keys, &hint_items(state, view.ui, view.keymap, cx.now), theme);

@@ -235,7 +235,7 @@ fn evidence(
         let now = find(&now_shares, &role);
         let pct = |r: &Option<crate::model::balance::RoleShare>,
                    f: fn(&crate::model::balance::RoleShare) -> f64| {
-            r.as_ref().map_or("–".to_string(), |r| format!("{:.0}%", f(r) * 100.0))
+            r.as_ref().map_or("–".to_string(), |r| crate::report::round::percent(f(r)))
         };
         let text = format!(
             "    {} {:>7} → {:<8}  {:>7} → {:<8}",
