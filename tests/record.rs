@@ -235,3 +235,37 @@ fn every_figure_is_rounded_once_and_a_role_adds_up_to_its_people() {
     // Shares from the counts: 2 of 6 people is 0.333 in JSON, 33% on screen.
     assert_eq!(json["roles"][0]["people_share"], 0.333);
 }
+
+#[test]
+fn a_past_due_date_is_flagged_overdue_on_screen_and_in_every_report() {
+    use roundtable::model::action::{ActionStatus, Carried};
+    let carried = |text: &str, due: &str, status| Carried {
+        text: text.into(),
+        owner: "Zoë".into(),
+        due: Some(due.into()),
+        status,
+        note: None,
+    };
+    // The session is on 2026-11-25.
+    let s = summary(vec![at(
+        0,
+        Event::ActionsCarried {
+            from: "before.ron".into(),
+            actions: vec![
+                carried("Ask the council", "2026-11-01", ActionStatus::Open),
+                carried("Book the hall", "2026-11-02", ActionStatus::Done),
+                carried("Write to the GP", "2026-12-20", ActionStatus::InProgress),
+            ],
+        },
+    )]);
+    let overdue: Vec<bool> = s.actions.iter().map(|a| a.overdue).collect();
+    assert_eq!(overdue, [true, false, false]);
+    assert!(
+        render(&s, Format::Md).contains("| Ask the council | Zoë | 2026-11-01 | open · overdue |")
+    );
+    assert!(
+        render(&s, Format::Csv).contains("action,Ask the council,Zoë,2026-11-01,open,,true,true\n")
+    );
+    let json: serde_json::Value = serde_json::from_str(&render(&s, Format::Json)).unwrap();
+    assert_eq!(json["actions"][0]["overdue"], true);
+}

@@ -290,6 +290,10 @@ fn the_actions_carried_from_last_time() {
         live.ui.view = View::Actions;
     }
     snapshot("actions", &app, 10 * MIN);
+    // Seen later, past its due date, the open action says it is overdue.
+    let days = 7 * 24 * 60 * MIN;
+    let late = text(&draw(&app, days, 200, 60, None));
+    assert!(late.contains("due 2026-12-01 · ⚠ OVERDUE"), "{late}");
 }
 
 fn reflecting(mut app: App, row: usize) -> App {

@@ -37,6 +37,15 @@ impl ActionStatus {
     }
 }
 
+/// An open action whose due date (YYYY-MM-DD) is before `today`: said
+/// "overdue" wherever it is listed. A date that does not read is not judged.
+pub fn overdue(status: ActionStatus, due: Option<&str>, today: chrono::NaiveDate) -> bool {
+    status.open()
+        && due
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .is_some_and(|d| d < today)
+}
+
 /// An action as it is carried from one session to the next.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

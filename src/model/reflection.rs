@@ -13,6 +13,12 @@ use super::plan::find_component;
 pub const LEVELS: [&str; 5] = ["not yet", "a little", "partly", "mostly", "fully"];
 
 /// "●●●○ mostly": a score in symbols and a word, never colour alone.
+/// A name that leads what is said of it: "Equal:", but "Did you feel heard?"
+/// as it is, never "?:".
+fn label(name: &str) -> String {
+    if name.ends_with(['?', '!', ':', '.']) { name.to_string() } else { format!("{name}:") }
+}
+
 pub fn score_words(score: Option<u8>) -> String {
     match score {
         None => "–––– not scored".into(),
@@ -274,7 +280,7 @@ impl Reflections {
             Event::Scored { component, score } => {
                 let c = index(component);
                 checkpoint.marks[c].score = *score;
-                format!("{}: {}.", components[c].name, score_words(*score))
+                format!("{} {}.", label(&components[c].name), score_words(*score))
             }
             Event::Tallied { component, level, change } => {
                 let c = index(component);
@@ -282,12 +288,17 @@ impl Reflections {
                 *count = count.saturating_add_signed(*change as i32);
                 if blind {
                     format!(
-                        "{}: one {} in the tally; counts hidden until the reveal.",
-                        components[c].name,
+                        "{} one {} in the tally; counts hidden until the reveal.",
+                        label(&components[c].name),
                         if *change > 0 { "more" } else { "fewer" }
                     )
                 } else {
-                    format!("{}: {} at \"{}\".", components[c].name, count, LEVELS[*level as usize])
+                    format!(
+                        "{} {} at \"{}\".",
+                        label(&components[c].name),
+                        count,
+                        LEVELS[*level as usize]
+                    )
                 }
             }
             Event::ReflectionNoted { component, note } => {
@@ -323,6 +334,12 @@ mod tests {
         let even = Mark { tally: [0, 1, 1, 0, 0], ..Mark::default() };
         assert_eq!(even.median(), Some(1.5));
         assert_eq!(Mark::default().median(), None);
+    }
+
+    #[test]
+    fn a_question_leads_without_a_colon_after_its_mark() {
+        assert_eq!(label("Equal"), "Equal:");
+        assert_eq!(label("Did you feel heard?"), "Did you feel heard?");
     }
 
     #[test]

@@ -21,7 +21,16 @@ pub fn rank(name: &str, query: &str) -> Option<u8> {
     } else if name.contains(&query) {
         Some(1)
     } else {
-        None
+        // Punctuation aside: "obrien" finds O'Brien, "annemarie" Anne-Marie.
+        let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+        let (name, query) = (squash(&name), squash(&query));
+        if query.is_empty() {
+            None
+        } else if name.starts_with(&query) {
+            Some(0)
+        } else {
+            name.contains(&query).then_some(1)
+        }
     }
 }
 
@@ -182,6 +191,10 @@ mod tests {
         assert_eq!(rank("Łukasz Nowak", "lukasz"), Some(0));
         assert_eq!(rank("Siobhán Kelly", "SIOBHAN"), Some(0));
         assert_eq!(rank("Amina", "zoe"), None);
+        assert_eq!(rank("Siobhán O'Brien", "obrien"), Some(1));
+        assert_eq!(rank("O'Brien", "obrien"), Some(0));
+        assert_eq!(rank("Anne-Marie Kelly", "annemarie"), Some(0));
+        assert_eq!(rank("Anne-Marie", "o'b"), None);
     }
 
     #[test]

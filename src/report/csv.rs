@@ -163,7 +163,7 @@ pub fn tables(summary: &Summary) -> Vec<Table> {
     );
     table(
         "action",
-        &["table", "text", "owner", "due", "status", "note", "carried"],
+        &["table", "text", "owner", "due", "status", "note", "carried", "overdue"],
         summary
             .actions
             .iter()
@@ -176,6 +176,7 @@ pub fn tables(summary: &Summary) -> Vec<Table> {
                     a.status.clone(),
                     opt(&a.note),
                     a.carried.to_string(),
+                    a.overdue.to_string(),
                 ]
             })
             .collect(),

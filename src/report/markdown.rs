@@ -168,7 +168,7 @@ fn actions(out: &mut String, summary: &Summary) {
             cell(&a.text),
             cell(&a.owner),
             cell(a.due.as_deref().unwrap_or("")),
-            a.status,
+            if a.overdue { format!("{} · overdue", a.status) } else { a.status.clone() },
             cell(a.note.as_deref().unwrap_or("")),
             if a.carried { "last time" } else { "this session" }
         ));

@@ -105,6 +105,8 @@ pub struct ActionSummary {
     pub note: Option<String>,
     /// Carried from the session before.
     pub carried: bool,
+    /// Still open, and due before the day of the session's last event.
+    pub overdue: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -258,6 +260,11 @@ impl Summary {
                 status: a.status.label().into(),
                 note: a.note.clone(),
                 carried: a.carried(),
+                overdue: crate::model::action::overdue(
+                    a.status,
+                    a.due.as_deref(),
+                    session.wall(at).date_naive(),
+                ),
             })
             .collect();
         let mut reflections = Vec::new();

@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, Paragraph};
 use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::keymap::Keymap;
-use crate::model::action::AgreedAction;
+use crate::model::action::{AgreedAction, overdue};
 use crate::model::idea::Ideas;
 use crate::model::text::{cut, wrap};
 
-fn describe(action: &AgreedAction) -> String {
+fn describe(action: &AgreedAction, today: chrono::NaiveDate) -> String {
     let mut text = format!(
         "{} {:<11} {} · {}",
         action.status.mark(),
@@ -22,6 +22,9 @@ fn describe(action: &AgreedAction) -> String {
     );
     if let Some(due) = &action.due {
         text.push_str(&format!(" · due {due}"));
+        if overdue(action.status, Some(due), today) {
+            text.push_str(" · ⚠ OVERDUE");
+        }
     }
     text
 }
@@ -32,6 +35,7 @@ pub fn render(
     ideas: &Ideas,
     selected: usize,
     keys: Option<&Keymap>,
+    today: chrono::NaiveDate,
     theme: &Theme,
 ) {
     let block = Block::bordered().title(" Actions ").border_style(theme.border);
@@ -51,7 +55,9 @@ pub fn render(
             let chosen = i == selected;
             let style = if chosen { theme.selected } else { theme.text };
             let pointer = if chosen { "▶ " } else { "  " };
-            for (n, piece) in wrap(&describe(action), w.saturating_sub(2)).into_iter().enumerate() {
+            for (n, piece) in
+                wrap(&describe(action, today), w.saturating_sub(2)).into_iter().enumerate()
+            {
                 let lead = if n == 0 { pointer } else { "  " };
                 lines.push(Line::styled(format!("{lead}{piece}"), style));
             }

@@ -34,9 +34,10 @@ pub fn status(frame: &mut Frame, area: Rect, said: &str, theme: &Theme) {
     let rows = (area.height as usize).max(1);
     let mut lines = wrap(said, (area.width as usize).saturating_sub(1));
     if lines.len() > rows {
-        let rest = lines[rows - 1..].join(" ");
+        // Out of rows: end at a word, and say that more was said.
+        let last = wrap(&lines[rows - 1..].join(" "), (area.width as usize).saturating_sub(3));
         lines.truncate(rows - 1);
-        lines.push(rest);
+        lines.push(format!("{} …", last.first().map_or("", String::as_str)));
     }
     let lines: Vec<Line> =
         lines.iter().map(|l| Line::raw(cut(&format!(" {l}"), area.width as usize))).collect();
@@ -44,8 +45,10 @@ pub fn status(frame: &mut Frame, area: Rect, said: &str, theme: &Theme) {
     frame.set_cursor_position((area.x, area.y));
 }
 
-/// The rows the status line needs at `width` columns: one, or two when the
-/// words do not fit in one, so a sentence is never cut mid-word.
-pub fn status_rows(said: &str, width: u16) -> u16 {
-    if wrap(said, (width as usize).saturating_sub(1)).len() > 1 { 2 } else { 1 }
+/// The rows the status line takes on a screen `width` by `height`: two when
+/// the words do not fit in one and the screen has rows to spare (so the
+/// clock above keeps its size on a small one), else one, ended at a word.
+pub fn status_rows(said: &str, width: u16, height: u16) -> u16 {
+    let long = wrap(said, (width as usize).saturating_sub(1)).len() > 1;
+    if long && height >= 20 { 2 } else { 1 }
 }

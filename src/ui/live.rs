@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         Constraint::Length(bar),
         Constraint::Min(0),
         Constraint::Length(u16::from(cx.saving.is_some())),
-        Constraint::Length(hints::status_rows(said, area.width)),
+        Constraint::Length(hints::status_rows(said, area.width, area.height)),
         Constraint::Length(key_bar),
     ])
     .areas(area);
@@ -79,7 +79,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             theme,
         ),
         View::Actions => {
-            actions::render(frame, body, &state.ideas, view.ui.action, view.keys(), theme)
+            let today = crate::model::session::wall(view.started, cx.now).date_naive();
+            actions::render(frame, body, &state.ideas, view.ui.action, view.keys(), today, theme)
         }
         View::Reflection => {
             // The room keeps its countdown in sight while it reflects: a
