@@ -704,6 +704,18 @@ fn r_opens_reflections_and_the_first_score_starts_a_checkpoint() {
         press(&mut app, Action::ScoreFully, MIN).events.is_empty(),
         "digits score components only"
     );
+    // At the next checkpoint the ladder opens where the work was last placed.
+    press(&mut app, Action::NewCheckpoint, 2 * MIN);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace, 2 * MIN);
+    }
+    type_keys(&mut app, "end", 2 * MIN);
+    key(&mut app, KeyCode::Enter, 2 * MIN);
+    press(&mut app, Action::WriteNote, 2 * MIN);
+    assert_eq!(
+        events(&key(&mut app, KeyCode::Enter, 3 * MIN)),
+        vec![Event::LadderPlaced { rung: Rung::Engagement }]
+    );
 }
 
 #[test]
@@ -821,4 +833,78 @@ fn in_an_ideas_stage_the_arrows_and_v_act_on_the_ideas_panel_on_top() {
         Mode::Live(live) => assert_eq!((live.ui.selected, live.ui.idea), (1, 2)),
         _ => panic!("not live"),
     }
+}
+
+#[test]
+fn a_raised_hand_becomes_a_direct_reply_or_a_point_of_process() {
+    use roundtable::model::queue::HandKind;
+    let mut app = discussion();
+    press(&mut app, Action::RaiseHand, 0);
+    type_keys(&mut app, "zoe", 0);
+    key(&mut app, KeyCode::Enter, 0);
+    press(&mut app, Action::RaiseHand, MIN);
+    type_keys(&mut app, "zoe", MIN);
+    key(&mut app, KeyCode::Tab, MIN);
+    let out = key(&mut app, KeyCode::Enter, MIN);
+    assert_eq!(events(&out), vec![Event::HandRaised { who: "Zoë".into(), kind: HandKind::Reply }]);
+    match &app.mode {
+        Mode::Live(live) => {
+            let hands = &live.state.room.hands;
+            assert_eq!(hands.len(), 1, "one hand, now a reply");
+            assert_eq!((hands[0].kind, hands[0].raised), (HandKind::Reply, 0));
+        }
+        _ => panic!("not live"),
+    }
+}
+
+#[test]
+fn then_carries_the_time_when_both_sessions_fall_on_the_same_day() {
+    use roundtable::app::event_loop::when_before;
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    assert_eq!(
+        when_before(at("2026-11-25T10:00:00+00:00"), at("2026-11-25T14:30:00+00:00")),
+        "Wed 25 Nov 10:00"
+    );
+    assert_eq!(
+        when_before(at("2026-11-18T19:00:00+00:00"), at("2026-11-25T19:00:00+00:00")),
+        "Wed 18 Nov"
+    );
+}
+
+#[test]
+fn home_starts_the_next_cycle_of_a_finished_session() {
+    use roundtable::app::home::Entry;
+    use roundtable::app::{Effect, Start};
+    use roundtable::store::catalog::SessionInfo;
+    let info = |name: &str, ended: bool| SessionInfo {
+        path: format!("sessions/recorded/{name}.ron").into(),
+        title: "Community health co-design".into(),
+        series: None,
+        started: common::started(),
+        ended,
+        rehearsal: false,
+        stage: (5, 5),
+    };
+    let home = Home::new(&common::plan(), vec![], vec![info("done", true), info("open", false)]);
+    let done = home
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Replay(i) if i.path.ends_with("done.ron")))
+        .unwrap();
+    let mut app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
+    for _ in 0..done {
+        app.handle(Action::Down, 0);
+    }
+    assert_eq!(
+        app.handle(Action::NextCycle, 0).effect,
+        Some(Effect::Start(Start::Again("sessions/recorded/done.ron".into())))
+    );
+    let c = roundtable::app::keymap::Key::parse("c").unwrap();
+    assert_eq!(
+        app.keymap.action(roundtable::app::action::Screen::Home, c),
+        Some(Action::NextCycle)
+    );
+    // Not on a session still running: said, not done.
+    app.handle(Action::Up, 0);
+    assert_eq!(app.handle(Action::NextCycle, 0).effect, None);
 }

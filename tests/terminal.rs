@@ -694,3 +694,42 @@ fn at_120x35_every_bar_of_eight_people_and_a_walk_in_stays_and_lived_roles_are_n
     t.keys("b", &["q", "y"]);
     assert_eq!(t.exit_status("b"), 0);
 }
+
+#[test]
+fn a_break_says_when_to_be_back_a_reflection_keeps_its_clock_and_a_long_status_wraps() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = binary();
+    let t = Tmux::new("clocks", dir.path());
+    t.start("c", (120, 35), &format!("{} run", bin.display()), &[]);
+    t.wait_for("c", "READY");
+    // Welcome, What matters, Ideas, then the break.
+    t.keys("c", &["Space", "n", "n", "n"]);
+    let screen = t.wait_for("c", "BACK AT");
+    assert!(screen.contains("Stage 4 of 7 · Break"), "{screen}");
+    // On to the reflection stage: the reflection screen, its clock beside it.
+    t.keys("c", &["n", "n"]);
+    let screen = t.wait_for("c", "┌ Time");
+    assert!(screen.contains("Reflection"), "{screen}");
+    assert!(screen.contains("▶ RUNNING"), "{screen}");
+    t.keys("c", &["q", "y"]);
+    assert_eq!(t.exit_status("c"), 0);
+
+    // At 80 columns a long sentence takes a second row, whole and cut at no word.
+    let name = "Maximilian Alexander Featherstonehaugh-Cholmondeley-Smythe";
+    // A server of its own: a window of the first would take its size.
+    let t = Tmux::new("status", dir.path());
+    t.start("s", (80, 24), &format!("{} run", bin.display()), &[]);
+    t.wait_for("s", "READY");
+    t.keys("s", &["Space", "n", "h", "-l", name, "Enter"]);
+    t.wait_for("s", "Their role");
+    t.keys("s", &["-l", "neighbour", "Enter"]);
+    t.wait_for("s", "raised a hand");
+    t.keys("s", &["Enter"]);
+    let said = format!("{name} has the floor, 2 minutes.");
+    let screen = t.wait_for("s", "has the floor");
+    let rows: Vec<&str> = screen.lines().collect();
+    let status = format!("{} {}", rows[rows.len() - 3].trim(), rows[rows.len() - 2].trim());
+    assert!(status.starts_with(&said), "{screen}");
+    t.keys("s", &["q", "y"]);
+    assert_eq!(t.exit_status("s"), 0);
+}

@@ -64,6 +64,7 @@ pub enum Action {
     ScrollRight,
     MarkForCompare,
     CompareAll,
+    NextCycle,
     // Everywhere
     NextPanel,
     PreviousPanel,
@@ -100,7 +101,7 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 64] = [
+    pub const ALL: [Action; 65] = [
         Action::StartPause,
         Action::NextStage,
         Action::PreviousStage,
@@ -154,6 +155,7 @@ impl Action {
         Action::ScrollRight,
         Action::MarkForCompare,
         Action::CompareAll,
+        Action::NextCycle,
         Action::NextPanel,
         Action::PreviousPanel,
         Action::Undo,
@@ -196,7 +198,7 @@ impl Action {
             | Action::StageBack
             | Action::StageOn => &[Replay],
             Action::ScrollLeft | Action::ScrollRight => &[Compare],
-            Action::MarkForCompare | Action::CompareAll => &[Home],
+            Action::MarkForCompare | Action::CompareAll | Action::NextCycle => &[Home],
             Action::CaptureIdea | Action::Vote => &[Live, Board],
             Action::IdeasBoard => &[Live, Board, Replay],
             Action::BlindCapture => &[Live, Board, Reflection],
@@ -302,6 +304,9 @@ impl Action {
             Action::ScrollLeft => "earlier sessions",
             Action::ScrollRight => "later sessions",
             Action::MarkForCompare => "mark a recorded session to compare, or unmark it",
+            Action::NextCycle => {
+                "the next cycle of the selected finished session: its plan, with its open actions"
+            }
             Action::CompareAll => {
                 "compare the selected series with its rehearsals and unfinished sessions too"
             }

@@ -112,7 +112,17 @@ fn before(live: &Live, sessions: &Path, path: &Path, given: Option<&Path>) -> Op
     };
     let loaded = load_session(&found).ok()?;
     let shares = loaded.state.balance(loaded.state.at).roles;
-    Some(Before { when: loaded.session.started.format("%a %-d %b").to_string(), shares })
+    Some(Before { when: when_before(loaded.session.started, live.session.started), shares })
+}
+
+/// When the session before began, as "then:" says it: the day, and the time
+/// too when both fall on the same day, so two sessions of a day are told apart.
+pub fn when_before(then: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    if then.date_naive() == now.date_naive() {
+        then.format("%a %-d %b %H:%M").to_string()
+    } else {
+        then.format("%a %-d %b").to_string()
+    }
 }
 
 /// Starts or resumes a workshop: creates or locks its session file and starts its clock.

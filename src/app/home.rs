@@ -168,6 +168,17 @@ impl Home {
                 None => {}
             },
             Action::MarkForCompare => self.mark(),
+            Action::NextCycle => match self.entries.get(self.selected) {
+                Some(Entry::Replay(info)) if info.ended => {
+                    return Outcome::effect(Effect::Start(Start::Again(info.path.clone())));
+                }
+                _ => {
+                    self.notice = Some(
+                        "Stand on a finished session to start its next cycle, with its open actions."
+                            .into(),
+                    );
+                }
+            },
             Action::CompareAll => match self.entries.get(self.selected) {
                 Some(Entry::Compare(series, _, _)) => {
                     return Outcome::effect(Effect::Start(Start::Compare(series.clone(), true)));

@@ -388,7 +388,8 @@ impl Live {
             | Action::ScrollLeft
             | Action::ScrollRight
             | Action::MarkForCompare
-            | Action::CompareAll => Outcome::default(),
+            | Action::CompareAll
+            | Action::NextCycle => Outcome::default(),
         }
     }
 
@@ -503,8 +504,11 @@ impl Live {
                 }
             }
             Some(_) => {
+                // On this checkpoint's placement, else the last one made.
+                let last = self.state.reflections.checkpoints.iter().rev().find_map(|c| c.ladder);
                 let choice = current
                     .and_then(|c| c.ladder)
+                    .or(last)
                     .and_then(|r| Rung::ALL.iter().position(|x| *x == r));
                 Popup::Ladder { choice: choice.unwrap_or(3) }
             }

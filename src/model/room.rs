@@ -145,13 +145,15 @@ impl Room {
                     Ok(())
                 }
             }
-            Event::HandRaised { who, .. } => {
+            Event::HandRaised { who, kind } => {
                 let i = self.here(who)?;
                 if self.speaking.is_some_and(|t| t.who == i) {
                     Err(format!("{who} has the floor already."))
-                } else if self.hand_of(i).is_some() {
+                } else if self.hands.iter().any(|h| h.who == i && h.kind == *kind) {
                     Err(format!("{who} is already waiting."))
                 } else {
+                    // A hand of another kind becomes this one: a normal hand
+                    // can turn into a direct reply or a point of process.
                     Ok(())
                 }
             }
@@ -224,7 +226,10 @@ impl Room {
             }
             Event::HandRaised { who, kind } => {
                 let i = self.find(who).unwrap_or_default();
-                self.hands.push(Hand { who: i, kind: *kind, raised: at });
+                // A change of kind keeps the time the hand first went up.
+                let raised = self.hands.iter().find(|h| h.who == i).map_or(at, |h| h.raised);
+                self.hands.retain(|h| h.who != i);
+                self.hands.push(Hand { who: i, kind: *kind, raised });
                 let name = &self.people[i].name;
                 let place = self
                     .order(at)

@@ -36,7 +36,11 @@ pub fn render(
 
     if let Some((name, role)) = &picker.role {
         let lines = vec![
-            Line::styled(cut(&format!("{name} is not in the list. Their role:"), w), theme.dialog),
+            // The question first: a long name is cut, never the question.
+            Line::styled(
+                cut(&format!("Their role? {name} is not in the list yet."), w),
+                theme.dialog,
+            ),
             Line::styled(format!("> {}", role.value()), theme.title),
             Line::styled(cut("Enter adds them · Esc goes back", w), theme.dim),
         ];
