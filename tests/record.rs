@@ -214,12 +214,13 @@ fn a_role_declared_twice_is_refused_at_its_place() {
 
 #[test]
 fn every_figure_is_rounded_once_and_a_role_adds_up_to_its_people() {
-    // Amina and Łukasz, both residents, speak 0.6 s each: 1 s each as shown, so 2 s for residents.
+    // Amina and Łukasz, both residents, speak 1.6 s each: 1 s each as the
+    // clocks show it, so 2 s for residents (not the 3 s of 3.2 s).
     let s = summary(vec![
         at(0, Event::TimerStarted),
         at(1_000, Event::FloorGiven { who: "Amina".into() }),
-        at(1_600, Event::FloorGiven { who: "Łukasz".into() }),
-        at(2_200, Event::FloorGiven { who: "Zoë".into() }),
+        at(2_600, Event::FloorGiven { who: "Łukasz".into() }),
+        at(4_200, Event::FloorGiven { who: "Zoë".into() }),
         at(9_000, Event::TurnEnded),
     ]);
     let residents = s.roles.iter().find(|r| r.role == "resident").unwrap();

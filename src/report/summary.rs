@@ -158,8 +158,10 @@ pub struct StageSummary {
     pub reached: bool,
 }
 
+/// Whole seconds, as the screen's clocks show them (`0:25` for 25.9 s): the
+/// report and the wall agree to the second.
 fn secs(ms: Ms) -> u64 {
-    ms.saturating_add(500) / 1000
+    ms / 1000
 }
 
 impl Summary {
