@@ -154,19 +154,23 @@ fn home_enter_starts_the_built_in_workshop_first() {
     assert_eq!(out.effect, Some(Effect::Start(Start::Plan("q/plan.ron".into()))));
 }
 
-#[test]
-fn home_marks_recorded_sessions_and_compares_just_those() {
-    use roundtable::app::home::Entry;
-    use roundtable::store::catalog::SessionInfo;
-    let info = |name: &str| SessionInfo {
+/// A recorded session of the community-health series, as the home screen lists it.
+fn recorded(name: &str, ended: bool, rehearsal: bool) -> roundtable::store::catalog::SessionInfo {
+    roundtable::store::catalog::SessionInfo {
         path: format!("sessions/recorded/{name}.ron").into(),
         title: "Community health co-design".into(),
         series: Some("community-health".into()),
         started: common::started(),
-        ended: true,
-        rehearsal: false,
+        ended,
+        rehearsal,
         stage: (5, 5),
-    };
+    }
+}
+
+#[test]
+fn home_marks_recorded_sessions_and_compares_just_those() {
+    use roundtable::app::home::Entry;
+    let info = |name: &str| recorded(name, true, false);
     let home = Home::new(&common::plan(), vec![], vec![info("a"), info("b"), info("c")]);
     let mut app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
     let home = |app: &App| match &app.mode {
@@ -753,16 +757,7 @@ fn q_quits_from_the_home_screen() {
 fn home_compares_a_series_without_its_rehearsals_unless_asked_with_a_key() {
     use roundtable::app::home::Entry;
     use roundtable::app::{Effect, Start};
-    use roundtable::store::catalog::SessionInfo;
-    let info = |name: &str, ended: bool, rehearsal: bool| SessionInfo {
-        path: format!("sessions/recorded/{name}.ron").into(),
-        title: "Community health co-design".into(),
-        series: Some("community-health".into()),
-        started: common::started(),
-        ended,
-        rehearsal,
-        stage: (5, 5),
-    };
+    let info = recorded;
     let sessions = vec![info("a", true, false), info("b", true, false), info("c", true, true)];
     let home = Home::new(&common::plan(), vec![], sessions);
     let series = home.entries.iter().position(|e| matches!(e, Entry::Compare(..))).unwrap();
@@ -875,16 +870,7 @@ fn then_carries_the_time_when_both_sessions_fall_on_the_same_day() {
 fn home_starts_the_next_cycle_of_a_finished_session() {
     use roundtable::app::home::Entry;
     use roundtable::app::{Effect, Start};
-    use roundtable::store::catalog::SessionInfo;
-    let info = |name: &str, ended: bool| SessionInfo {
-        path: format!("sessions/recorded/{name}.ron").into(),
-        title: "Community health co-design".into(),
-        series: None,
-        started: common::started(),
-        ended,
-        rehearsal: false,
-        stage: (5, 5),
-    };
+    let info = |name: &str, ended: bool| recorded(name, ended, false);
     let home = Home::new(&common::plan(), vec![], vec![info("done", true), info("open", false)]);
     let done = home
         .entries
