@@ -270,3 +270,17 @@ fn a_past_due_date_is_flagged_overdue_on_screen_and_in_every_report() {
     let json: serde_json::Value = serde_json::from_str(&render(&s, Format::Json)).unwrap();
     assert_eq!(json["actions"][0]["overdue"], true);
 }
+
+#[test]
+fn times_on_screen_and_in_reports_agree_to_the_second() {
+    // 25.9 s of speaking: the balance panel's clock shows 0:25, and so must every report.
+    let s = summary(vec![
+        at(0, Event::TimerStarted),
+        at(1_000, Event::FloorGiven { who: "Amina".into() }),
+        at(26_900, Event::TurnEnded),
+    ]);
+    let amina = s.participants.iter().find(|p| p.name == "Amina").unwrap();
+    assert_eq!(roundtable::model::queue::short(25_900), "0:25");
+    assert_eq!(amina.spoken_s, 25);
+    assert!(render(&s, Format::Md).contains("| Amina | resident | 1 | 00:25 |"));
+}
