@@ -15,6 +15,11 @@ use roundtable::store::recorder::Recorder;
 use roundtable::store::session_file::{load_session, parse_session, to_text};
 use tempfile::TempDir;
 
+// Memory as well as time: each bench's allocations and its peak heap ("max
+// alloc"), per thread, beside its time.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
 }
@@ -236,4 +241,22 @@ fn plan_of_100k_participants(bencher: Bencher) {
     text.push_str("], stages: [(title: \"One\", duration: \"10m\")])\n");
     let path = std::path::Path::new("town.ron");
     bencher.bench(|| roundtable::store::plan_file::parse_plan(path, &text).unwrap());
+}
+
+/// What a resume folds: the whole undo history, marks and all, at 100,000
+/// events (budget for the console with it open: ≤ 30 MB; see "max alloc").
+#[divan::bench(sample_count = 10)]
+fn load_to_resume_100k(bencher: Bencher) {
+    let file = disk(100_000);
+    bencher.bench(|| {
+        let text = file.text.clone();
+        roundtable::store::session_file::load_session_text(
+            &file.path,
+            text,
+            roundtable::store::session_file::Purpose::Resume,
+        )
+        .unwrap()
+        .state
+        .count
+    });
 }
