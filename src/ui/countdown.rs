@@ -2,16 +2,18 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use super::theme::Theme;
+use crate::model::State;
 use crate::model::agenda::Phase;
-use crate::model::length::clock;
+use crate::model::length::{Ms, clock};
+use crate::model::text::cut;
 
 /// The style that carries a phase's colour; its word and symbol are in `Phase::label`.
 pub fn style(phase: Phase, theme: &Theme) -> Style {
@@ -22,6 +24,40 @@ pub fn style(phase: Phase, theme: &Theme) -> Style {
         Phase::Paused => theme.timer_paused,
         Phase::Over => theme.timer_over,
     }
+}
+
+/// A compact clock at the right of `area` where there is room (100 columns
+/// and more), leaving the rest for the screen it stands beside; below that the
+/// header line carries the timer, and `area` is left whole.
+pub fn beside(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &Theme) -> Rect {
+    if area.width < 100 || area.height < 8 {
+        return area;
+    }
+    let [rest, side] = Layout::horizontal([Constraint::Min(0), Constraint::Length(26)]).areas(area);
+    let [clock, _] = Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(side);
+    compact(frame, clock, state, now, theme);
+    rest
+}
+
+/// The stage's time in digits the room can read, boxed, and its state in a
+/// word: the clock kept beside a screen that is not the live one.
+pub fn compact(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &Theme) {
+    let block = Block::bordered().title(" Time ").border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let phase = state.phase(now);
+    let style = style(phase, theme);
+    let face = face(state.remaining(now));
+    let [digits, word] =
+        Layout::vertical([Constraint::Length(inner.height.min(5)), Constraint::Length(1)])
+            .areas(inner);
+    big(frame, digits, &face, style);
+    frame.render_widget(
+        Paragraph::new(cut(phase.label(), word.width as usize))
+            .style(style)
+            .alignment(Alignment::Center),
+        word,
+    );
 }
 
 /// The face of the clock: time left, or "+01:30" once over.

@@ -83,19 +83,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             actions::render(frame, body, &state.ideas, view.ui.action, view.keys(), today, theme)
         }
         View::Reflection => {
-            // The room keeps its countdown in sight while it reflects: a
-            // compact clock beside the reflection screen where there is room,
-            // else the timer in the header line.
-            let reflect = if body.width >= 100 && body.height >= 8 {
-                let [reflect, side] =
-                    Layout::horizontal([Constraint::Min(0), Constraint::Length(26)]).areas(body);
-                let [clock, _] =
-                    Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(side);
-                compact_clock(frame, clock, state, cx);
-                reflect
-            } else {
-                body
-            };
+            // The room keeps its countdown in sight while it reflects.
+            let reflect = countdown::beside(frame, body, state, cx.now, cx.theme);
             reflection::render(
                 frame,
                 reflect,
@@ -283,27 +272,6 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         Span::styled(right, theme.text),
     ]);
     frame.render_widget(Paragraph::new(line), area);
-}
-
-/// The stage's time in digits the room can read, and its state in a word.
-fn compact_clock(frame: &mut Frame, area: Rect, state: &State, cx: &Context) {
-    let theme = cx.theme;
-    let block = Block::bordered().title(" Time ").border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let phase = state.phase(cx.now);
-    let style = countdown::style(phase, theme);
-    let face = countdown::face(state.remaining(cx.now));
-    let [digits, word] =
-        Layout::vertical([Constraint::Length(inner.height.min(5)), Constraint::Length(1)])
-            .areas(inner);
-    countdown::big(frame, digits, &face, style);
-    frame.render_widget(
-        Paragraph::new(cut(phase.label(), word.width as usize))
-            .style(style)
-            .alignment(ratatui::layout::Alignment::Center),
-        word,
-    );
 }
 
 fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
