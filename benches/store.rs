@@ -119,10 +119,10 @@ fn undo_at_the_end(bencher: Bencher, events: usize) {
     });
 }
 
-/// Replay: seeking to any moment of a 10,000-event session (budget: 16 ms, a frame).
-#[divan::bench(sample_count = 200)]
-fn replay_seek_anywhere(bencher: Bencher) {
-    let session = common::session(10_000);
+/// Replay: seeking to any moment of a session (budget at 100,000 events: 16 ms, a frame).
+#[divan::bench(args = [10_000, 100_000], sample_count = 200)]
+fn replay_seek_anywhere(bencher: Bencher, events: usize) {
+    let session = &disk(events).session;
     let timeline = roundtable::model::timeline::Timeline::new(
         Arc::new(session.plan.clone()),
         session.events.clone(),
@@ -221,13 +221,23 @@ mod home_listing {
     }
 }
 
-/// `check` and `report` fold once with no undo history: the whole of
-/// `load_session` on 500,000 events (budget for `check`: ≤ 1.5 s, ≤ 60 MB).
+static DISK_500K: LazyLock<OnDisk> = LazyLock::new(|| on_disk(500_000));
+
+/// A replay's read: the whole log kept, folded once with no undo history, on
+/// 500,000 events.
 #[divan::bench(sample_count = 5)]
 fn load_to_read_500k(bencher: Bencher) {
-    static DISK_500K: LazyLock<OnDisk> = LazyLock::new(|| on_disk(500_000));
     let file = &*DISK_500K;
     bencher.bench(|| load_session(&file.path).unwrap().state.count);
+}
+
+/// What `check`, `report` and `compare` do: each event folded as it is
+/// parsed, none kept, on 500,000 events (budget for `check`: ≤ 1.5 s, ≤ 60 MB).
+#[divan::bench(sample_count = 5)]
+fn fold_to_sum_up_500k(bencher: Bencher) {
+    let file = &*DISK_500K;
+    bencher
+        .bench(|| roundtable::store::session_fold::fold_session(&file.path).unwrap().state.count);
 }
 
 /// A plan of 100,000 participants, read and checked (budget: ≤ 1 s; the

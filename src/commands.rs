@@ -16,7 +16,8 @@ use crate::store::FileError;
 use crate::store::catalog::{FileKind, kind_of};
 use crate::store::plan_file::parse_plan;
 use crate::store::ron_text::{io_words, read};
-use crate::store::session_file::{Purpose, load_session, load_session_text, parse_session};
+use crate::store::session_file::parse_session;
+use crate::store::session_fold::{fold_session, fold_session_text};
 use crate::ui::theme::{self, Theme, ThemeFile};
 
 /// A user's mistake or a refusal: a message, and exit status 1.
@@ -78,7 +79,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Report { session, format, out }) => {
-            let loaded = load_session(session)?;
+            let loaded = fold_session(session)?;
             if let Some(note) = &loaded.note {
                 eprintln!("{note}");
             }
@@ -266,7 +267,7 @@ fn check_one(file: &Path) -> Result<Option<String>, FileError> {
     let text = read(file)?;
     match kind_of(&text) {
         FileKind::Session => {
-            let loaded = load_session_text(file, text, Purpose::Read)?;
+            let loaded = fold_session_text(file, text)?;
             Ok(loaded.note)
         }
         FileKind::Theme => {

@@ -304,3 +304,56 @@ fn a_fold_to_read_shows_what_the_full_fold_shows() {
     assert_eq!(read.check(&at(62_000, Event::Undo)).unwrap_err(), "Nothing to undo.");
     assert!(full.check(&at(62_000, Event::Undo)).is_ok());
 }
+
+/// `n` events that no undo takes back, a second apart from `from`.
+fn resumes(from: u64, n: usize) -> impl Iterator<Item = Logged> {
+    (0..n as u64).map(move |i| at(from + i * 1000, Event::Resumed { gap_s: 0 }))
+}
+
+fn apply_all(state: &mut State, events: impl IntoIterator<Item = Logged>) {
+    for logged in events {
+        state.apply(&logged).unwrap();
+    }
+}
+
+#[test]
+fn undo_reaches_back_at_least_its_reach_and_what_it_keeps_stays_bounded() {
+    use roundtable::model::history::SEGMENT;
+    use roundtable::model::state::REACH;
+    // A timer started, then as many events as undo reaches over, less one segment: still undone.
+    let mut near = State::new(Arc::new(plan()));
+    apply_all(&mut near, [at(0, Event::TimerStarted)]);
+    apply_all(&mut near, resumes(1000, (REACH - 1) * SEGMENT));
+    let before = near.clone();
+    let end = near.at + 1000;
+    near.apply(&at(end, Event::Undo)).unwrap();
+    assert!(near.said.starts_with("Undone: "), "{}", near.said);
+    assert!(before.stages[0].started && !near.stages[0].started, "the timer's start is undone");
+    // Far beyond the reach, the start is out of undo's reach, and says so.
+    let mut far = State::new(Arc::new(plan()));
+    apply_all(&mut far, [at(0, Event::TimerStarted)]);
+    apply_all(&mut far, resumes(1000, 4 * REACH * SEGMENT));
+    let end = far.at + 1000;
+    assert_eq!(far.check(&at(end, Event::Undo)), Err("Nothing to undo.".to_string()));
+    // However long the log, the history kept for undo stays under twice the reach.
+    assert!(far.undo_history() < 2 * REACH * SEGMENT, "{}", far.undo_history());
+    assert!(far.undo_history() >= REACH * SEGMENT, "{}", far.undo_history());
+}
+
+#[test]
+fn an_undo_within_reach_after_history_was_let_go_folds_as_the_whole_log_does() {
+    // Ideas far back, then a long stretch, then an idea and an undo: the state
+    // with the older history let go equals the fold of the same log kept whole.
+    let idea =
+        |text: &str| Event::IdeaCaptured { text: text.into(), author: None, components: vec![] };
+    let mut log = vec![at(0, Event::TimerStarted), at(500, idea("far back"))];
+    log.extend(resumes(1000, 40 * 1024));
+    let t = log.last().unwrap().at;
+    log.extend([at(t + 1, idea("kept")), at(t + 2, idea("undone")), at(t + 3, Event::Undo)]);
+    let mut live = State::new(Arc::new(plan()));
+    apply_all(&mut live, log.iter().cloned());
+    let texts: Vec<&str> = live.ideas.list.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["far back", "kept"]);
+    assert_eq!(live.ideas, fold(&log).ideas);
+    assert_eq!(live.stages, fold(&log).stages);
+}

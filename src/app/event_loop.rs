@@ -28,6 +28,7 @@ use crate::store::plan_file::{load_plan, parse_plan};
 use crate::store::recorder::{Recorder, ended};
 use crate::store::ron_text::read;
 use crate::store::session_file::load_session;
+use crate::store::session_fold::fold_session;
 use crate::ui::{self, theme::Theme};
 
 /// How often to try again while the disk refuses writes.
@@ -70,7 +71,7 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
             _ => Prepared::New(load_plan(path)?),
         },
         Start::Again(path) => {
-            let before = load_session(path)?;
+            let before = fold_session(path)?;
             let from = path
                 .file_name()
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -95,7 +96,7 @@ pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
             ));
         }
         Start::Resume(path) => {
-            if load_session(path)?.state.ended.is_some() {
+            if fold_session(path)?.state.ended.is_some() {
                 return Err(ended(path));
             }
             Prepared::Resume(path.clone())
@@ -110,7 +111,7 @@ fn before(live: &Live, sessions: &Path, path: &Path, given: Option<&Path>) -> Op
         Some(p) => p.to_path_buf(),
         None => catalog::before(sessions, series, live.session.started, path)?,
     };
-    let loaded = load_session(&found).ok()?;
+    let loaded = fold_session(&found).ok()?;
     let shares = loaded.state.balance(loaded.state.at).roles;
     Some(Before { when: when_before(loaded.session.started, live.session.started), shares })
 }
@@ -290,7 +291,7 @@ pub fn comparison(
     };
     // Each session is read and summed up on its own, so the cores share them.
     let read = |file: &PathBuf| {
-        load_session(file)
+        fold_session(file)
             .map(|loaded| {
                 (loaded.session.plan.series.clone(), Summary::of(&loaded.session, &loaded.state))
             })

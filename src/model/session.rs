@@ -52,7 +52,9 @@ pub fn wall(started: DateTime<FixedOffset>, at: super::length::Ms) -> DateTime<F
         .unwrap_or(started)
 }
 
-fn wall_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+pub fn wall_time<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<DateTime<FixedOffset>, D::Error> {
     let text = String::deserialize(d)?;
     DateTime::parse_from_rfc3339(&text).map_err(|_| {
         serde::de::Error::custom(format!(

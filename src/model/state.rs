@@ -105,6 +105,11 @@ impl State {
         events.iter().rposition(|l| matches!(l.event, Event::Undo)).map_or(0, |i| i + 1)
     }
 
+    /// How many events an undo could still fold again: bounded by `REACH`, whatever the log's length.
+    pub fn undo_history(&self) -> usize {
+        self.history.len() - (self.history.segments() - self.history.kept()) * SEGMENT
+    }
+
     /// Lets the undo history go: nothing after this can be undone, and the
     /// state costs no more than what it shows.
     pub fn let_history_go(&mut self) {
@@ -189,6 +194,12 @@ impl State {
             let sealed = self.history.segments();
             self.marks.push((sealed, Arc::new(mark)));
             self.marks.retain(|(s, _)| keep_mark(*s, sealed));
+            // Undo reaches back `REACH` segments, and a little more: what
+            // lies before the latest mark at least that far back is let go.
+            if let Some(&(start, _)) = self.marks.iter().rev().find(|(s, _)| s + REACH <= sealed) {
+                self.history.forget_before(start);
+                self.marks.retain(|(s, _)| *s >= start);
+            }
         }
         Ok(())
     }
@@ -388,6 +399,10 @@ impl State {
 /// the two nearest at every distance in powers of two, so an undo `d`
 /// segments back folds again at most about `d / 2` segments. A mark once let
 /// go is never wanted again, as the rule only grows stricter with `sealed`.
+/// How many sealed segments back an undo reaches at least: 16,384 events,
+/// several workshops' worth, so the undo history of a long log stays small.
+pub const REACH: usize = 16;
+
 fn keep_mark(segment: usize, sealed: usize) -> bool {
     let distance = sealed - segment;
     let level = (distance + 1).ilog2();

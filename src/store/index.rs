@@ -13,7 +13,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::session_file::{journal_path, load_session};
+use super::session_file::journal_path;
+use super::session_fold::fold_session;
 
 /// The index's name in the sessions folder: not `.ron`, so never taken for a session.
 pub const NAME: &str = ".roundtable-index";
@@ -108,7 +109,7 @@ pub fn headers(dir: &Path, files: &[PathBuf], skip: Option<&Path>) -> Vec<(PathB
             Some(entry) => entry,
             None => {
                 changed = true;
-                let Ok(loaded) = load_session(path) else {
+                let Ok(loaded) = fold_session(path) else {
                     continue;
                 };
                 let header = Header {
@@ -118,7 +119,7 @@ pub fn headers(dir: &Path, files: &[PathBuf], skip: Option<&Path>) -> Vec<(PathB
                     ended: loaded.state.ended.is_some(),
                     rehearsal: loaded.session.rehearsal,
                     stage: (loaded.state.current + 1, loaded.state.stages.len()),
-                    events: loaded.session.events.len(),
+                    events: loaded.events,
                 };
                 match stamps {
                     Some((Some(session), journal)) => Entry { session, journal, header },

@@ -10,6 +10,7 @@ pub mod plan_file;
 pub mod recorder;
 pub mod ron_text;
 pub mod session_file;
+pub mod session_fold;
 
 pub use error::FileError;
 

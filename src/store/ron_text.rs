@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 
 use super::error::FileError;
 use super::locate::{Position, locate};
@@ -16,6 +16,16 @@ pub fn options() -> ron::Options {
 /// Parses `text` as a `T`, or explains, at a line and column, what was expected.
 /// `what` names the thing for the common mistakes: "a plan starts with `Plan(`".
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, what: &str) -> Result<T, FileError> {
+    parse_seed(file, text, what, std::marker::PhantomData::<T>)
+}
+
+/// As `parse`, with a seed that does something with what it reads as it goes.
+pub fn parse_seed<'de, S: DeserializeSeed<'de>>(
+    file: &Path,
+    text: &'de str,
+    what: &str,
+    seed: S,
+) -> Result<S::Value, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::at(
             file,
@@ -26,11 +36,12 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, what: &str) -> Result
     }
     let mut de = ron::Deserializer::from_str_with_options(text, &options())
         .map_err(|e| spanned(file, text, &e.code, e.span.start, "", what))?;
-    let value: T = match serde_path_to_error::deserialize(&mut de) {
+    let mut track = serde_path_to_error::Track::new();
+    let value = match seed.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+    {
         Ok(value) => value,
-        Err(err) => {
-            let path = err.path().to_string();
-            let code = err.into_inner();
+        Err(code) => {
+            let path = track.path().to_string();
             let span = de.span_error(code.clone()).span;
             return Err(spanned(file, text, &code, span.start, &path, what));
         }

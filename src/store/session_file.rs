@@ -49,6 +49,9 @@ pub enum Purpose {
     Resume,
 }
 
+/// Events a resumed session has room for before its log must grow: a long workshop's worth.
+const ROOM_TO_GROW: usize = 8192;
+
 /// Loads a session together with its journal, if one is there, to be read.
 pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
     load_session_text(file, read(file)?, Purpose::Read)
@@ -57,13 +60,7 @@ pub fn load_session(file: &Path) -> Result<Loaded, FileError> {
 /// Loads a session from its text, already read.
 pub fn load_session_text(file: &Path, text: String, purpose: Purpose) -> Result<Loaded, FileError> {
     let mut session = parse_session(file, &text)?;
-    let mut note = match field_value(&text, "version").and_then(|(v, _)| v.parse::<u32>().ok()) {
-        Some(old) if old < VERSION => Some(format!(
-            "{}: a version {old} session, read as version {VERSION}; it is written as version {VERSION} when next saved",
-            file.display()
-        )),
-        _ => None,
-    };
+    let mut note = version_note(file, &text);
     // The text is wanted again only to point at a refused event: let it go
     // before the fold, which may need as much memory again.
     drop(text);
@@ -72,6 +69,7 @@ pub fn load_session_text(file: &Path, text: String, purpose: Purpose) -> Result<
     let journal = journal_path(file);
     if let Some(recovered) = journal::read(&journal, &session.events)? {
         from_journal = recovered.events.len();
+        session.events.reserve_exact(recovered.events.len());
         session.events.extend(recovered.events);
         if recovered.dropped_torn_line {
             note = Some(format!(
@@ -101,6 +99,17 @@ pub fn load_session_text(file: &Path, text: String, purpose: Purpose) -> Result<
     Ok(Loaded { session, state, from_journal, note, conflicts })
 }
 
+/// Said of a session of an older version.
+pub(crate) fn version_note(file: &Path, text: &str) -> Option<String> {
+    match field_value(text, "version").and_then(|(v, _)| v.parse::<u32>().ok()) {
+        Some(old) if old < VERSION => Some(format!(
+            "{}: a version {old} session, read as version {VERSION}; it is written as version {VERSION} when next saved",
+            file.display()
+        )),
+        _ => None,
+    }
+}
+
 /// Reads the session text alone, checking its version before anything else.
 pub fn parse_session(file: &Path, text: &str) -> Result<Session, FileError> {
     if !text.trim().is_empty() {
@@ -109,6 +118,10 @@ pub fn parse_session(file: &Path, text: &str) -> Result<Session, FileError> {
     let mut session: Session = parse(file, text, WHAT)?;
     check_plan(file, text, &session.plan, "plan.")?;
     migrate(&mut session);
+    // The parse grew the log by doubling, up to half of it unused and held
+    // while the session is open: keep room for a workshop's events, no more,
+    // so the first event of a resumed workshop does not double it again.
+    session.events.shrink_to(session.events.len() + ROOM_TO_GROW);
     // Recorded before control characters and direction overrides were refused:
     // shown written out, never obeyed, in plan and events alike, so names still match.
     session.plan.neutralise();
@@ -118,7 +131,7 @@ pub fn parse_session(file: &Path, text: &str) -> Result<Session, FileError> {
     Ok(session)
 }
 
-fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
+pub(crate) fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
     let Some((value, at)) = field_value(text, "version") else {
         // Let the parser say what is wrong: a plan given as a session, JSON, or a missing field.
         return Ok(());
@@ -152,7 +165,7 @@ fn check_version(file: &Path, text: &str) -> Result<(), FileError> {
 
 /// Brings an older session up to this version. Version 1 lacked `written_by`
 /// and is otherwise the same: what it holds is read unchanged.
-fn migrate(session: &mut Session) {
+pub(crate) fn migrate(session: &mut Session) {
     if session.version < 2 {
         session.version = 2;
     }
@@ -176,64 +189,81 @@ fn fold_checked(
             state.let_history_go();
         }
         if let Err(why) = state.apply(logged) {
-            let mut why = why.chars();
-            let why: String =
-                why.next().map(|c| c.to_uppercase().chain(why).collect()).unwrap_or_default();
-            let message = format!("events[{i}]: an event that can happen where it stands. {why}");
             return Err(if i < in_file {
-                let text = read(file)?;
-                FileError::at(file, &text, locate(&text, &format!("events[{i}]")), message)
+                refused(file, &read(file)?, i, &why)
             } else {
-                FileError::whole(&journal_path(file), message)
+                FileError::whole(&journal_path(file), refusal(i, &why))
             });
         }
     }
     Ok(state)
 }
 
+/// Event `i` of a session file, which could not have happened where it stands.
+pub(crate) fn refused(file: &Path, text: &str, i: usize, why: &str) -> FileError {
+    FileError::at(file, text, locate(text, &format!("events[{i}]")), refusal(i, why))
+}
+
+fn refusal(i: usize, why: &str) -> String {
+    let mut why = why.chars();
+    let why: String = why.next().map(|c| c.to_uppercase().chain(why).collect()).unwrap_or_default();
+    format!("events[{i}]: an event that can happen where it stands. {why}")
+}
+
 /// The whole session as text: the header and plan pretty, one event per line.
 pub fn to_text(session: &Session) -> Result<String, ron::Error> {
+    let mut out = Vec::new();
+    write_session(&mut out, session).map_err(|e| ron::Error::Io(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| ron::Error::Io(e.to_string()))
+}
+
+/// Writes the session as `to_text` has it, an event at a time: a long log is
+/// never held twice, as events and as text.
+pub fn write_session(out: &mut impl Write, session: &Session) -> std::io::Result<()> {
+    let ron = |e: ron::Error| std::io::Error::other(e.to_string());
     // Two levels deep, then one item a line, as a facilitator writes a plan by hand.
     let pretty = ron::ser::PrettyConfig::new().indentor("    ").depth_limit(2);
-    let plan = format!("Plan{}", ron::ser::to_string_pretty(&session.plan, pretty)?);
-    let mut out = String::new();
-    out.push_str("// A roundtable session: the plan as it was at the start, then every change\n");
-    out.push_str("// made during the workshop, `at` milliseconds after it began.\n");
-    out.push_str("Session(\n");
-    out.push_str(&format!("    version: {},\n", session.version));
+    let plan = format!("Plan{}", ron::ser::to_string_pretty(&session.plan, pretty).map_err(ron)?);
+    out.write_all(
+        b"// A roundtable session: the plan as it was at the start, then every change\n",
+    )?;
+    out.write_all(b"// made during the workshop, `at` milliseconds after it began.\n")?;
+    out.write_all(b"Session(\n")?;
+    writeln!(out, "    version: {},", session.version)?;
     let written_by = session.written_by.as_deref().unwrap_or(WRITTEN_BY);
-    out.push_str(&format!("    written_by: {:?},\n", written_by));
-    out.push_str(&format!(
-        "    started: \"{}\",\n",
+    writeln!(out, "    written_by: {:?},", written_by)?;
+    writeln!(
+        out,
+        "    started: \"{}\",",
         session.started.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
-    ));
+    )?;
     if session.rehearsal {
-        out.push_str("    rehearsal: true,\n");
+        out.write_all(b"    rehearsal: true,\n")?;
     }
-    out.push_str("    plan: ");
-    out.push_str(&plan.replace('\n', "\n    "));
-    out.push_str(",\n    events: [\n");
+    out.write_all(b"    plan: ")?;
+    out.write_all(plan.replace('\n', "\n    ").as_bytes())?;
+    out.write_all(b",\n    events: [\n")?;
     let compact =
         ron::ser::PrettyConfig::new().compact_structs(true).compact_arrays(true).new_line("");
     for logged in &session.events {
-        out.push_str("        ");
-        out.push_str(&ron::ser::to_string_pretty(logged, compact.clone())?);
-        out.push_str(",\n");
+        out.write_all(b"        ")?;
+        out.write_all(
+            ron::ser::to_string_pretty(logged, compact.clone()).map_err(ron)?.as_bytes(),
+        )?;
+        out.write_all(b",\n")?;
     }
-    out.push_str("    ],\n)\n");
-    Ok(out)
+    out.write_all(b"    ],\n)\n")
 }
 
 /// Replaces the session file in one step: a crash leaves the old file or the new, never half of one.
 pub fn write_atomic(file: &Path, session: &Session) -> Result<(), FileError> {
-    let text = to_text(session)
-        .map_err(|e| FileError::whole(file, format!("cannot write the session: {e}")))?;
     let fail = |e: std::io::Error| {
         FileError::whole(file, format!("cannot save the session: {}", io_words(&e)))
     };
-    let mut out = atomic_write_file::AtomicWriteFile::open(file).map_err(fail)?;
-    out.write_all(text.as_bytes()).map_err(fail)?;
-    out.commit().map_err(fail)
+    let out = atomic_write_file::AtomicWriteFile::open(file).map_err(fail)?;
+    let mut out = std::io::BufWriter::new(out);
+    write_session(&mut out, session).map_err(fail)?;
+    out.into_inner().map_err(|e| fail(e.into_error()))?.commit().map_err(fail)
 }
 
 /// Writes a new session under a name nobody has, and makes sure the disk has it.
