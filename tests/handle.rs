@@ -3,7 +3,7 @@
 mod common;
 
 use common::{MIN, at, session};
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use roundtable::app::action::{Action, Screen};
 use roundtable::app::home::Home;
 use roundtable::app::keymap::Keymap;

@@ -1,7 +1,7 @@
 //! Turning an idea into an action: who owns it, and by when.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -99,7 +99,7 @@ impl Agree {
                     }
                     Field::Due => &mut self.due,
                 };
-                field.handle_event(&crossterm::event::Event::Key(key));
+                field.handle_event(&ratatui::crossterm::event::Event::Key(key));
                 Agreed::Nothing
             }
         }

@@ -1,7 +1,7 @@
 //! Capturing an idea: its words, then (Tab) who said it, or nobody for anonymous,
 //! then (Tab) the components it is about, the stage's focus to begin with.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -145,7 +145,7 @@ impl Capture {
                     Field::Components => return Captured::Nothing,
                 };
                 // Control characters never reach the text: tui-input takes printable keys only.
-                field.handle_event(&crossterm::event::Event::Key(key));
+                field.handle_event(&ratatui::crossterm::event::Event::Key(key));
                 Captured::Nothing
             }
         }

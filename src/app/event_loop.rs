@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
-use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
 use super::clock::{Clock, real, wall_now};
 use super::compare::Compare;

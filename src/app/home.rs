@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -221,7 +221,7 @@ impl Home {
                 }
             }
             _ => {
-                input.handle_event(&crossterm::event::Event::Key(event));
+                input.handle_event(&ratatui::crossterm::event::Event::Key(event));
             }
         }
         Outcome::default()

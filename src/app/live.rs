@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -636,7 +636,7 @@ impl Live {
                 }
                 _ => {
                     if *on_note {
-                        note.handle_event(&crossterm::event::Event::Key(key));
+                        note.handle_event(&ratatui::crossterm::event::Event::Key(key));
                     }
                     return Outcome::default();
                 }
@@ -792,7 +792,7 @@ fn text_key(words: &mut Input, key: KeyEvent) -> Typed {
         KeyCode::Esc => Typed::Cancelled,
         KeyCode::Enter => Typed::Done(clean(words.value()).trim().to_string()),
         _ => {
-            words.handle_event(&crossterm::event::Event::Key(key));
+            words.handle_event(&ratatui::crossterm::event::Event::Key(key));
             Typed::Nothing
         }
     }

@@ -15,7 +15,7 @@ pub mod signals;
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use action::{Action, Screen};
 use compare::Compare;

@@ -1,6 +1,6 @@
 //! Picking a person: type to filter (case and accents ignored), arrows, Enter.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -75,7 +75,7 @@ impl Picker {
                     }
                 }
                 _ => {
-                    role.handle_event(&crossterm::event::Event::Key(key));
+                    role.handle_event(&ratatui::crossterm::event::Event::Key(key));
                     Picked::Nothing
                 }
             };
@@ -111,7 +111,7 @@ impl Picker {
                 None => Picked::Nothing,
             },
             _ => {
-                self.filter.handle_event(&crossterm::event::Event::Key(key));
+                self.filter.handle_event(&ratatui::crossterm::event::Event::Key(key));
                 self.selected = 0;
                 Picked::Nothing
             }

@@ -27,16 +27,25 @@ pub fn take_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
     // ratatui's panic hook restores the screen but knows nothing of the paste mode.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableBracketedPaste
+        );
         hook(info);
     }));
-    crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    )?;
     Ok(terminal)
 }
 
 /// Gives the terminal back as it was found.
 pub fn restore_terminal() {
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
 }
 
