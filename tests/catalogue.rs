@@ -113,3 +113,26 @@ fn a_keymap_cut_short_asks_for_its_closing_brace() {
     assert!(first.starts_with("f.ron:3:"), "{first}");
     assert!(first.contains("`}`"), "{first}");
 }
+
+#[test]
+fn the_home_screen_lists_the_plans_beside_the_sessions_folder_it_was_given() {
+    use roundtable::app::event_loop::home_screen;
+    use roundtable::app::home::Entry;
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("town-hall");
+    std::fs::create_dir_all(plans.join("recorded")).unwrap();
+    std::fs::write(plans.join("evening.ron"), include_str!("fixtures/plan.ron")).unwrap();
+    let listed = |home: roundtable::app::home::Home| -> Vec<std::path::PathBuf> {
+        home.entries
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Plan { path, .. } => Some(path),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(listed(home_screen(&plans.join("recorded"))), [plans.join("evening.ron")]);
+    // Another sessions folder, with no plans beside it, lists none.
+    let elsewhere = dir.path().join("other").join("recorded");
+    assert!(listed(home_screen(&elsewhere)).is_empty());
+}

@@ -202,7 +202,12 @@ pub enum Begin {
 
 /// The home screen, with what is in the sessions folder.
 pub fn home_screen(sessions: &Path) -> Home {
-    Home::new(&built_in_plan(), catalog::plans(Path::new("sessions")), catalog::sessions(sessions))
+    // Plans sit beside the recorded sessions' folder: `./sessions` for `./sessions/recorded`.
+    let plans = match sessions.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    Home::new(&built_in_plan(), catalog::plans(plans), catalog::sessions(sessions))
 }
 
 /// Where a session goes when its own folder refuses it: the temporary folder, under a name not taken.
