@@ -157,9 +157,9 @@ fn compare_100_sessions(bencher: Bencher, events: usize) {
     }
     let series = common::plan().series.unwrap();
     // The first comparison writes the index the others read.
-    roundtable::app::event_loop::comparison(&[], Some(&series), dir.path(), true).unwrap();
+    roundtable::workshop::compare::comparison(&[], Some(&series), dir.path(), true).unwrap();
     bencher.bench(|| {
-        roundtable::app::event_loop::comparison(&[], Some(&series), dir.path(), true)
+        roundtable::workshop::compare::comparison(&[], Some(&series), dir.path(), true)
             .unwrap()
             .markdown()
     });

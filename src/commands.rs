@@ -6,19 +6,23 @@ use std::path::{Path, PathBuf};
 
 use crate::app::Start;
 use crate::app::compare::Compare;
-use crate::app::event_loop::{Begin, Console, Settings, comparison, open, prepare, replay};
-use crate::app::keymap::Keymap;
-use crate::app::signals::{self, restore_terminal, take_terminal};
 use crate::cli::{Cli, Command};
+use crate::console::event_loop::{Begin, Console, Settings};
+use crate::console::signals::{self, restore_terminal, take_terminal};
+use crate::input::keymap::Keymap;
 use crate::model::plan::BUILT_IN;
 use crate::report::{self, Format, Summary};
 use crate::store::FileError;
 use crate::store::catalog::{FileKind, kind_of};
+use crate::store::keymap_file::{load_keymap, parse_keymap};
 use crate::store::plan_file::parse_plan;
-use crate::store::ron_text::{io_words, read};
+use crate::store::ron_text::{io_words, parse, read};
 use crate::store::session_file::parse_session;
 use crate::store::session_fold::{fold_session, fold_session_text};
 use crate::ui::theme::{self, Theme, ThemeFile};
+use crate::workshop::compare::comparison;
+use crate::workshop::open::{open, prepare};
+use crate::workshop::replay::replay;
 
 /// A user's mistake or a refusal: a message, and exit status 1.
 #[derive(Debug)]
@@ -38,10 +42,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                     "ROUNDTABLE_SPEED: a whole number from 1 to 3600, found \"{speed}\""
                 ))
             })?;
-        crate::app::clock::rehearse_at(speed);
+        crate::console::clock::rehearse_at(speed);
     }
     let keymap = match &cli.keymap {
-        Some(file) => Keymap::load(file)?,
+        Some(file) => load_keymap(file)?,
         None => Keymap::defaults(),
     };
     match &cli.command {
@@ -135,7 +139,7 @@ fn named_theme(name: Option<&str>) -> Result<Theme, Failure> {
         )));
     }
     let stem = path.file_stem().map_or(name.to_string(), |s| s.to_string_lossy().into_owned());
-    Ok(Theme::parse(&stem, path, &read(path)?)?)
+    Ok(parse_theme(&stem, path, &read(path)?)?)
 }
 
 /// Every theme with its lowest text contrast ratio.
@@ -159,7 +163,7 @@ fn themes_list() -> String {
         if theme::BUILT_IN.iter().any(|(n, _)| *n == stem) {
             continue;
         }
-        match read(&path).and_then(|text| Theme::parse(&stem, &path, &text)) {
+        match read(&path).and_then(|text| parse_theme(&stem, &path, &text)) {
             Ok(theme) => out.push_str(&line(&stem, &theme.file, &path.display().to_string())),
             Err(e) => out.push_str(&format!("{stem:<16} {}\n", e.headline())),
         }
@@ -173,7 +177,11 @@ fn console(start: Option<Start>, cli: &Cli, keymap: Keymap) -> Result<(), Failur
     let theme = chosen_theme(cli.theme.as_deref())?;
     terminal_needed()?;
     let begin = match prepared {
-        Some(p) => Begin::Live(Box::new(open(p, &cli.sessions, crate::app::clock::wall_now())?)),
+        Some(p) => {
+            let (wall, rehearsal) =
+                (crate::console::clock::wall_now(), crate::console::clock::rehearsing());
+            Begin::Live(Box::new(open(p, &cli.sessions, wall, rehearsal)?))
+        }
         None => Begin::Home,
     };
     run_console(begin, cli, keymap, theme)
@@ -271,11 +279,11 @@ fn check_one(file: &Path) -> Result<Option<String>, FileError> {
             Ok(loaded.note)
         }
         FileKind::Theme => {
-            Theme::parse("checked", file, &text)?;
+            parse_theme("checked", file, &text)?;
             Ok(None)
         }
         FileKind::Keymap => {
-            Keymap::parse_over_defaults(file, &text)?;
+            parse_keymap(file, &text)?;
             Ok(None)
         }
         FileKind::Plan | FileKind::Unknown => {
@@ -309,4 +317,9 @@ fn new_plan(file: &Path) -> Result<(), Failure> {
         file.display()
     );
     Ok(())
+}
+
+/// A theme file's text as a theme named `name`, or where it goes wrong.
+pub fn parse_theme(name: &str, file: &Path, text: &str) -> Result<Theme, FileError> {
+    Ok(Theme::from_file(name, parse(file, text, theme::WHAT)?))
 }

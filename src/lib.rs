@@ -3,7 +3,10 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod console;
+pub mod input;
 pub mod model;
 pub mod report;
 pub mod store;
 pub mod ui;
+pub mod workshop;

@@ -116,8 +116,8 @@ fn a_keymap_cut_short_asks_for_its_closing_brace() {
 
 #[test]
 fn the_home_screen_lists_the_plans_beside_the_sessions_folder_it_was_given() {
-    use roundtable::app::event_loop::home_screen;
     use roundtable::app::home::Entry;
+    use roundtable::workshop::open::home_screen;
     let dir = tempfile::tempdir().unwrap();
     let plans = dir.path().join("town-hall");
     std::fs::create_dir_all(plans.join("recorded")).unwrap();

@@ -4,11 +4,11 @@ mod common;
 
 use common::{MIN, at, session};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use roundtable::app::action::{Action, Screen};
 use roundtable::app::home::Home;
-use roundtable::app::keymap::Keymap;
 use roundtable::app::live::{Live, Overlay};
 use roundtable::app::{App, Effect, Mode, Outcome, Start};
+use roundtable::input::action::{Action, Screen};
+use roundtable::input::keymap::Keymap;
 use roundtable::model::{Event, Logged, Ms};
 
 fn live_app(events: Vec<Logged>) -> App {
@@ -572,7 +572,7 @@ fn v_votes_for_the_selected_idea_and_the_board_edits_merges_parks_and_agrees() {
     press(&mut app, Action::Down, 0);
     assert_eq!(events(&press(&mut app, Action::Vote, 0)), vec![Event::Voted { idea: 2 }]);
     press(&mut app, Action::IdeasBoard, 0);
-    assert_eq!(app.screen(), roundtable::app::action::Screen::Board);
+    assert_eq!(app.screen(), roundtable::input::action::Screen::Board);
     press(&mut app, Action::Up, 0);
     press(&mut app, Action::Up, 0);
     // Merge Seats (#2) into Benches (#1): mark, move, mark again.
@@ -606,7 +606,7 @@ fn v_votes_for_the_selected_idea_and_the_board_edits_merges_parks_and_agrees() {
         vec![Event::ActionAgreed { idea: 2, owner: "Zoë".into(), due: Some("2026-12-09".into()) }]
     );
     press(&mut app, Action::Back, 0);
-    assert_eq!(app.screen(), roundtable::app::action::Screen::Live);
+    assert_eq!(app.screen(), roundtable::input::action::Screen::Live);
 }
 
 #[test]
@@ -652,7 +652,7 @@ fn r_opens_reflections_and_the_first_score_starts_a_checkpoint() {
     use roundtable::model::reflection::{Answer, Question, Rung};
     let mut app = live_app(vec![at(0, Event::StageChanged { to: 4 })]);
     press(&mut app, Action::Reflect, 0);
-    assert_eq!(app.screen(), roundtable::app::action::Screen::Reflection);
+    assert_eq!(app.screen(), roundtable::input::action::Screen::Reflection);
     assert_eq!(
         events(&press(&mut app, Action::ScoreMostly, MIN)),
         vec![
@@ -741,7 +741,7 @@ fn c_starts_a_checkpoint_with_a_name_of_ones_own() {
 fn a_reflection_stage_puts_the_reflection_screen_first() {
     let mut app = live_app(vec![at(0, Event::StageChanged { to: 3 })]);
     press(&mut app, Action::NextStage, MIN);
-    assert_eq!(app.screen(), roundtable::app::action::Screen::Reflection);
+    assert_eq!(app.screen(), roundtable::input::action::Screen::Reflection);
 }
 
 #[test]
@@ -778,9 +778,9 @@ fn home_compares_a_series_without_its_rehearsals_unless_asked_with_a_key() {
         start(app.handle(Action::CompareAll, 0)),
         Start::Compare("community-health".into(), true)
     );
-    let a = roundtable::app::keymap::Key::parse("a").unwrap();
+    let a = roundtable::input::keymap::Key::parse("a").unwrap();
     assert_eq!(
-        app.keymap.action(roundtable::app::action::Screen::Home, a),
+        app.keymap.action(roundtable::input::action::Screen::Home, a),
         Some(Action::CompareAll)
     );
 }
@@ -854,7 +854,7 @@ fn a_raised_hand_becomes_a_direct_reply_or_a_point_of_process() {
 
 #[test]
 fn then_carries_the_time_when_both_sessions_fall_on_the_same_day() {
-    use roundtable::app::event_loop::when_before;
+    use roundtable::workshop::previous::when_before;
     let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
     assert_eq!(
         when_before(at("2026-11-25T10:00:00+00:00"), at("2026-11-25T14:30:00+00:00")),
@@ -885,9 +885,9 @@ fn home_starts_the_next_cycle_of_a_finished_session() {
         app.handle(Action::NextCycle, 0).effect,
         Some(Effect::Start(Start::Again("sessions/recorded/done.ron".into())))
     );
-    let c = roundtable::app::keymap::Key::parse("c").unwrap();
+    let c = roundtable::input::keymap::Key::parse("c").unwrap();
     assert_eq!(
-        app.keymap.action(roundtable::app::action::Screen::Home, c),
+        app.keymap.action(roundtable::input::action::Screen::Home, c),
         Some(Action::NextCycle)
     );
     // Not on a session still running: said, not done.

@@ -10,21 +10,22 @@ use std::path::{Path, PathBuf};
 use common::{MIN, at, session};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use roundtable::app::keymap::Keymap;
+use roundtable::commands::parse_theme;
+use roundtable::input::keymap::Keymap;
 use roundtable::model::plan::BUILT_IN;
 use roundtable::model::queue::HandKind;
 use roundtable::model::reflection::{Answer, Question, Rung};
 use roundtable::model::{Event, Logged};
 use roundtable::store::FileError;
 use roundtable::store::journal::Journal;
+use roundtable::store::keymap_file::{load_keymap, parse_keymap};
 use roundtable::store::plan_file::{load_plan, parse_plan};
 use roundtable::store::ron_text::read;
 use roundtable::store::session_file::{journal_path, load_session, parse_session, to_text};
-use roundtable::ui::theme::Theme;
 
 const DARK: &str = include_str!("../themes/dark.ron");
 const MONO: &str = include_str!("../themes/mono.ron");
-const KEYMAP: &str = include_str!("../src/app/keymap.ron");
+const KEYMAP: &str = include_str!("../src/input/keymap.ron");
 
 /// A real session: the agenda, the floor, ideas, reflections, a resume and an undo.
 fn events() -> Vec<Logged> {
@@ -160,15 +161,15 @@ fn load_all(kind: Kind, bytes: &[u8], dir: &Path) {
         }
         Kind::Theme => {
             if let Some(text) = text {
-                results.push(Theme::parse("t", &file, text).map(drop));
+                results.push(parse_theme("t", &file, text).map(drop));
             }
-            results.push(read(&file).and_then(|t| Theme::parse("t", &file, &t)).map(drop));
+            results.push(read(&file).and_then(|t| parse_theme("t", &file, &t)).map(drop));
         }
         Kind::Keymap => {
             if let Some(text) = text {
-                results.push(Keymap::parse_over_defaults(&file, text).map(drop));
+                results.push(parse_keymap(&file, text).map(drop));
             }
-            results.push(Keymap::load(&file).map(drop));
+            results.push(load_keymap(&file).map(drop));
         }
     }
     for result in results {
@@ -314,8 +315,8 @@ fn the_originals_load() {
         let ok = match kind {
             Kind::Plan => load_plan(&file).map(drop),
             Kind::Session => load_session(&file).map(drop),
-            Kind::Theme => Theme::parse("t", &file, &text).map(drop),
-            Kind::Keymap => Keymap::load(&file).map(drop),
+            Kind::Theme => parse_theme("t", &file, &text).map(drop),
+            Kind::Keymap => load_keymap(&file).map(drop),
         };
         assert!(ok.is_ok(), "{kind:?}: {}", ok.unwrap_err());
     }

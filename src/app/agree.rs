@@ -1,9 +1,9 @@
 //! Turning an idea into an action: who owns it, and by when.
 
+use crate::input::EventHandler;
+use crate::input::{KeyCode, KeyEvent};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
 use crate::model::room::Room;
 use crate::model::text::{clean, ranked};
@@ -99,7 +99,7 @@ impl Agree {
                     }
                     Field::Due => &mut self.due,
                 };
-                field.handle_event(&ratatui::crossterm::event::Event::Key(key));
+                field.handle_event(&crate::input::TermEvent::Key(key));
                 Agreed::Nothing
             }
         }

@@ -1,9 +1,9 @@
 //! Capturing an idea: its words, then (Tab) who said it, or nobody for anonymous,
 //! then (Tab) the components it is about, the stage's focus to begin with.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::input::EventHandler;
+use crate::input::{KeyCode, KeyEvent};
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
 use crate::model::component::Component;
 use crate::model::room::Room;
@@ -145,7 +145,7 @@ impl Capture {
                     Field::Components => return Captured::Nothing,
                 };
                 // Control characters never reach the text: tui-input takes printable keys only.
-                field.handle_event(&ratatui::crossterm::event::Event::Key(key));
+                field.handle_event(&crate::input::TermEvent::Key(key));
                 Captured::Nothing
             }
         }

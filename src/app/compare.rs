@@ -1,7 +1,7 @@
 //! Sessions of a series side by side, on a screen.
 
-use super::action::{Action, Screen};
 use super::{Effect, Outcome};
+use crate::input::action::{Action, Screen};
 use crate::report::compare::Comparison;
 
 pub struct Compare {

@@ -2,15 +2,15 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::input::EventHandler;
+use crate::input::{KeyCode, KeyEvent};
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
-use super::action::{Action, Screen};
 use super::{Effect, Outcome, Start};
+use crate::input::action::{Action, Screen};
 use crate::model::Plan;
+use crate::model::listing::{SessionInfo, all_series};
 use crate::model::text::clean;
-use crate::store::catalog::SessionInfo;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
@@ -70,7 +70,7 @@ impl Home {
         entries
             .extend(plans.into_iter().map(|(path, plan)| Entry::Plan { path, title: plan.title }));
         entries.push(Entry::OpenFile);
-        let series = crate::store::catalog::all_series(&sessions);
+        let series = all_series(&sessions);
         entries.extend(sessions.iter().filter(|s| !s.ended).cloned().map(Entry::Resume));
         entries.extend(
             series
@@ -221,7 +221,7 @@ impl Home {
                 }
             }
             _ => {
-                input.handle_event(&ratatui::crossterm::event::Event::Key(event));
+                input.handle_event(&crate::input::TermEvent::Key(event));
             }
         }
         Outcome::default()

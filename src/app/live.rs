@@ -3,16 +3,16 @@
 
 use std::sync::Arc;
 
+use crate::input::EventHandler;
+use crate::input::{KeyCode, KeyEvent};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
-use super::action::{Action, Screen};
 use super::agree::{Agree, Agreed};
 use super::capture::{Capture, Captured};
 use super::picker::{Picked, Picker, Purpose};
 use super::{Effect, Outcome};
+use crate::input::action::{Action, Screen};
 use crate::model::action::ActionStatus;
 use crate::model::plan::StageKind;
 use crate::model::plan::{Policy, find_component};
@@ -636,7 +636,7 @@ impl Live {
                 }
                 _ => {
                     if *on_note {
-                        note.handle_event(&ratatui::crossterm::event::Event::Key(key));
+                        note.handle_event(&crate::input::TermEvent::Key(key));
                     }
                     return Outcome::default();
                 }
@@ -792,7 +792,7 @@ fn text_key(words: &mut Input, key: KeyEvent) -> Typed {
         KeyCode::Esc => Typed::Cancelled,
         KeyCode::Enter => Typed::Done(clean(words.value()).trim().to_string()),
         _ => {
-            words.handle_event(&ratatui::crossterm::event::Event::Key(key));
+            words.handle_event(&crate::input::TermEvent::Key(key));
             Typed::Nothing
         }
     }

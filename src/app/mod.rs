@@ -1,26 +1,25 @@
-//! The console: which screen is up, what a key does there, and the loop that runs it.
+//! The console's state and its update: which screen is up and what an action
+//! does there. Uses `model`, `input` and `report`; no terminal, files or clock.
 
-pub mod action;
 pub mod agree;
 pub mod capture;
-pub mod clock;
 pub mod compare;
-pub mod event_loop;
 pub mod home;
-pub mod keymap;
 pub mod live;
 pub mod picker;
 pub mod replay;
-pub mod signals;
+
+// Until every screen imports them from `input`.
+pub use crate::input::{action, keymap};
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::input::{KeyCode, KeyEvent};
 
-use action::{Action, Screen};
+use crate::input::action::{Action, Screen};
+use crate::input::keymap::{Key, Keymap};
 use compare::Compare;
 use home::Home;
-use keymap::{Key, Keymap};
 use live::Live;
 use replay::Replay;
 

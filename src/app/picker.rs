@@ -1,8 +1,8 @@
 //! Picking a person: type to filter (case and accents ignored), arrows, Enter.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::input::EventHandler;
+use crate::input::{KeyCode, KeyEvent};
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
 use crate::model::queue::HandKind;
 use crate::model::room::Room;
@@ -75,7 +75,7 @@ impl Picker {
                     }
                 }
                 _ => {
-                    role.handle_event(&ratatui::crossterm::event::Event::Key(key));
+                    role.handle_event(&crate::input::TermEvent::Key(key));
                     Picked::Nothing
                 }
             };
@@ -111,7 +111,7 @@ impl Picker {
                 None => Picked::Nothing,
             },
             _ => {
-                self.filter.handle_event(&ratatui::crossterm::event::Event::Key(key));
+                self.filter.handle_event(&crate::input::TermEvent::Key(key));
                 self.selected = 0;
                 Picked::Nothing
             }

@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use super::action::{Action, Screen};
 use super::live::{Before, LiveUi, Overlay, View};
 use super::{Effect, Outcome};
+use crate::input::action::{Action, Screen};
 use crate::model::session::Session;
 use crate::model::timeline::Timeline;
 use crate::model::{Ms, State};

@@ -1,5 +1,5 @@
 //! The workshop itself: plan, events and the state they fold into.
-//! Pure: no files, no terminal, no clock.
+//! Pure: no files, no terminal, no clock; uses no other folder of the crate.
 
 pub mod action;
 pub mod agenda;
@@ -9,6 +9,7 @@ pub mod event;
 pub mod history;
 pub mod idea;
 pub mod length;
+pub mod listing;
 pub mod person;
 pub mod plan;
 pub mod queue;

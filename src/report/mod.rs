@@ -1,4 +1,5 @@
-//! Summaries of sessions: Markdown to read, JSON for other tools.
+//! Summaries of sessions: Markdown to read, JSON and CSV for other tools.
+//! Uses `model` only.
 
 pub mod compare;
 pub mod csv;

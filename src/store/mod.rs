@@ -1,9 +1,11 @@
-//! Files: plans, sessions, their journals and locks. Knows nothing of the screen.
+//! Files: plans, sessions, their journals and locks, keymaps; the folder
+//! they live in. Uses `model` and `input`; knows nothing of the screen.
 
 pub mod catalog;
 pub mod error;
 pub mod index;
 pub mod journal;
+pub mod keymap_file;
 pub mod locate;
 pub mod lock;
 pub mod plan_file;

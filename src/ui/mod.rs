@@ -1,5 +1,6 @@
 //! Drawing: one free function per screen or pane, each a pure function of
-//! what it is given. Nothing here changes state or reads the clock.
+//! what it is given. Nothing here changes state or reads the clock. Uses
+//! `app`, `input`, `model` and `report`, never `store`.
 
 pub mod actions;
 pub mod agenda;

@@ -1,14 +1,12 @@
 //! Themes as data: semantic names for what they colour, loaded from RON.
 
-use std::path::Path;
+use std::sync::LazyLock;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::{Deserialize, Deserializer, de};
 
-use crate::store::FileError;
-use crate::store::ron_text::parse;
-
-const WHAT: &str = "a theme starts with `Theme(` and names a style for each part of the screen";
+/// What a theme file is, for the errors of those who write one.
+pub const WHAT: &str = "a theme starts with `Theme(` and names a style for each part of the screen";
 
 /// A colour written "#rrggbb", so contrast can be computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,15 +104,19 @@ pub const BUILT_IN: [(&str, &str); 5] = [
     ("mono", include_str!("../../themes/mono.ron")),
 ];
 
-impl Theme {
-    pub fn parse(name: &str, file: &Path, text: &str) -> Result<Theme, FileError> {
-        let parsed: ThemeFile = parse(file, text, WHAT)?;
-        Ok(Theme::from_file(name, parsed))
-    }
+/// The built-in themes, read once: `t` cycles through them without reading them again.
+static BUILT_INS: LazyLock<Vec<Theme>> = LazyLock::new(|| {
+    let ron =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    BUILT_IN
+        .iter()
+        .filter_map(|(name, text)| ron.from_str(text).ok().map(|f| Theme::from_file(name, f)))
+        .collect()
+});
 
+impl Theme {
     pub fn built_in(name: &str) -> Option<Theme> {
-        let (name, text) = BUILT_IN.iter().find(|(n, _)| *n == name)?;
-        Theme::parse(name, Path::new(name), text).ok()
+        BUILT_INS.iter().find(|t| t.name == name).cloned()
     }
 
     /// The dark theme, or mono when NO_COLOR asks for no colour.
@@ -126,9 +128,9 @@ impl Theme {
 
     /// The built-in theme after `name`, round to the first.
     pub fn after(name: &str) -> Theme {
-        let at = BUILT_IN.iter().position(|(n, _)| *n == name);
-        let next = at.map_or(0, |i| (i + 1) % BUILT_IN.len());
-        Theme::built_in(BUILT_IN[next].0).unwrap_or_else(Theme::plain)
+        let at = BUILT_INS.iter().position(|t| t.name == name);
+        let next = at.map_or(0, |i| (i + 1) % BUILT_INS.len().max(1));
+        BUILT_INS.get(next).cloned().unwrap_or_else(Theme::plain)
     }
 
     fn plain() -> Theme {
@@ -163,7 +165,7 @@ impl Theme {
         )
     }
 
-    fn from_file(name: &str, f: ThemeFile) -> Theme {
+    pub fn from_file(name: &str, f: ThemeFile) -> Theme {
         // The ground every pane is drawn on, with the text's colour, so panes need not paint it again.
         let base = style(&f.text).bg(f.background.map_or(Color::Reset, color));
         let s = |p: &Paint| style(p);

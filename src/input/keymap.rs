@@ -3,19 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 use super::action::{Action, Screen};
-use crate::store::FileError;
-use crate::store::locate::locate;
-use crate::store::ron_text::{parse, read};
 
 pub const DEFAULT: &str = include_str!("keymap.ron");
-const WHAT: &str =
-    "a keymap is a map from actions to keys: { NextStage: [\"n\"], Help: [\"?\", \"F1\"] }";
 
 /// A key with at most one modifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,6 +145,41 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
+/// Why a user's keys cannot stand over the defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `key` would mean both `action` and `other` on one screen; `named` is the one the user's file names.
+    Clash {
+        named: Action,
+        action: Action,
+        other: Action,
+        key: Key,
+    },
+    NoKey(Action),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Problem::Clash { action, other, key, .. } => write!(
+                f,
+                "a key not bound twice on one screen: \"{key}\" would mean both {action:?} and {other:?}"
+            ),
+            Problem::NoKey(action) => write!(f, "at least one key for {action:?}"),
+        }
+    }
+}
+
+/// Where a problem is to be pointed at in the user's file: the action it names.
+impl Problem {
+    pub fn action(&self) -> Action {
+        match *self {
+            Problem::Clash { named, .. } => named,
+            Problem::NoKey(action) => action,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     keys: BTreeMap<Action, Vec<Key>>,
@@ -159,41 +188,25 @@ pub struct Keymap {
 impl Keymap {
     pub fn defaults() -> Keymap {
         // The embedded file is tested; should it ever fail, a keymap with no keys would be worse than stopping.
-        let keys: BTreeMap<Action, Vec<Key>> = parse(Path::new("built-in keymap"), DEFAULT, WHAT)
-            .unwrap_or_else(|e| panic!("built-in keymap: {e}"));
+        let keys: BTreeMap<Action, Vec<Key>> =
+            ron::from_str(DEFAULT).unwrap_or_else(|e| panic!("built-in keymap: {e}"));
         Keymap { keys }
     }
 
-    /// The defaults, with the actions a user's file names bound to its keys instead.
-    pub fn load(file: &Path) -> Result<Keymap, FileError> {
-        let text = read(file)?;
-        Keymap::parse_over_defaults(file, &text)
-    }
-
-    pub fn parse_over_defaults(file: &Path, text: &str) -> Result<Keymap, FileError> {
-        let theirs: BTreeMap<Action, Vec<Key>> = parse(file, text, WHAT)?;
+    /// The defaults, with the actions `theirs` names bound to its keys
+    /// instead; refused when two actions of a screen would share a key, or
+    /// an action would be left with none.
+    pub fn over_defaults(theirs: &BTreeMap<Action, Vec<Key>>) -> Result<Keymap, Problem> {
         let mut keymap = Keymap::defaults();
-        for (action, keys) in &theirs {
+        for (action, keys) in theirs {
             keymap.keys.insert(*action, keys.clone());
         }
         if let Some((action, other, key)) = keymap.clash() {
             let named = if theirs.contains_key(&action) { action } else { other };
-            return Err(FileError::at(
-                file,
-                text,
-                locate(text, &format!("{named:?}")),
-                format!(
-                    "a key not bound twice on one screen: \"{key}\" would mean both {action:?} and {other:?}"
-                ),
-            ));
+            return Err(Problem::Clash { named, action, other, key });
         }
         if let Some(action) = Action::ALL.iter().find(|a| keymap.keys(**a).is_empty()) {
-            return Err(FileError::at(
-                file,
-                text,
-                locate(text, &format!("{action:?}")),
-                format!("at least one key for {action:?}"),
-            ));
+            return Err(Problem::NoKey(*action));
         }
         Ok(keymap)
     }
@@ -297,18 +310,19 @@ mod tests {
         }
     }
 
+    fn over_defaults(text: &str) -> Result<Keymap, Problem> {
+        Keymap::over_defaults(&ron::from_str(text).unwrap())
+    }
+
     #[test]
     fn the_printed_keymap_loads_back_the_same() {
         let keymap = Keymap::defaults();
-        let again = Keymap::parse_over_defaults(Path::new("keys.ron"), &keymap.to_ron()).unwrap();
-        assert_eq!(again, keymap);
+        assert_eq!(over_defaults(&keymap.to_ron()), Ok(keymap));
     }
 
     #[test]
     fn a_user_file_replaces_only_what_it_names() {
-        let keymap =
-            Keymap::parse_over_defaults(Path::new("k.ron"), "{ NextStage: [\"PageDown\"] }")
-                .unwrap();
+        let keymap = over_defaults("{ NextStage: [\"PageDown\"] }").unwrap();
         assert_eq!(
             keymap.action(Screen::Live, Key::plain(KeyCode::PageDown)),
             Some(Action::NextStage)
@@ -321,12 +335,12 @@ mod tests {
     }
 
     #[test]
-    fn a_clash_is_an_error_at_the_line_that_made_it() {
-        let text = "{\n    Undo: [\"n\"],\n}";
-        let err = Keymap::parse_over_defaults(Path::new("k.ron"), text).unwrap_err();
+    fn a_clash_names_the_action_the_user_bound() {
+        let problem = over_defaults("{ Undo: [\"n\"] }").unwrap_err();
+        assert_eq!(problem.action(), Action::Undo);
         assert_eq!(
-            err.headline(),
-            "k.ron:2:11: a key not bound twice on one screen: \"n\" would mean both NextStage and Undo"
+            problem.to_string(),
+            "a key not bound twice on one screen: \"n\" would mean both NextStage and Undo"
         );
     }
 }

@@ -2,182 +2,32 @@
 //! change, make events durable, then apply and draw them.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
 use super::clock::{Clock, real, wall_now};
-use super::compare::Compare;
-use super::home::Home;
-use super::keymap::Keymap;
-use super::live::{Before, Live, Overlay, View};
-use super::replay::Replay;
-use super::{App, Effect, Mode, Outcome, Start};
-use crate::model::action::Carried;
+use crate::app::compare::Compare;
+use crate::app::home::Home;
+use crate::app::live::Overlay;
+use crate::app::replay::Replay;
+use crate::app::{App, Effect, Mode, Outcome, Start};
+use crate::input::keymap::Keymap;
+use crate::model::Ms;
 use crate::model::length::in_words;
-use crate::model::plan::BUILT_IN;
-use crate::model::{Event, Logged, Ms, Plan};
-use crate::report::Summary;
-use crate::report::compare::{Comparison, LeftOut};
-use crate::store::FileError;
-use crate::store::catalog::{self, FileKind, kind_of};
-use crate::store::plan_file::{load_plan, parse_plan};
-use crate::store::recorder::{Recorder, ended};
-use crate::store::ron_text::read;
-use crate::store::session_file::load_session;
-use crate::store::session_fold::fold_session;
+use crate::report::compare::Comparison;
+use crate::store::recorder::Recorder;
 use crate::ui::{self, theme::Theme};
+use crate::workshop::compare::comparison;
+use crate::workshop::open::{Opened, home_screen, open, prepare, rescue_path};
+use crate::workshop::replay::replay;
 
 /// How often to try again while the disk refuses writes.
 const RETRY_MS: Ms = 2_000;
 /// How often a running console notes that it is alive, for a resume after a crash.
 const ALIVE_MS: Ms = 5_000;
-
-/// A workshop opened and recording.
-pub struct Opened {
-    pub live: Live,
-    pub recorder: Recorder,
-    pub clock: Clock,
-}
-
-pub fn built_in_plan() -> Plan {
-    // The embedded plan is covered by tests; an empty plan would be worse than stopping.
-    parse_plan(Path::new("built-in plan"), BUILT_IN).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// A workshop ready to open, once every check that touches nothing has passed.
-pub enum Prepared {
-    New(Plan),
-    /// The next cycle: the plan again, with the open actions of the session before.
-    Again {
-        plan: Plan,
-        path: PathBuf,
-        from: String,
-        carried: Vec<Carried>,
-    },
-    Resume(PathBuf),
-}
-
-/// Reads and checks what a start names, without creating, locking or writing anything,
-/// so that a refusal comes before the terminal is taken over.
-pub fn prepare(start: &Start) -> Result<Prepared, FileError> {
-    Ok(match start {
-        Start::BuiltIn => Prepared::New(built_in_plan()),
-        Start::Plan(path) => match kind_of(&read(path)?) {
-            FileKind::Session => return prepare(&Start::Resume(path.clone())),
-            _ => Prepared::New(load_plan(path)?),
-        },
-        Start::Again(path) => {
-            let before = fold_session(path)?;
-            let from = path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            Prepared::Again {
-                plan: before.session.plan,
-                path: path.clone(),
-                from,
-                carried: before.state.ideas.to_carry(),
-            }
-        }
-        // Replays and comparisons open no workshop; the console handles them on its own.
-        Start::Replay(path) => {
-            return Err(FileError::whole(path, "a replay, not a workshop to run"));
-        }
-        Start::Compare(series, _) => {
-            return Err(FileError::whole(Path::new(series), "a comparison, not a workshop to run"));
-        }
-        Start::CompareMarked(_) => {
-            return Err(FileError::whole(
-                Path::new("marked"),
-                "a comparison, not a workshop to run",
-            ));
-        }
-        Start::Resume(path) => {
-            if fold_session(path)?.state.ended.is_some() {
-                return Err(ended(path));
-            }
-            Prepared::Resume(path.clone())
-        }
-    })
-}
-
-/// The series' session before this one, summed up as it ended, for the reflection screen.
-fn before(live: &Live, sessions: &Path, path: &Path, given: Option<&Path>) -> Option<Before> {
-    let series = live.session.plan.series.as_deref()?;
-    let found = match given {
-        Some(p) => p.to_path_buf(),
-        None => catalog::before(sessions, series, live.session.started, path)?,
-    };
-    let loaded = fold_session(&found).ok()?;
-    let shares = loaded.state.balance(loaded.state.at).roles;
-    Some(Before { when: when_before(loaded.session.started, live.session.started), shares })
-}
-
-/// When the session before began, as "then:" says it: the day, and the time
-/// too when both fall on the same day, so two sessions of a day are told apart.
-pub fn when_before(then: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    if then.date_naive() == now.date_naive() {
-        then.format("%a %-d %b %H:%M").to_string()
-    } else {
-        then.format("%a %-d %b").to_string()
-    }
-}
-
-/// Starts or resumes a workshop: creates or locks its session file and starts its clock.
-/// `wall` is the wall-clock time now, read by the caller: it dates the session and measures a resume's gap.
-pub fn open(
-    prepared: Prepared,
-    sessions: &Path,
-    wall: DateTime<FixedOffset>,
-) -> Result<Opened, FileError> {
-    let given = match &prepared {
-        Prepared::Again { path, .. } => Some(path.clone()),
-        _ => None,
-    };
-    let mut opened = open_session(prepared, sessions, wall)?;
-    opened.live.before = before(&opened.live, sessions, &opened.recorder.path, given.as_deref());
-    Ok(opened)
-}
-
-fn open_session(
-    prepared: Prepared,
-    sessions: &Path,
-    wall: DateTime<FixedOffset>,
-) -> Result<Opened, FileError> {
-    match prepared {
-        Prepared::New(plan) => {
-            let (recorder, session) =
-                Recorder::create_as(sessions, plan, wall, super::clock::rehearsing())?;
-            Ok(Opened { live: Live::new(session), recorder, clock: Clock::starting_at(0) })
-        }
-        Prepared::Again { plan, from, carried, .. } => {
-            let (mut recorder, session) =
-                Recorder::create_as(sessions, plan, wall, super::clock::rehearsing())?;
-            let mut live = Live::new(session);
-            if !carried.is_empty() {
-                live.ui.view = View::Actions;
-            }
-            let logged = Logged { at: 0, event: Event::ActionsCarried { from, actions: carried } };
-            recorder.append(&logged);
-            live.record(logged);
-            Ok(Opened { live, recorder, clock: Clock::starting_at(0) })
-        }
-        Prepared::Resume(path) => {
-            let (mut recorder, loaded, resumed) = Recorder::resume(&path, wall)?;
-            let mut live = Live::folded(loaded.session, loaded.state);
-            let clock = Clock::starting_at(resumed.at);
-            recorder.append(&resumed);
-            live.record(resumed);
-            if let Some(note) = loaded.note {
-                live.ui.notice = Some(note);
-            }
-            Ok(Opened { live, recorder, clock })
-        }
-    }
-}
 
 /// What the console is told at start: from the command line and the files it names.
 pub struct Settings {
@@ -198,149 +48,6 @@ pub enum Begin {
     Live(Box<Opened>),
     Replay(Box<Replay>),
     Compare(Box<Compare>),
-}
-
-/// The home screen, with what is in the sessions folder.
-pub fn home_screen(sessions: &Path) -> Home {
-    // Plans sit beside the recorded sessions' folder: `./sessions` for `./sessions/recorded`.
-    let plans = match sessions.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    Home::new(&built_in_plan(), catalog::plans(plans), catalog::sessions(sessions))
-}
-
-/// Where a session goes when its own folder refuses it: the temporary folder, under a name not taken.
-fn rescue_path(session: &Path) -> PathBuf {
-    let stem = session.file_stem().map_or("session".into(), |s| s.to_string_lossy().into_owned());
-    let dir = std::env::temp_dir();
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                dir.join(format!("{stem}.ron"))
-            } else {
-                dir.join(format!("{stem}-{n}.ron"))
-            }
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| dir.join("roundtable-rescue.ron"))
-}
-
-/// A recorded session, ready to replay: read only, no lock, journal included.
-pub fn replay(path: &Path, sessions: &Path) -> Result<Replay, FileError> {
-    let loaded = load_session(path)?;
-    let live = Live::folded(loaded.session.clone(), loaded.state);
-    let before = before(&live, sessions, path, None);
-    let mut replay = Replay::new(loaded.session);
-    replay.before = before;
-    Ok(replay)
-}
-
-/// The sessions to compare, all of one series, summed up.
-/// Sessions named (an explicit choice: all taken in), or a series from a
-/// folder: its finished, real sessions, and with `all` its rehearsals and
-/// unfinished ones too; those left out are listed with a word.
-pub fn comparison(
-    files: &[PathBuf],
-    series: Option<&str>,
-    sessions: &Path,
-    all: bool,
-) -> Result<Comparison, String> {
-    let mut left_out = Vec::new();
-    let files: Vec<PathBuf> = match series {
-        Some(name) => {
-            let dir = match files {
-                [] => sessions.to_path_buf(),
-                [dir] => dir.clone(),
-                _ => return Err(
-                    "with --series, give one folder to look in, or none for the sessions folder"
-                        .into(),
-                ),
-            };
-            if !dir.is_dir() {
-                return Err(format!("{}: no such folder", dir.display()));
-            }
-            let found = catalog::series(&dir, name);
-            if found.is_empty() {
-                return Err(format!(
-                    "{}: no sessions of the series \"{name}\" here",
-                    dir.display()
-                ));
-            }
-            let mut taken = Vec::new();
-            for (path, why) in found {
-                match why {
-                    Some(why) if !all => left_out.push(LeftOut {
-                        session: path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        ),
-                        why: why.into(),
-                    }),
-                    _ => taken.push(path),
-                }
-            }
-            if taken.is_empty() {
-                return Err(format!(
-                    "{}: no finished session of the series \"{name}\" that was not a rehearsal; --all takes in the {} left out",
-                    dir.display(),
-                    left_out.len()
-                ));
-            }
-            taken
-        }
-        None if files.is_empty() => {
-            return Err("name the sessions to compare, or --series NAME".into());
-        }
-        None => files.to_vec(),
-    };
-    // Each session is read and summed up on its own, so the cores share them.
-    let read = |file: &PathBuf| {
-        fold_session(file)
-            .map(|loaded| {
-                (loaded.session.plan.series.clone(), Summary::of(&loaded.session, &loaded.state))
-            })
-            .map_err(|e| e.to_string())
-    };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(cores).max(1);
-    let read: Vec<Result<(Option<String>, Summary), String>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join().unwrap_or_else(|_| vec![Err("a session could not be read".into())])
-            })
-            .collect()
-    });
-    let mut summaries = Vec::new();
-    let mut first: Option<(PathBuf, Option<String>)> = None;
-    for (file, result) in files.iter().zip(read) {
-        let (this, summary) = result?;
-        match &first {
-            None => first = Some((file.clone(), this.clone())),
-            Some((first_file, first_series)) if *first_series != this => {
-                let name = |s: &Option<String>| {
-                    s.as_ref().map_or("no series".to_string(), |s| format!("the series \"{s}\""))
-                };
-                return Err(format!(
-                    "{}: a session of {}, not of {} like {}",
-                    file.display(),
-                    name(&this),
-                    name(first_series),
-                    first_file.display()
-                ));
-            }
-            Some(_) => {}
-        }
-        summaries.push(summary);
-    }
-    let mut comparison = Comparison::of(summaries);
-    comparison.left_out = left_out;
-    Ok(comparison)
 }
 
 pub struct Console {
@@ -369,9 +76,10 @@ impl Console {
     /// The home screen, or straight into a workshop already opened.
     pub fn new(settings: Settings, begin: Begin) -> Console {
         let (mode, recording) = match begin {
-            Begin::Live(opened) => {
-                (Mode::Live(Box::new(opened.live)), Some((opened.recorder, opened.clock)))
-            }
+            Begin::Live(opened) => (
+                Mode::Live(Box::new(opened.live)),
+                Some((opened.recorder, Clock::starting_at(opened.starts_at))),
+            ),
             Begin::Replay(replay) => (Mode::Replay(replay), None),
             Begin::Compare(compare) => (Mode::Compare(compare), None),
             Begin::Home => (Mode::Home(home_screen(&settings.sessions)), None),
@@ -587,11 +295,14 @@ impl Console {
                 false
             }
             Effect::Start(start) => {
-                match prepare(&start).and_then(|p| open(p, &self.sessions, wall_now())) {
+                match prepare(&start)
+                    .and_then(|p| open(p, &self.sessions, wall_now(), super::clock::rehearsing()))
+                {
                     Ok(opened) => {
                         self.app.mode = Mode::Live(Box::new(opened.live));
                         super::signals::recording(Some(opened.recorder.path.clone()));
-                        self.recording = Some((opened.recorder, opened.clock));
+                        self.recording =
+                            Some((opened.recorder, Clock::starting_at(opened.starts_at)));
                     }
                     Err(e) => {
                         if let Mode::Home(home) = &mut self.app.mode {

@@ -1,0 +1,6 @@
+//! The runtime: the loop, effects, alerts, quitting, signals and the clock.
+//! It may use every other folder, and is, with `store`, the only place with I/O.
+
+pub mod clock;
+pub mod event_loop;
+pub mod signals;
