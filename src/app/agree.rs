@@ -1,10 +1,12 @@
 //! Turning an idea into an action: who owns it, and by when.
 
+use super::form::FormResult;
 use crate::input::EventHandler;
 use crate::input::{KeyCode, KeyEvent};
 use chrono::NaiveDate;
 use tui_input::Input;
 
+use crate::model::Event;
 use crate::model::room::Room;
 use crate::model::text::{clean, ranked};
 
@@ -12,14 +14,6 @@ use crate::model::text::{clean, ranked};
 pub enum Field {
     Owner,
     Due,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Agreed {
-    Nothing,
-    Cancelled,
-    Save { owner: String, due: Option<String> },
-    Refused(String),
 }
 
 #[derive(Clone, Debug)]
@@ -64,31 +58,35 @@ impl Agree {
         ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false)
     }
 
-    pub fn key(&mut self, key: KeyEvent, room: &Room, today: NaiveDate) -> Agreed {
+    pub fn key(&mut self, key: KeyEvent, room: &Room, today: NaiveDate) -> FormResult<Event> {
         match key.code {
-            KeyCode::Esc => Agreed::Cancelled,
+            KeyCode::Esc => FormResult::Cancelled,
             KeyCode::Tab | KeyCode::BackTab => {
                 self.field = match self.field {
                     Field::Owner => Field::Due,
                     Field::Due => Field::Owner,
                 };
-                Agreed::Nothing
+                FormResult::Nothing
             }
             KeyCode::Up if self.field == Field::Owner => {
                 self.selected = self.selected.saturating_sub(1);
-                Agreed::Nothing
+                FormResult::Nothing
             }
             KeyCode::Down if self.field == Field::Owner => {
                 self.selected = (self.selected + 1).min(self.owners(room).len().saturating_sub(1));
-                Agreed::Nothing
+                FormResult::Nothing
             }
             KeyCode::Enter => {
                 let Some(&owner) = self.owners(room).get(self.selected) else {
-                    return Agreed::Refused("An action needs an owner from the room.".into());
+                    return FormResult::Refused("An action needs an owner from the room.".into());
                 };
                 match due_date(&clean(self.due.value()), today) {
-                    Ok(due) => Agreed::Save { owner: room.people[owner].name.clone(), due },
-                    Err(why) => Agreed::Refused(why),
+                    Ok(due) => FormResult::Done(Event::ActionAgreed {
+                        idea: self.idea,
+                        owner: room.people[owner].name.clone(),
+                        due,
+                    }),
+                    Err(why) => FormResult::Refused(why),
                 }
             }
             _ => {
@@ -100,7 +98,7 @@ impl Agree {
                     Field::Due => &mut self.due,
                 };
                 field.handle_event(&crate::input::TermEvent::Key(key));
-                Agreed::Nothing
+                FormResult::Nothing
             }
         }
     }

@@ -1,10 +1,12 @@
 //! Capturing an idea: its words, then (Tab) who said it, or nobody for anonymous,
 //! then (Tab) the components it is about, the stage's focus to begin with.
 
+use super::form::FormResult;
 use crate::input::EventHandler;
 use crate::input::{KeyCode, KeyEvent};
 use tui_input::Input;
 
+use crate::model::Event;
 use crate::model::component::Component;
 use crate::model::room::Room;
 use crate::model::text::{clean, ranked};
@@ -14,19 +16,6 @@ pub enum Field {
     Words,
     Author,
     Components,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Captured {
-    Nothing,
-    Cancelled,
-    Save {
-        text: String,
-        author: Option<String>,
-        components: Vec<String>,
-    },
-    /// Something to say and keep the form open, so nothing typed is lost.
-    Refused(String),
 }
 
 #[derive(Clone, Debug)]
@@ -71,16 +60,21 @@ impl Capture {
         self.authors(room).get(self.selected).copied()
     }
 
-    pub fn key(&mut self, key: KeyEvent, room: &Room, components: &[Component]) -> Captured {
+    pub fn key(
+        &mut self,
+        key: KeyEvent,
+        room: &Room,
+        components: &[Component],
+    ) -> FormResult<Event> {
         match key.code {
-            KeyCode::Esc => Captured::Cancelled,
+            KeyCode::Esc => FormResult::Cancelled,
             KeyCode::Tab => {
                 self.field = match self.field {
                     Field::Words => Field::Author,
                     Field::Author => Field::Components,
                     Field::Components => Field::Words,
                 };
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::BackTab => {
                 self.field = match self.field {
@@ -88,15 +82,15 @@ impl Capture {
                     Field::Author => Field::Words,
                     Field::Components => Field::Author,
                 };
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::Up if self.field == Field::Components => {
                 self.on = self.on.saturating_sub(1);
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::Down if self.field == Field::Components => {
                 self.on = (self.on + 1).min(components.len().saturating_sub(1));
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::Char(' ') if self.field == Field::Components => {
                 if let Some(component) = components.get(self.on) {
@@ -107,29 +101,29 @@ impl Capture {
                         None => self.tags.push(component.name.clone()),
                     }
                 }
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::Up if self.field == Field::Author => {
                 self.selected = self.selected.saturating_sub(1);
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::Down if self.field == Field::Author => {
                 self.selected = (self.selected + 1).min(self.authors(room).len().saturating_sub(1));
-                Captured::Nothing
+                FormResult::Nothing
             }
             KeyCode::Enter => {
                 let text = clean(self.words.value()).trim().to_string();
                 if text.is_empty() {
-                    return Captured::Refused("An empty idea is not saved.".into());
+                    return FormResult::Refused("An empty idea is not saved.".into());
                 }
                 let components = self.tags.clone();
                 match self.author(room) {
-                    Some(author) => Captured::Save {
+                    Some(author) => FormResult::Done(Event::IdeaCaptured {
                         text,
                         author: author.map(|i| room.people[i].name.clone()),
                         components,
-                    },
-                    None => Captured::Refused(
+                    }),
+                    None => FormResult::Refused(
                         "No one by that name; leave it empty for anonymous.".into(),
                     ),
                 }
@@ -142,11 +136,11 @@ impl Capture {
                         &mut self.author
                     }
                     // The components are chosen, not typed.
-                    Field::Components => return Captured::Nothing,
+                    Field::Components => return FormResult::Nothing,
                 };
                 // Control characters never reach the text: tui-input takes printable keys only.
                 field.handle_event(&crate::input::TermEvent::Key(key));
-                Captured::Nothing
+                FormResult::Nothing
             }
         }
     }

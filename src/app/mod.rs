@@ -4,6 +4,7 @@
 pub mod agree;
 pub mod capture;
 pub mod compare;
+pub mod form;
 pub mod home;
 pub mod live;
 pub mod picker;

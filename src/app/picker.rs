@@ -1,5 +1,6 @@
 //! Picking a person: type to filter (case and accents ignored), arrows, Enter.
 
+use super::form::FormResult;
 use crate::input::EventHandler;
 use crate::input::{KeyCode, KeyEvent};
 use tui_input::Input;
@@ -24,11 +25,9 @@ pub enum Choice {
     WalkIn(String),
 }
 
-/// What the picker asks the live screen to do once a choice is made.
+/// Who a picker chose: someone in the room, or a walk-in with their role.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Picked {
-    Nothing,
-    Cancelled,
+pub enum Pick {
     Person(usize),
     WalkIn { name: String, role: String },
 }
@@ -59,37 +58,37 @@ impl Picker {
         out
     }
 
-    pub fn key(&mut self, key: KeyEvent, room: &Room) -> Picked {
+    pub fn key(&mut self, key: KeyEvent, room: &Room) -> FormResult<Pick> {
         if let Some((name, role)) = &mut self.role {
             return match key.code {
                 KeyCode::Esc => {
                     self.role = None;
-                    Picked::Nothing
+                    FormResult::Nothing
                 }
                 KeyCode::Enter => {
                     let role = clean(role.value()).trim().to_string();
                     if role.is_empty() {
-                        Picked::Nothing
+                        FormResult::Nothing
                     } else {
-                        Picked::WalkIn { name: name.clone(), role }
+                        FormResult::Done(Pick::WalkIn { name: name.clone(), role })
                     }
                 }
                 _ => {
                     role.handle_event(&crate::input::TermEvent::Key(key));
-                    Picked::Nothing
+                    FormResult::Nothing
                 }
             };
         }
         let choices = self.choices(room);
         match key.code {
-            KeyCode::Esc => Picked::Cancelled,
+            KeyCode::Esc => FormResult::Cancelled,
             KeyCode::Up => {
                 self.selected = self.selected.saturating_sub(1);
-                Picked::Nothing
+                FormResult::Nothing
             }
             KeyCode::Down => {
                 self.selected = (self.selected + 1).min(choices.len().saturating_sub(1));
-                Picked::Nothing
+                FormResult::Nothing
             }
             KeyCode::Tab | KeyCode::BackTab => {
                 if let Purpose::Hand(kind) = self.purpose {
@@ -100,20 +99,20 @@ impl Picker {
                         (HandKind::Process, true) | (HandKind::Reply, false) => HandKind::Normal,
                     });
                 }
-                Picked::Nothing
+                FormResult::Nothing
             }
             KeyCode::Enter => match choices.get(self.selected) {
-                Some(Choice::Person(i)) => Picked::Person(*i),
+                Some(Choice::Person(i)) => FormResult::Done(Pick::Person(*i)),
                 Some(Choice::WalkIn(name)) => {
                     self.role = Some((name.clone(), Input::default()));
-                    Picked::Nothing
+                    FormResult::Nothing
                 }
-                None => Picked::Nothing,
+                None => FormResult::Nothing,
             },
             _ => {
                 self.filter.handle_event(&crate::input::TermEvent::Key(key));
                 self.selected = 0;
-                Picked::Nothing
+                FormResult::Nothing
             }
         }
     }

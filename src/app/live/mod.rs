@@ -1,0 +1,164 @@
+//! A workshop in progress: the keys of the live screen, the ideas board and
+//! the actions list, and the events they make. Here the workshop and what a
+//! key does; `act` over the actions, `navigate` the selections and views,
+//! `forms` the typed ones, `state` what the screen keeps.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::{Effect, Outcome};
+use crate::input::action::{Action, Screen};
+use crate::model::plan::StageKind;
+use crate::model::session::Session;
+use crate::model::{Event, Logged, Ms, State};
+
+mod act;
+mod forms;
+mod navigate;
+mod state;
+
+pub use state::{Before, LiveUi, Overlay, Panel, Popup, View};
+
+pub struct Live {
+    pub session: Session,
+    pub state: State,
+    pub ui: LiveUi,
+    /// The series' session before this one, for "are we sharing more power than before?".
+    pub before: Option<Before>,
+}
+
+impl Live {
+    pub fn new(session: Session) -> Live {
+        let state = State::fold(Arc::new(session.plan.clone()), &session.events);
+        Live::folded(session, state)
+    }
+
+    /// A session whose state is already folded, as a resume loads it: a large
+    /// session is folded once, not twice.
+    pub fn folded(session: Session, state: State) -> Live {
+        let mut live = Live { session, state, ui: LiveUi::default(), before: None };
+        live.ui.focus = live.panel_on_top();
+        live
+    }
+
+    /// The panel the stage puts on top: the ideas in an ideas or reflection
+    /// stage, else the floor. The arrows and `v` act on it until Tab says otherwise.
+    fn panel_on_top(&self) -> Panel {
+        match self.state.plan.stages[self.state.current].kind {
+            StageKind::Ideas | StageKind::Reflection => Panel::Ideas,
+            _ => Panel::Queue,
+        }
+    }
+
+    /// Adds an event already made durable to the log and the state.
+    pub fn record(&mut self, logged: Logged) {
+        if self.state.apply(&logged).is_ok() {
+            // A new stage brings its own screen: reflections for a reflection stage, else the live one.
+            if let Event::StageChanged { to } = logged.event {
+                let reflection = self.state.plan.stages[to].kind == StageKind::Reflection;
+                self.ui.view = if reflection { View::Reflection } else { View::Main };
+            }
+            if matches!(logged.event, Event::StageChanged { .. } | Event::Undo) {
+                self.ui.focus = self.panel_on_top();
+            }
+            self.session.events.push(logged);
+            self.ui.notice = None;
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        match (self.ui.overlay, self.ui.view) {
+            (Some(Overlay::Help), _) => Screen::Help,
+            (Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::QuitUnsaved), _) => {
+                Screen::Dialog
+            }
+            (None, View::Main) => Screen::Live,
+            (None, View::Board) => Screen::Board,
+            (None, View::Actions) => Screen::Actions,
+            (None, View::Reflection) => Screen::Reflection,
+        }
+    }
+
+    /// The date on the wall clock at `now`, for due dates typed as "2w".
+    fn today(&self, now: Ms) -> NaiveDate {
+        self.session.wall(now).date_naive()
+    }
+
+    pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
+        match self.ui.overlay {
+            Some(Overlay::Help) => {
+                if !super::help_key(action, &mut self.ui.help_scroll) {
+                    self.ui.overlay = None;
+                }
+                Outcome::default()
+            }
+            Some(dialog) => {
+                self.ui.overlay = None;
+                match (dialog, action) {
+                    (Overlay::ConfirmQuit, Action::Confirm) => {
+                        // The time the stage ran up to the quit is kept: a resume starts from here.
+                        let mut out = if self.state.running() {
+                            self.event(Event::TimerPaused, now)
+                        } else {
+                            Outcome::default()
+                        };
+                        out.effect = Some(Effect::Quit);
+                        out
+                    }
+                    (Overlay::QuitUnsaved, Action::Confirm) => Outcome::effect(Effect::QuitAnyway),
+                    (Overlay::ConfirmEnd, Action::Confirm) => self.event(Event::WorkshopEnded, now),
+                    _ => {
+                        self.ui.notice = Some("Carrying on.".into());
+                        Outcome::default()
+                    }
+                }
+            }
+            None => self.act(action, now),
+        }
+    }
+
+    /// An event, if it can happen now; otherwise a word on the status line and nothing logged.
+    fn event(&mut self, event: Event, now: Ms) -> Outcome {
+        self.events(vec![event], now)
+    }
+
+    /// Events that happen together, or none of them.
+    fn events(&mut self, events: Vec<Event>, now: Ms) -> Outcome {
+        let at = now.max(self.state.at);
+        let logged: Vec<Logged> = events.into_iter().map(|event| Logged { at, event }).collect();
+        let result = match logged.as_slice() {
+            [one] => self.state.check(one),
+            many => {
+                let mut scratch = self.state.clone();
+                many.iter().try_for_each(|l| scratch.apply(l))
+            }
+        };
+        match result {
+            Ok(()) => Outcome { events: logged, effect: None },
+            Err(why) => self.refuse(&why),
+        }
+    }
+
+    fn refuse(&mut self, why: &str) -> Outcome {
+        self.ui.notice = Some(why.to_string());
+        Outcome::default()
+    }
+
+    /// The next moment the screen changes by itself: a timer's next second,
+    /// or the wall clock's next minute in the header.
+    pub fn next_tick(&self, now: Ms) -> Option<Ms> {
+        let minute = {
+            let start_ms = self.session.started.timestamp_subsec_millis() as Ms
+                + (self.session.started.timestamp().rem_euclid(60) as Ms) * 1000;
+            let into = (start_ms + now) % 60_000;
+            now + 60_000 - into
+        };
+        let second = |since: Ms| now + 1000 - now.saturating_sub(since) % 1000;
+        // A turn paused with the room shows no seconds passing.
+        let turn =
+            self.state.room.speaking.filter(|t| !t.is_paused()).map(|t| second(t.from + t.paused));
+        let queue = self.state.room.hands.first().map(|h| second(h.raised));
+        [self.state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
+    }
+}
