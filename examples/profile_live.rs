@@ -6,7 +6,8 @@
 //!
 //! (defaults: 20,000 frames, the 10,000-event session, 200x60; with PRINT_FRAME
 //! set, the last frame is printed as text). Build with
-//! `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only` for file and line names.
+//! `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only CARGO_PROFILE_RELEASE_STRIP=false`
+//! for function, file and line names (the release profile strips symbols).
 
 #[path = "../benches/common/mod.rs"]
 mod common;

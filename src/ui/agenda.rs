@@ -3,14 +3,16 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 
+use super::cut;
+use super::paint;
 use super::theme::Theme;
 use crate::model::length::clock;
 use crate::model::stage::Status;
 use crate::model::state::drift_in_words;
-use crate::model::text::{cut, width};
+use crate::model::text::width;
 use crate::model::{Ms, State};
 
 /// The wall-clock time at an offset into the session, as "20:36".
@@ -37,9 +39,7 @@ pub fn render(
     now: Ms,
     theme: &Theme,
 ) {
-    let block = Block::bordered().title(" Agenda ").border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = paint::bordered(frame.buffer_mut(), area, " Agenda ", theme.border);
     let [list, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
 
     let plan_w =
@@ -68,7 +68,7 @@ pub fn render(
             Span::styled(format!("{:>plan_w$} {:>took_w$}", planned(state, i), took(i)), style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    paint::text(frame.buffer_mut(), list, lines, Style::default());
 
     let total =
         format!("Plan {} · {}", clock(state.plan.total_ms()), drift_in_words(state.drift(now)));
@@ -81,5 +81,5 @@ pub fn render(
         Line::styled(cut(&total, footer.width as usize), theme.text),
         Line::styled(cut(&end, footer.width as usize), theme.text),
     ];
-    frame.render_widget(Paragraph::new(footer_lines), footer);
+    paint::text(frame.buffer_mut(), footer, footer_lines, Style::default());
 }

@@ -1,16 +1,20 @@
 //! The voice balance: airtime by person and by role, the equality index, and who is not heard yet.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::cut;
+use super::paint;
 use super::theme::Theme;
 use crate::model::balance::{Balance, plural};
 use crate::model::length::Ms;
 use crate::model::queue::short;
 use crate::model::room::Room;
-use crate::model::text::{cut, pad as pad_to, width};
+use crate::model::text::{pad as pad_to, width};
 
 /// "GPs: 1 of 8 people, 31% of airtime" for every role, or all in a shorter form where one would not fit.
 pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {
@@ -72,19 +76,31 @@ pub fn equality_words(balance: &Balance) -> String {
 }
 
 /// "▮▮▮    " for three turns, seven columns wide; "▮▮▮▮▮▮+" past six.
-fn turn_ticks(turns: u32) -> String {
+fn turn_ticks(turns: u32, style: Style) -> [Span<'static>; 3] {
     let n = turns.min(6) as usize;
     let more = if turns > 6 { "+" } else { " " };
-    format!("{}{more}{}", "▮".repeat(n), " ".repeat(6 - n))
+    [run(TICKS, n), more.into(), run(SPACES, 6 - n)].map(|text| Span::styled(text, style))
+}
+
+// Bars are cut from these rather than built, on every frame, for every person.
+const BAR: &str = "████████████████████████████████████████";
+const DOTS: &str = "········································";
+const TICKS: &str = "▮▮▮▮▮▮";
+const SPACES: &str = "      ";
+
+/// `n` of the character `of` is made of, borrowed from it where it is long enough.
+fn run(of: &'static str, n: usize) -> Cow<'static, str> {
+    let unit = of.chars().next().map_or(1, char::len_utf8);
+    match of.get(..n * unit) {
+        Some(part) => Cow::Borrowed(part),
+        None => Cow::Owned(of[..unit].repeat(n)),
+    }
 }
 
 pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme) {
     let balance = room.balance(now);
-    let block = Block::bordered()
-        .title(format!(" Voice balance · {} ", equality_words(&balance)))
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = format!(" Voice balance · {} ", equality_words(&balance));
+    let inner = paint::bordered(frame.buffer_mut(), area, title, theme.border);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
 
@@ -122,25 +138,20 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
                 format!("{} (left)", cut(&person.name, name_w.saturating_sub(7)))
             };
             let pad = name_w.saturating_sub(width(&name));
-            let bar = if person.facilitates() {
+            let mut spans = Vec::with_capacity(8);
+            spans.push(Span::styled(format!("{name}{:pad$} ", ""), theme.text));
+            if person.facilitates() {
                 // Not counted, so no bar to measure against the others.
-                vec![Span::styled(pad_to("facilitator, uncounted", bar_w), theme.dim)]
+                spans.push(Span::styled(pad_to("facilitator, uncounted", bar_w), theme.dim));
             } else {
-                vec![
-                    Span::styled("█".repeat(filled), theme.bar),
-                    Span::styled("·".repeat(bar_w - filled), theme.dim),
-                ]
-            };
-            let mut spans = vec![Span::styled(format!("{name}{} ", " ".repeat(pad)), theme.text)];
-            spans.extend(bar);
-            spans.extend([
-                Span::styled(format!(" {:>5} ", short(voice.airtime)), theme.text),
-                Span::styled(
-                    if ticks { turn_ticks(voice.turns) } else { String::new() },
-                    theme.bar,
-                ),
-                Span::styled(format!("×{}", voice.turns), theme.text),
-            ]);
+                spans.push(Span::styled(run(BAR, filled), theme.bar));
+                spans.push(Span::styled(run(DOTS, bar_w - filled), theme.dim));
+            }
+            spans.push(Span::styled(format!(" {:>5} ", short(voice.airtime)), theme.text));
+            if ticks {
+                spans.extend(turn_ticks(voice.turns, theme.bar));
+            }
+            spans.push(Span::styled(format!("×{}", voice.turns), theme.text));
             lines.push(Line::from(spans));
         }
         if more > 0 {
@@ -163,5 +174,6 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
         format!("Not heard yet: {}", not_heard.join(", "))
     };
     lines.push(Line::styled(heard, theme.title));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // Only the last line, of who is not heard yet, is left to wrap.
+    paint::wrapped(frame.buffer_mut(), inner, lines, Style::default());
 }

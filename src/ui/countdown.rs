@@ -1,9 +1,12 @@
 //! The current stage's big countdown, as large as its area allows.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Paragraph};
@@ -97,34 +100,83 @@ pub fn big(frame: &mut Frame, area: Rect, text: &str, style: Style) {
         );
         return;
     };
-    let mut builder = BigText::builder();
-    builder.pixel_size(size).style(style).lines(vec![Line::from(text.to_string())]);
     let y = area.y + (area.height - height) / 2;
     if scale == 1 {
+        let mut builder = BigText::builder();
+        builder.pixel_size(size).style(style).lines(vec![Line::from(text.to_string())]);
         let rect = Rect { y, height, ..area };
         frame.render_widget(builder.centered().build(), rect);
         return;
     }
-    let big = builder.build();
+    let small = full_size(text, style);
+    let x0 = area.x + (area.width - small.area.width * scale) / 2;
+    stretch(frame.buffer_mut(), &small, (x0, y), scale);
+}
+
+thread_local! {
+    /// Each character's glyph at full size, drawn once by the widget: the
+    /// face changes every second, the digits it is made of do not.
+    static GLYPHS: RefCell<HashMap<char, Buffer>> = RefCell::new(HashMap::new());
+}
+
+/// `text` as the widget draws it at full size from the left of a buffer of
+/// its own: eight columns a grapheme, each glyph over cells in `style`.
+fn full_size(text: &str, style: Style) -> Buffer {
     let glyph_w = text.chars().count() as u16 * 8;
     let mut small = Buffer::empty(Rect::new(0, 0, glyph_w, 8));
-    big.render(small.area, &mut small);
-    let x0 = area.x + (area.width - glyph_w * scale) / 2;
-    let buf = frame.buffer_mut();
-    for sy in 0..8 {
-        for sx in 0..glyph_w {
-            let cell = small[(sx, sy)].clone();
-            for dy in 0..scale {
+    let line = Line::from(text);
+    GLYPHS.with_borrow_mut(|glyphs| {
+        for (g, x) in line.styled_graphemes(Style::default()).zip((0..glyph_w).step_by(8)) {
+            let Some(c) = g.symbol.chars().next() else { continue };
+            let glyph = glyphs.entry(c).or_insert_with(|| drawn(c));
+            for (from, y) in glyph.content.chunks(8).zip(0..) {
+                let start = small.index_of(x, y);
+                for (cell, pixel) in small.content[start..start + 8].iter_mut().zip(from) {
+                    cell.clone_from(pixel);
+                    cell.set_style(style);
+                }
+            }
+        }
+    });
+    small
+}
+
+/// One character as the widget draws it at full size, with no style.
+fn drawn(c: char) -> Buffer {
+    let mut glyph = Buffer::empty(Rect::new(0, 0, 8, 8));
+    let mut builder = BigText::builder();
+    builder.pixel_size(PixelSize::Full).lines(vec![Line::from(c.to_string())]);
+    builder.build().render(glyph.area, &mut glyph);
+    glyph
+}
+
+/// Every cell of `small` as a `scale`×`scale` square from `(x0, y0)` on, each row
+/// of the frame written in one pass. The glyphs carry no ground of their
+/// own: where they say `Reset`, the theme's ground stays, never the terminal's.
+fn stretch(buf: &mut Buffer, small: &Buffer, (x0, y0): (u16, u16), scale: u16) {
+    let area = buf.area;
+    let width = usize::from(small.area.width);
+    for sy in 0..small.area.height {
+        let from = small.index_of(0, sy);
+        let source = &small.content[from..from + width];
+        for dy in 0..scale {
+            let y = y0 + sy * scale + dy;
+            if y < area.top() || y >= area.bottom() {
+                continue;
+            }
+            let row = buf.index_of(area.x, y);
+            let row = &mut buf.content[row..row + usize::from(area.width)];
+            for (sx, cell) in (0..).zip(source) {
                 for dx in 0..scale {
-                    let (x, y) = (x0 + sx * scale + dx, y + sy * scale + dy);
-                    if let Some(target) = buf.cell_mut((x, y)) {
-                        // The glyphs carry no ground of their own: keep the
-                        // theme's, never the terminal's.
-                        let ground = target.bg;
-                        *target = cell.clone();
-                        if target.bg == ratatui::style::Color::Reset {
-                            target.bg = ground;
-                        }
+                    let x = x0 + sx * scale + dx;
+                    if x < area.left() || x >= area.right() {
+                        continue;
+                    }
+                    let target = &mut row[usize::from(x - area.x)];
+                    let ground = target.bg;
+                    target.clone_from(cell);
+                    if target.bg == Color::Reset {
+                        target.bg = ground;
                     }
                 }
             }

@@ -4,8 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 
+use super::cut;
+use super::paint;
 use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::keymap::Keymap;
@@ -13,7 +14,6 @@ use crate::model::length::Ms;
 use crate::model::plan::Policy;
 use crate::model::queue::short;
 use crate::model::room::Room;
-use crate::model::text::cut;
 use crate::model::turn::Turn;
 
 /// How a turn stands against its time box, in a symbol and a word.
@@ -97,11 +97,8 @@ pub fn render(
     show_needs: bool,
     theme: &Theme,
 ) {
-    let block = Block::bordered()
-        .title(format!(" Floor · {} ", policy_short(room.policy)))
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = format!(" Floor · {} ", policy_short(room.policy));
+    let inner = paint::bordered(frame.buffer_mut(), area, title, theme.border);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
 
@@ -226,5 +223,5 @@ pub fn render(
         };
         lines.push(Line::styled(cut(&more, width), theme.dim));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    paint::text(frame.buffer_mut(), inner, lines, Style::default());
 }

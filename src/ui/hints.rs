@@ -3,10 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
+use super::cut;
+use super::paint;
 use super::theme::Theme;
-use crate::model::text::{cut, width, wrap};
+use crate::model::text::{width, wrap};
 
 /// Keys that matter now, as many as fit, in the order given: (key, word).
 pub fn render(frame: &mut Frame, area: Rect, items: &[(String, String)], theme: &Theme) {
@@ -23,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, items: &[(String, String)], theme: 
         spans.push(Span::styled(key, theme.hint_key));
         spans.push(Span::styled(word, theme.hint));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.hint), area);
+    paint::text(frame.buffer_mut(), area, Line::from(spans), theme.hint);
 }
 
 /// The latest change in words. The terminal's cursor is put at its start, so
@@ -41,7 +42,7 @@ pub fn status(frame: &mut Frame, area: Rect, said: &str, theme: &Theme) {
     }
     let lines: Vec<Line> =
         lines.iter().map(|l| Line::raw(cut(&format!(" {l}"), area.width as usize))).collect();
-    frame.render_widget(Paragraph::new(lines).style(theme.status), area);
+    paint::text(frame.buffer_mut(), area, lines, theme.status);
     frame.set_cursor_position((area.x, area.y));
 }
 

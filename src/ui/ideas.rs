@@ -2,16 +2,17 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
 
+use super::cut;
+use super::paint;
 use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::keymap::Keymap;
 use crate::model::State;
 use crate::model::idea::{Idea, Ideas};
 use crate::model::room::Room;
-use crate::model::text::cut;
 
 /// "▲ 3", or "▲ ?" while counts are hidden.
 pub fn votes(idea: &Idea, ideas: &Ideas) -> String {
@@ -43,7 +44,7 @@ pub fn marks(idea: &Idea, ideas: &Ideas) -> String {
 }
 
 /// An idea's style: selected, parked (dimmed; the word says it too), or plain.
-pub fn style(idea: &Idea, chosen: bool, theme: &Theme) -> ratatui::style::Style {
+pub fn style(idea: &Idea, chosen: bool, theme: &Theme) -> Style {
     if chosen {
         theme.selected
     } else if idea.parked {
@@ -85,9 +86,7 @@ pub fn render(
     } else {
         format!(" Ideas · {standing} ")
     };
-    let block = Block::bordered().title(title).border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = paint::bordered(frame.buffer_mut(), area, title, theme.border);
     let w = inner.width as usize;
     let mut lines = Vec::new();
     if let Some(line) = blind_line(ideas, keys) {
@@ -120,5 +119,5 @@ pub fn render(
         );
         lines.push(Line::styled(cut(&text, w), style(idea, chosen, theme)));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    paint::text(frame.buffer_mut(), inner, lines, Style::default());
 }

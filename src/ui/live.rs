@@ -3,13 +3,14 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 
 use super::Context;
+use super::cut;
 use super::{
-    actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, picker,
-    projection, reflection,
+    actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, paint,
+    picker, projection, reflection,
 };
 use crate::app::action::{Action, Screen};
 use crate::app::keymap::Keymap;
@@ -19,7 +20,7 @@ use crate::model::agenda::Phase;
 use crate::model::length::clock;
 use crate::model::plan::{Policy, StageKind};
 use crate::model::state::drift_in_words;
-use crate::model::text::{cut, width};
+use crate::model::text::width;
 use crate::model::{Ms, State};
 
 /// What the live screen is drawn from; replay draws the same from a past state.
@@ -63,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     }
     if let Some(why) = cx.saving {
         let text = cut(&format!(" ⚠ NOT SAVED: {why}"), warning.width as usize);
-        frame.render_widget(Paragraph::new(text).style(theme.warning), warning);
+        paint::text(frame.buffer_mut(), warning, text, theme.warning);
     }
 
     match view.ui.view {
@@ -271,7 +272,7 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         Span::styled(timer, style),
         Span::styled(right, theme.text),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    paint::text(frame.buffer_mut(), area, line, Style::default());
 }
 
 fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
@@ -279,11 +280,8 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let state = view.state;
     let i = state.current;
     let stage = &state.plan.stages[i];
-    let block = Block::bordered()
-        .title(format!(" Stage {} of {} · {} ", i + 1, state.stages.len(), stage.kind.label()))
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let heading = format!(" Stage {} of {} · {} ", i + 1, state.stages.len(), stage.kind.label());
+    let inner = paint::bordered(frame.buffer_mut(), area, heading, theme.border);
 
     let [title, focus, timer, label] = Layout::vertical([
         Constraint::Length(1),
@@ -293,16 +291,11 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     ])
     .areas(inner);
 
-    frame.render_widget(
-        Paragraph::new(cut(&format!(" {}", stage.title), title.width as usize)).style(theme.title),
-        title,
-    );
+    let buf = frame.buffer_mut();
+    paint::text(buf, title, cut(&format!(" {}", stage.title), title.width as usize), theme.title);
     if !stage.focus.is_empty() {
         let text = format!(" Focus: {}", stage.focus.join(", "));
-        frame.render_widget(
-            Paragraph::new(cut(&text, focus.width as usize)).style(theme.dim),
-            focus,
-        );
+        paint::text(buf, focus, cut(&text, focus.width as usize), theme.dim);
     }
 
     let now = cx.now;
@@ -346,12 +339,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         ),
         Phase::Ended => format!("{} · {}", phase.label(), drift_in_words(state.drift(now))),
     };
-    frame.render_widget(
-        Paragraph::new(cut(&words, label.width as usize))
-            .style(style)
-            .alignment(ratatui::layout::Alignment::Center),
-        label,
-    );
+    paint::centered(frame.buffer_mut(), label, cut(&words, label.width as usize), style);
 }
 
 /// The keys that matter now, most useful first: as many as fit are shown.
