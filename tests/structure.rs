@@ -120,3 +120,16 @@ fn every_folder_says_at_its_top_what_lives_there_and_what_it_may_use() {
         assert!(text.starts_with("//! "), "{} starts without a `//!` line", path.display());
     }
 }
+
+#[test]
+fn no_file_is_over_five_hundred_lines() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .map(|f| (f, std::fs::read_to_string(f).unwrap().lines().count()))
+        .filter(|(_, n)| *n > 500)
+        .map(|(f, n)| format!("{}: {n} lines", f.display()))
+        .collect();
+    assert!(long.is_empty(), "split these by concept: {}", long.join(", "));
+}
