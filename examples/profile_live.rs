@@ -16,9 +16,9 @@ use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use roundtable::app::keymap::Keymap;
 use roundtable::app::live::Live;
 use roundtable::app::{App, Mode};
+use roundtable::input::keymap::Keymap;
 use roundtable::model::Ms;
 use roundtable::ui::theme::Theme;
 use roundtable::ui::{self, Context};

@@ -10,9 +10,6 @@ pub mod live;
 pub mod picker;
 pub mod replay;
 
-// Until every screen imports them from `input`.
-pub use crate::input::{action, keymap};
-
 use std::path::PathBuf;
 
 use crate::input::{KeyCode, KeyEvent};

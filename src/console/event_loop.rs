@@ -19,9 +19,10 @@ use crate::model::Ms;
 use crate::model::length::in_words;
 use crate::report::compare::Comparison;
 use crate::store::recorder::Recorder;
+use crate::store::rescue_path;
 use crate::ui::{self, theme::Theme};
 use crate::workshop::compare::comparison;
-use crate::workshop::open::{Opened, home_screen, open, prepare, rescue_path};
+use crate::workshop::open::{Opened, home_screen, open, prepare};
 use crate::workshop::replay::replay;
 
 /// How often to try again while the disk refuses writes.

@@ -67,6 +67,14 @@ pub fn check_due(due: &str) -> Result<(), String> {
 }
 
 impl Ideas {
+    /// Idea `i`, if it still stands on its own; else the latest that does.
+    pub fn standing_at(&self, i: usize) -> Option<usize> {
+        match self.list.get(i) {
+            Some(idea) if idea.merged_into.is_none() => Some(i),
+            _ => self.list.iter().rposition(|idea| idea.merged_into.is_none()),
+        }
+    }
+
     /// The ideas still standing on their own: not merged into another.
     pub fn standing(&self) -> impl Iterator<Item = (usize, &Idea)> {
         self.list.iter().map(|i| &**i).enumerate().filter(|(_, i)| i.merged_into.is_none())

@@ -17,7 +17,23 @@ pub mod session_fold;
 pub use error::FileError;
 
 use std::fs::{File, OpenOptions};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The `n`th name a session may take in `dir`: `STEM.ron`, then `STEM-2.ron`, `STEM-3.ron`…
+pub fn numbered(dir: &Path, stem: &str, n: usize) -> PathBuf {
+    if n == 1 { dir.join(format!("{stem}.ron")) } else { dir.join(format!("{stem}-{n}.ron")) }
+}
+
+/// Where a session goes when its own folder refuses it: the temporary
+/// folder, under the first of its names not taken there.
+pub fn rescue_path(session: &Path) -> PathBuf {
+    let stem = session.file_stem().map_or("session".into(), |s| s.to_string_lossy().into_owned());
+    let dir = std::env::temp_dir();
+    (1..10_000)
+        .map(|n| numbered(&dir, &stem, n))
+        .find(|p| !taken(p))
+        .unwrap_or_else(|| dir.join("roundtable-rescue.ron"))
+}
 
 /// Whether a name in the sessions folder is taken in any form: a file, a
 /// folder, or a link, dangling or not (`exists` says no to a dangling link).

@@ -92,8 +92,7 @@ impl Recorder {
         };
         let stem = format!("{}-{}", started.format("%Y-%m-%d-%H%M"), slug(&session.plan.title));
         for n in 1.. {
-            let name = if n == 1 { format!("{stem}.ron") } else { format!("{stem}-{n}.ron") };
-            let path = dir.join(name);
+            let path = super::numbered(dir, &stem, n);
             // Taken in any form, a dangling link included, moves on to the next number.
             if [path.clone(), journal_path(&path), lock_path(&path), conflict_path(&path)]
                 .iter()

@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Theme;
-use crate::app::action::Action;
-use crate::app::keymap::Keymap;
+use crate::input::action::Action;
+use crate::input::keymap::Keymap;
 use crate::model::action::{AgreedAction, overdue};
 use crate::model::idea::Ideas;
 use crate::model::text::{cut, wrap};

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::ideas::{author, blind_line, marks, votes};
 use super::theme::Theme;
-use crate::app::keymap::Keymap;
+use crate::input::keymap::Keymap;
 use crate::model::State;
 use crate::model::idea::Idea;
 use crate::model::text::{cut, pad, width, wrap};

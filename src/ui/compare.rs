@@ -7,9 +7,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Context;
 use super::hints;
-use crate::app::action::{Action, Screen};
 use crate::app::compare::Compare;
-use crate::app::keymap::Keymap;
+use crate::input::action::{Action, Screen};
+use crate::input::keymap::Keymap;
 use crate::model::balance::many;
 use crate::model::text::{cut, pad};
 

@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
 use super::theme::Theme;
-use crate::app::action::Action;
-use crate::app::keymap::Keymap;
+use crate::input::action::Action;
+use crate::input::keymap::Keymap;
 
 pub fn render(
     frame: &mut Frame,

@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::centered;
 use super::theme::Theme;
-use crate::app::action::{Action, Screen};
-use crate::app::keymap::Keymap;
+use crate::input::action::{Action, Screen};
+use crate::input::keymap::Keymap;
 use crate::model::text::{cut, width};
 
 /// The keys of `screen`, one action a line.

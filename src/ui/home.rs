@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{Context, centered, help, hints};
-use crate::app::action::{Action, Screen};
 use crate::app::home::{Entry, Home};
-use crate::app::keymap::Keymap;
+use crate::input::action::{Action, Screen};
+use crate::input::keymap::Keymap;
 use crate::model::text::cut;
 
 pub fn entry_text(entry: &Entry) -> String {

@@ -12,10 +12,10 @@ use super::{
     actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, paint,
     picker, projection, reflection,
 };
-use crate::app::action::{Action, Screen};
-use crate::app::keymap::Keymap;
 use crate::app::live::{Before, LiveUi, Overlay, Panel, Popup, View};
 use crate::app::picker::Purpose;
+use crate::input::action::Action;
+use crate::input::keymap::Keymap;
 use crate::model::agenda::Phase;
 use crate::model::length::clock;
 use crate::model::plan::{Policy, StageKind};
@@ -146,12 +146,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     }
     match view.ui.overlay {
         Some(Overlay::Help) => {
-            let screen = match view.ui.view {
-                View::Main => Screen::Live,
-                View::Board => Screen::Board,
-                View::Actions => Screen::Actions,
-                View::Reflection => Screen::Reflection,
-            };
+            let screen = view.ui.view.screen();
             help::render(frame, body, view.keymap, screen, view.ui.help_scroll, theme)
         }
         Some(Overlay::QuitUnsaved) => dialog::render(
@@ -184,11 +179,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
 /// The selected idea, if it still stands on its own; else the latest that does.
 fn selected_idea(view: &LiveView) -> Option<usize> {
-    let ideas = &view.state.ideas.list;
-    match ideas.get(view.ui.idea) {
-        Some(idea) if idea.merged_into.is_none() => Some(view.ui.idea),
-        _ => ideas.iter().rposition(|i| i.merged_into.is_none()),
-    }
+    view.state.ideas.standing_at(view.ui.idea)
 }
 
 /// Agenda and balance on the left; the countdown on the right, with the floor

@@ -9,10 +9,10 @@ use super::Context;
 use super::hints;
 use super::live::{self, LiveView};
 use super::theme::Theme;
-use crate::app::action::{Action, Screen};
-use crate::app::keymap::Keymap;
 use crate::app::live::Overlay;
 use crate::app::replay::Replay;
+use crate::input::action::{Action, Screen};
+use crate::input::keymap::Keymap;
 use crate::model::text::{cut, width};
 
 pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, cx: &Context) {

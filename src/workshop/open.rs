@@ -151,19 +151,3 @@ pub fn home_screen(sessions: &Path) -> Home {
     };
     Home::new(&built_in_plan(), catalog::plans(plans), catalog::sessions(sessions))
 }
-
-/// Where a session goes when its own folder refuses it: the temporary folder, under a name not taken.
-pub fn rescue_path(session: &Path) -> PathBuf {
-    let stem = session.file_stem().map_or("session".into(), |s| s.to_string_lossy().into_owned());
-    let dir = std::env::temp_dir();
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                dir.join(format!("{stem}.ron"))
-            } else {
-                dir.join(format!("{stem}-{n}.ron"))
-            }
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| dir.join("roundtable-rescue.ron"))
-}

@@ -73,10 +73,7 @@ impl Live {
             (Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::QuitUnsaved), _) => {
                 Screen::Dialog
             }
-            (None, View::Main) => Screen::Live,
-            (None, View::Board) => Screen::Board,
-            (None, View::Actions) => Screen::Actions,
-            (None, View::Reflection) => Screen::Reflection,
+            (None, view) => view.screen(),
         }
     }
 

@@ -55,11 +55,7 @@ impl Live {
 
     /// The selected idea, if it still stands on its own; else the latest that does.
     pub fn selected_idea(&self) -> Option<usize> {
-        let ideas = &self.state.ideas.list;
-        match ideas.get(self.ui.idea) {
-            Some(idea) if idea.merged_into.is_none() => Some(self.ui.idea),
-            _ => ideas.iter().rposition(|i| i.merged_into.is_none()),
-        }
+        self.state.ideas.standing_at(self.ui.idea)
     }
 
     pub(super) fn selected_carried(&self) -> Option<usize> {

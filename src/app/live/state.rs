@@ -6,6 +6,7 @@ use tui_input::Input;
 use crate::app::agree::Agree;
 use crate::app::capture::Capture;
 use crate::app::picker::Picker;
+use crate::input::action::Screen;
 use crate::model::reflection::Question;
 
 /// The series' session before this one, as it ended: its share of airtime and of ideas by role.
@@ -34,6 +35,18 @@ pub enum View {
     Board,
     Actions,
     Reflection,
+}
+
+impl View {
+    /// The screen whose keys work in this view.
+    pub fn screen(self) -> Screen {
+        match self {
+            View::Main => Screen::Live,
+            View::Board => Screen::Board,
+            View::Actions => Screen::Actions,
+            View::Reflection => Screen::Reflection,
+        }
+    }
 }
 
 /// The panel whose list the arrows move in, on the main view.
