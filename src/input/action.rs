@@ -1,82 +1,162 @@
 //! What a key means. These names are the keymap's vocabulary and the help screen's source.
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumMessage, VariantArray};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Each action's doc comment is its line on the help screen.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    EnumMessage,
+)]
 pub enum Action {
     // The agenda
+    /// start or pause the current stage's timer
     StartPause,
+    /// next stage, its timer running (on the last: end the workshop)
     NextStage,
+    /// back one stage
     PreviousStage,
+    /// one minute more for the current stage
     MoreTime,
+    /// one minute less for the current stage
     LessTime,
     // The floor
+    /// raise a hand (type to filter; Tab: reply or process)
     RaiseHand,
+    /// give the floor to the first in the queue
     GiveFloor,
+    /// end the current turn
     EndTurn,
+    /// lower the selected hand
     LowerHand,
+    /// in a round: the next person passes
     Pass,
+    /// change the order: Equal, Fifo, Round
     ChangeOrder,
+    /// mark someone arrived or left, or add a walk-in
     Presence,
     // Ideas and actions
+    /// capture an idea (Tab: who said it, then what it is about)
     CaptureIdea,
+    /// one vote for the selected idea
     Vote,
+    /// the ideas board, full screen (again: back)
     IdeasBoard,
+    /// the actions: from last time and agreed now (again: back)
     ActionsList,
+    /// blind capture on; when on: reveal everything
     BlindCapture,
+    /// reword the selected idea (the first wording stays in the log)
     EditIdea,
+    /// merge: once on an idea, once on the idea it joins
     MergeIdea,
+    /// park the selected idea, or bring it back
     ParkIdea,
+    /// turn the selected idea into an action: owner and due date
     MakeAction,
+    /// the selected action is done
     MarkDone,
+    /// the selected action is in progress
     MarkInProgress,
+    /// the selected action is dropped
     MarkDropped,
+    /// a note on the selected action or component; an answer to a question
     WriteNote,
     // Reflections
+    /// reflections on the components (again: back)
     Reflect,
+    /// score the selected component 0: not yet
     ScoreNotYet,
+    /// score it 1: a little
     ScoreALittle,
+    /// score it 2: partly
     ScorePartly,
+    /// score it 3: mostly
     ScoreMostly,
+    /// score it 4: fully
     ScoreFully,
+    /// one more person at the tally's level
     TallyAdd,
+    /// one fewer person at the tally's level
     TallyRemove,
+    /// the tally's level one lower
     TallyLeft,
+    /// the tally's level one higher
     TallyRight,
+    /// a new checkpoint: beginning, middle, end or your own name
     NewCheckpoint,
     // The room
+    /// projection view: big timer, who speaks, who is next (again: back)
     Projection,
+    /// show participants' needs in words, or hide them behind a ◇
     ShowNeeds,
+    /// next theme: dark, light, high contrast, colour-blind, mono
     NextTheme,
     // Replay
+    /// play or pause the replay
     PlayPause,
+    /// play at 1×
     Speed1x,
+    /// play at 2×
     Speed2x,
+    /// play at 10×
     Speed10x,
+    /// play at 60×
     Speed60x,
+    /// play at 600×
     Speed600x,
+    /// one event back
     EventBack,
+    /// one event on
     EventOn,
+    /// back to the start of this stage, or the one before
     StageBack,
+    /// on to the next stage
     StageOn,
     // Compare
+    /// earlier sessions
     ScrollLeft,
+    /// later sessions
     ScrollRight,
+    /// mark a recorded session to compare, or unmark it
     MarkForCompare,
+    /// compare the selected series with its rehearsals and unfinished sessions too
     CompareAll,
+    /// the next cycle of the selected finished session: its plan, with its open actions
     NextCycle,
     // Everywhere
+    /// next panel: the queue or the ideas
     NextPanel,
+    /// previous panel
     PreviousPanel,
+    /// undo the last action (recorded too: nothing is deleted)
     Undo,
+    /// this help
     Help,
+    /// quit (the session is already saved)
     Quit,
     // Lists and dialogs
+    /// move up a list
     Up,
+    /// move down a list
     Down,
+    /// open the selected entry
     Select,
+    /// yes
     Confirm,
+    /// no
     Cancel,
+    /// close; back to the live screen; from a replay or a comparison, the home screen
     Back,
 }
 
@@ -101,73 +181,8 @@ pub enum Screen {
 }
 
 impl Action {
-    pub const ALL: [Action; 65] = [
-        Action::StartPause,
-        Action::NextStage,
-        Action::PreviousStage,
-        Action::MoreTime,
-        Action::LessTime,
-        Action::RaiseHand,
-        Action::GiveFloor,
-        Action::EndTurn,
-        Action::LowerHand,
-        Action::Pass,
-        Action::ChangeOrder,
-        Action::Presence,
-        Action::CaptureIdea,
-        Action::Vote,
-        Action::IdeasBoard,
-        Action::ActionsList,
-        Action::BlindCapture,
-        Action::EditIdea,
-        Action::MergeIdea,
-        Action::ParkIdea,
-        Action::MakeAction,
-        Action::MarkDone,
-        Action::MarkInProgress,
-        Action::MarkDropped,
-        Action::WriteNote,
-        Action::Reflect,
-        Action::ScoreNotYet,
-        Action::ScoreALittle,
-        Action::ScorePartly,
-        Action::ScoreMostly,
-        Action::ScoreFully,
-        Action::TallyAdd,
-        Action::TallyRemove,
-        Action::TallyLeft,
-        Action::TallyRight,
-        Action::NewCheckpoint,
-        Action::Projection,
-        Action::ShowNeeds,
-        Action::NextTheme,
-        Action::PlayPause,
-        Action::Speed1x,
-        Action::Speed2x,
-        Action::Speed10x,
-        Action::Speed60x,
-        Action::Speed600x,
-        Action::EventBack,
-        Action::EventOn,
-        Action::StageBack,
-        Action::StageOn,
-        Action::ScrollLeft,
-        Action::ScrollRight,
-        Action::MarkForCompare,
-        Action::CompareAll,
-        Action::NextCycle,
-        Action::NextPanel,
-        Action::PreviousPanel,
-        Action::Undo,
-        Action::Help,
-        Action::Quit,
-        Action::Up,
-        Action::Down,
-        Action::Select,
-        Action::Confirm,
-        Action::Cancel,
-        Action::Back,
-    ];
+    /// Every action, in the order the help screen lists them.
+    pub const ALL: &'static [Action] = <Action as VariantArray>::VARIANTS;
 
     /// The screens on which this action means something.
     pub fn screens(self) -> &'static [Screen] {
@@ -232,84 +247,25 @@ impl Action {
         }
     }
 
-    /// One line for the help screen.
+    /// One line for the help screen: the action's doc comment.
     pub fn describe(self) -> &'static str {
-        match self {
-            Action::StartPause => "start or pause the current stage's timer",
-            Action::NextStage => "next stage, its timer running (on the last: end the workshop)",
-            Action::PreviousStage => "back one stage",
-            Action::MoreTime => "one minute more for the current stage",
-            Action::LessTime => "one minute less for the current stage",
-            Action::RaiseHand => "raise a hand (type to filter; Tab: reply or process)",
-            Action::GiveFloor => "give the floor to the first in the queue",
-            Action::EndTurn => "end the current turn",
-            Action::LowerHand => "lower the selected hand",
-            Action::Pass => "in a round: the next person passes",
-            Action::ChangeOrder => "change the order: Equal, Fifo, Round",
-            Action::Presence => "mark someone arrived or left, or add a walk-in",
-            Action::CaptureIdea => "capture an idea (Tab: who said it, then what it is about)",
-            Action::Vote => "one vote for the selected idea",
-            Action::IdeasBoard => "the ideas board, full screen (again: back)",
-            Action::ActionsList => "the actions: from last time and agreed now (again: back)",
-            Action::BlindCapture => "blind capture on; when on: reveal everything",
-            Action::EditIdea => "reword the selected idea (the first wording stays in the log)",
-            Action::MergeIdea => "merge: once on an idea, once on the idea it joins",
-            Action::ParkIdea => "park the selected idea, or bring it back",
-            Action::MakeAction => "turn the selected idea into an action: owner and due date",
-            Action::MarkDone => "the selected action is done",
-            Action::MarkInProgress => "the selected action is in progress",
-            Action::MarkDropped => "the selected action is dropped",
-            Action::WriteNote => {
-                "a note on the selected action or component; an answer to a question"
-            }
-            Action::Reflect => "reflections on the components (again: back)",
-            Action::ScoreNotYet => "score the selected component 0: not yet",
-            Action::ScoreALittle => "score it 1: a little",
-            Action::ScorePartly => "score it 2: partly",
-            Action::ScoreMostly => "score it 3: mostly",
-            Action::ScoreFully => "score it 4: fully",
-            Action::TallyAdd => "one more person at the tally's level",
-            Action::TallyRemove => "one fewer person at the tally's level",
-            Action::TallyLeft => "the tally's level one lower",
-            Action::TallyRight => "the tally's level one higher",
-            Action::NewCheckpoint => "a new checkpoint: beginning, middle, end or your own name",
-            Action::NextPanel => "next panel: the queue or the ideas",
-            Action::PreviousPanel => "previous panel",
-            Action::Undo => "undo the last action (recorded too: nothing is deleted)",
-            Action::Help => "this help",
-            Action::Quit => "quit (the session is already saved)",
-            Action::Up => "move up a list",
-            Action::Down => "move down a list",
-            Action::Select => "open the selected entry",
-            Action::Confirm => "yes",
-            Action::Cancel => "no",
-            Action::Back => {
-                "close; back to the live screen; from a replay or a comparison, the home screen"
-            }
-            Action::Projection => {
-                "projection view: big timer, who speaks, who is next (again: back)"
-            }
-            Action::ShowNeeds => "show participants' needs in words, or hide them behind a ◇",
-            Action::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
-            Action::PlayPause => "play or pause the replay",
-            Action::Speed1x => "play at 1×",
-            Action::Speed2x => "play at 2×",
-            Action::Speed10x => "play at 10×",
-            Action::Speed60x => "play at 60×",
-            Action::Speed600x => "play at 600×",
-            Action::EventBack => "one event back",
-            Action::EventOn => "one event on",
-            Action::StageBack => "back to the start of this stage, or the one before",
-            Action::StageOn => "on to the next stage",
-            Action::ScrollLeft => "earlier sessions",
-            Action::ScrollRight => "later sessions",
-            Action::MarkForCompare => "mark a recorded session to compare, or unmark it",
-            Action::NextCycle => {
-                "the next cycle of the selected finished session: its plan, with its open actions"
-            }
-            Action::CompareAll => {
-                "compare the selected series with its rehearsals and unfinished sessions too"
-            }
+        self.get_documentation().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_says_in_one_line_what_it_does() {
+        assert_eq!(Action::ALL.len(), 65);
+        assert_eq!(Action::StartPause.describe(), "start or pause the current stage's timer");
+        for action in Action::ALL {
+            let said = action.describe();
+            assert!(!said.is_empty() && !said.contains('\n'), "{action:?}: {said:?}");
+            assert_eq!(said, said.trim(), "{action:?}");
+            assert!(!action.screens().is_empty(), "{action:?} works on no screen");
         }
     }
 }

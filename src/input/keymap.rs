@@ -218,7 +218,8 @@ impl Keymap {
     /// The action a key does on a screen, if any.
     pub fn action(&self, screen: Screen, key: Key) -> Option<Action> {
         Action::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|a| a.screens().contains(&screen) && self.keys(*a).contains(&key))
     }
 
@@ -256,7 +257,7 @@ impl Keymap {
             out.push('\n');
         }
         out.push_str("{\n");
-        for action in Action::ALL {
+        for &action in Action::ALL {
             let keys: Vec<String> =
                 self.keys(action).iter().map(|k| format!("{:?}", k.to_string())).collect();
             out.push_str(&format!("    {action:?}: [{}],\n", keys.join(", ")));
@@ -273,7 +274,7 @@ mod tests {
     #[test]
     fn every_action_has_a_key_and_no_screen_has_a_clash() {
         let keymap = Keymap::defaults();
-        for action in Action::ALL {
+        for &action in Action::ALL {
             assert!(!keymap.keys(action).is_empty(), "{action:?} has no key");
         }
         assert_eq!(keymap.clash(), None);

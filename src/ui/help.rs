@@ -14,7 +14,8 @@ use crate::model::text::{cut, width};
 /// The keys of `screen`, one action a line.
 pub fn lines(keymap: &Keymap, screen: Screen) -> Vec<(String, &'static str)> {
     Action::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|a| a.screens().contains(&screen) && *a != Action::Help)
         .map(|a| (keymap.labels(a), a.describe()))
         .collect()
