@@ -34,66 +34,70 @@ pub struct Paint {
     pub reversed: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Theme")]
-pub struct ThemeFile {
-    #[serde(default)]
-    pub background: Option<Rgb>,
-    pub text: Paint,
-    pub dim: Paint,
-    pub title: Paint,
-    pub border: Paint,
-    pub selected: Paint,
-    pub timer_ready: Paint,
-    pub timer_running: Paint,
-    pub timer_paused: Paint,
-    pub timer_warning: Paint,
-    pub timer_over: Paint,
-    pub done: Paint,
-    pub current: Paint,
-    pub to_come: Paint,
-    pub status: Paint,
-    pub hint: Paint,
-    pub hint_key: Paint,
-    pub warning: Paint,
-    pub dialog: Paint,
-    pub speaker: Paint,
-    pub waiting: Paint,
-    pub reason: Paint,
-    pub bar: Paint,
-    pub hidden: Paint,
+/// The parts of the screen a theme styles, each named once: the file's
+/// fields, the styles ready to draw with, and the list the contrast check walks.
+macro_rules! parts {
+    ($($part:ident),* $(,)?) => {
+        #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+        #[serde(deny_unknown_fields, rename = "Theme")]
+        pub struct ThemeFile {
+            #[serde(default)]
+            pub background: Option<Rgb>,
+            $(pub $part: Paint,)*
+        }
+
+        /// The styles ready to draw with.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Theme {
+            pub name: String,
+            pub file: ThemeFile,
+            /// The ground every pane is drawn on, with the text's colour, so
+            /// panes need not paint it again.
+            pub base: Style,
+            $(pub $part: Style,)*
+        }
+
+        impl Theme {
+            pub fn from_file(name: &str, f: ThemeFile) -> Theme {
+                let base = style(&f.text).bg(f.background.map_or(Color::Reset, color));
+                Theme { name: name.to_string(), base, $($part: style(&f.$part),)* file: f }
+            }
+        }
+
+        impl ThemeFile {
+            /// Every style, by its name in the file.
+            pub fn styles(&self) -> Vec<(&'static str, &Paint)> {
+                vec![$((stringify!($part), &self.$part),)*]
+            }
+        }
+    };
 }
 
-/// The styles ready to draw with.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Theme {
-    pub name: String,
-    pub file: ThemeFile,
-    pub base: Style,
-    pub text: Style,
-    pub dim: Style,
-    pub title: Style,
-    pub border: Style,
-    pub selected: Style,
-    pub timer_ready: Style,
-    pub timer_running: Style,
-    pub timer_paused: Style,
-    pub timer_warning: Style,
-    pub timer_over: Style,
-    pub done: Style,
-    pub current: Style,
-    pub to_come: Style,
-    pub status: Style,
-    pub hint: Style,
-    pub hint_key: Style,
-    pub warning: Style,
-    pub dialog: Style,
-    pub speaker: Style,
-    pub waiting: Style,
-    pub reason: Style,
-    pub bar: Style,
-    pub hidden: Style,
-}
+parts!(
+    text,
+    dim,
+    title,
+    border,
+    selected,
+    timer_ready,
+    timer_running,
+    timer_paused,
+    timer_warning,
+    timer_over,
+    done,
+    current,
+    to_come,
+    status,
+    hint,
+    hint_key,
+    warning,
+    dialog,
+    speaker,
+    waiting,
+    reason,
+    bar,
+    hidden,
+);
 
 /// The built-in themes, in the order `t` cycles through them.
 pub const BUILT_IN: [(&str, &str); 5] = [
@@ -164,40 +168,6 @@ impl Theme {
             },
         )
     }
-
-    pub fn from_file(name: &str, f: ThemeFile) -> Theme {
-        // The ground every pane is drawn on, with the text's colour, so panes need not paint it again.
-        let base = style(&f.text).bg(f.background.map_or(Color::Reset, color));
-        let s = |p: &Paint| style(p);
-        Theme {
-            name: name.to_string(),
-            base,
-            text: s(&f.text),
-            dim: s(&f.dim),
-            title: s(&f.title),
-            border: s(&f.border),
-            selected: s(&f.selected),
-            timer_ready: s(&f.timer_ready),
-            timer_running: s(&f.timer_running),
-            timer_paused: s(&f.timer_paused),
-            timer_warning: s(&f.timer_warning),
-            timer_over: s(&f.timer_over),
-            done: s(&f.done),
-            current: s(&f.current),
-            to_come: s(&f.to_come),
-            status: s(&f.status),
-            hint: s(&f.hint),
-            hint_key: s(&f.hint_key),
-            warning: s(&f.warning),
-            dialog: s(&f.dialog),
-            speaker: s(&f.speaker),
-            waiting: s(&f.waiting),
-            reason: s(&f.reason),
-            bar: s(&f.bar),
-            hidden: s(&f.hidden),
-            file: f,
-        }
-    }
 }
 
 fn color(rgb: Rgb) -> Color {
@@ -226,35 +196,6 @@ fn style(p: &Paint) -> Style {
 }
 
 impl ThemeFile {
-    /// Every style, by its name in the file.
-    pub fn styles(&self) -> [(&'static str, &Paint); 23] {
-        [
-            ("text", &self.text),
-            ("dim", &self.dim),
-            ("title", &self.title),
-            ("border", &self.border),
-            ("selected", &self.selected),
-            ("timer_ready", &self.timer_ready),
-            ("timer_running", &self.timer_running),
-            ("timer_paused", &self.timer_paused),
-            ("timer_warning", &self.timer_warning),
-            ("timer_over", &self.timer_over),
-            ("done", &self.done),
-            ("current", &self.current),
-            ("to_come", &self.to_come),
-            ("status", &self.status),
-            ("hint", &self.hint),
-            ("hint_key", &self.hint_key),
-            ("warning", &self.warning),
-            ("dialog", &self.dialog),
-            ("speaker", &self.speaker),
-            ("waiting", &self.waiting),
-            ("reason", &self.reason),
-            ("bar", &self.bar),
-            ("hidden", &self.hidden),
-        ]
-    }
-
     /// Each style's text colour against its ground, as the screen shows it: a
     /// style without its own colour takes the text's, or the background's.
     /// None for a theme that leaves colour to the terminal.
