@@ -17,7 +17,6 @@ use crate::store::catalog::{FileKind, kind_of};
 use crate::store::keymap_file::{load_keymap, parse_keymap};
 use crate::store::plan_file::parse_plan;
 use crate::store::ron_text::{io_words, parse, read};
-use crate::store::session_file::parse_session;
 use crate::store::session_fold::{fold_session, fold_session_text};
 use crate::ui::theme::{self, Theme, ThemeFile};
 use crate::workshop::compare::comparison;
@@ -287,12 +286,7 @@ fn check_one(file: &Path) -> Result<Option<String>, FileError> {
             Ok(None)
         }
         FileKind::Plan | FileKind::Unknown => {
-            // A session missing its name still says `version:`; let its own reader explain.
-            if text.contains("version:") && text.contains("events:") {
-                parse_session(file, &text)?;
-            } else {
-                parse_plan(file, &text)?;
-            }
+            parse_plan(file, &text)?;
             Ok(None)
         }
     }

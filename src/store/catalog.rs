@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::index;
-use super::locate::first_two;
+use super::locate::{field_value, first_two};
 use super::plan_file::parse_plan;
 use super::ron_text::read;
 use crate::model::Plan;
@@ -24,6 +24,8 @@ pub enum FileKind {
 
 pub fn kind_of(text: &str) -> FileKind {
     match first_two(text) {
+        // A session under another name, or none, still has its version: no plan has one.
+        (Some("Plan" | "("), _) if field_value(text, "version").is_some() => FileKind::Session,
         (Some("Plan"), _) => FileKind::Plan,
         (Some("Session"), _) => FileKind::Session,
         (Some("Theme"), _) => FileKind::Theme,
