@@ -894,3 +894,48 @@ fn home_starts_the_next_cycle_of_a_finished_session() {
     app.handle(Action::Up, 0);
     assert_eq!(app.handle(Action::NextCycle, 0).effect, None);
 }
+
+/// A keymap whose forms save with Ctrl+s and close with F2, and move with Alt+j.
+fn remapped_forms() -> Keymap {
+    let text = "{ Submit: [\"Ctrl+s\"], Dismiss: [\"F2\"], NextField: [\"Alt+j\"] }";
+    roundtable::store::keymap_file::parse_keymap(std::path::Path::new("k.ron"), text).unwrap()
+}
+
+#[test]
+fn a_form_saves_closes_and_moves_on_the_keys_of_the_keymap_in_effect() {
+    let mut app = discussion();
+    app.keymap = remapped_forms();
+    press(&mut app, Action::CaptureIdea, 0);
+    type_keys(&mut app, "Evening hours", 0);
+    // Enter and Esc are no longer the form's: the form stays open and nothing is made.
+    assert!(key(&mut app, KeyCode::Enter, 1_000).events.is_empty());
+    assert!(key(&mut app, KeyCode::Esc, 1_000).events.is_empty());
+    assert!(app.typing(), "Esc no longer closes the form");
+    let save = KeyEvent::new(KeyCode::Char('s'), ratatui::crossterm::event::KeyModifiers::CONTROL);
+    let out = app.key(save, 2_000);
+    assert_eq!(
+        events(&out),
+        vec![Event::IdeaCaptured {
+            text: "Evening hours".into(),
+            author: None,
+            components: vec![]
+        }]
+    );
+    // F2 drops a form; the letters of the remapped keys are still typed as text.
+    press(&mut app, Action::CaptureIdea, 3_000);
+    type_keys(&mut app, "s", 3_000);
+    assert!(app.typing());
+    key(&mut app, KeyCode::F(2), 3_000);
+    assert!(!app.typing(), "F2 dismisses the form");
+}
+
+#[test]
+fn a_form_action_bound_only_to_letters_is_refused_where_it_is_bound() {
+    let text = "{\n    Submit: [\"s\"],\n}";
+    let err = roundtable::store::keymap_file::parse_keymap(std::path::Path::new("k.ron"), text)
+        .unwrap_err();
+    assert_eq!(
+        err.headline(),
+        "k.ron:2:13: a key for Submit that types no text, such as Enter, Tab, F2 or Ctrl+s: in a form, letters are typed"
+    );
+}

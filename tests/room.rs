@@ -186,7 +186,7 @@ fn every_screen_survives_every_size_down_to_one_cell() {
         live.ui.popup = Some(Popup::Picker(Picker::new(Purpose::Hand(HandKind::Normal))))
     }));
     apps.push(with_ui(live_app(speaking()), |live| {
-        live.ui.popup = Some(Popup::Ladder { choice: 2 })
+        live.ui.popup = Some(Popup::Ladder(roundtable::app::ladder::LadderForm { choice: 2 }))
     }));
     for app in &apps {
         for w in [1, 2, 3, 7, 20, 39, 40, 41, 55, 80] {

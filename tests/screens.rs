@@ -564,3 +564,31 @@ fn at_80_columns_a_long_status_wraps_at_words_and_is_never_cut() {
     let status = format!("{} {}", rows[rows.len() - 3].trim(), rows[rows.len() - 2].trim());
     assert_eq!(status, said, "{screen}");
 }
+
+#[test]
+fn every_form_names_the_keys_of_the_keymap_in_effect() {
+    let keys = "{ Submit: [\"Ctrl+s\"], Dismiss: [\"F2\"], NextField: [\"Alt+j\"], Up: [\"F5\"], Down: [\"F6\"] }";
+    let keymap =
+        roundtable::store::keymap_file::parse_keymap(std::path::Path::new("k.ron"), keys).unwrap();
+    let mut app = live_app(vec![at(0, Event::StageChanged { to: 2 })]);
+    app.keymap = keymap.clone();
+    let open = |app: &mut App, action: Action| {
+        if let Mode::Live(live) = &mut app.mode {
+            live.ui.popup = None;
+        }
+        app.handle(action, MIN);
+        text(&draw(app, MIN, 120, 35, None))
+    };
+    let capture = open(&mut app, Action::CaptureIdea);
+    assert!(capture.contains("Alt+j: idea → who said it"), "{capture}");
+    assert!(capture.contains("Ctrl+s saves · F2 cancels"), "{capture}");
+    let hand = open(&mut app, Action::RaiseHand);
+    assert!(hand.contains("(Alt+j changes)"), "{hand}");
+    assert!(hand.contains("Type to filter · F5F6 · Ctrl+s picks · F2 cancels"), "{hand}");
+    for default in ["Enter saves", "Esc cancels", "Enter picks", "↑↓"] {
+        assert!(
+            !capture.contains(default) && !hand.contains(default),
+            "{default} is still shown:\n{capture}\n{hand}"
+        );
+    }
+}

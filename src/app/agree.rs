@@ -1,8 +1,10 @@
 //! Turning an idea into an action: who owns it, and by when.
 
+use super::form::FormKey;
 use super::form::FormResult;
 use crate::input::EventHandler;
-use crate::input::{KeyCode, KeyEvent};
+use crate::input::TermEvent;
+use crate::input::action::Action;
 use chrono::NaiveDate;
 use tui_input::Input;
 
@@ -58,25 +60,25 @@ impl Agree {
         ranked(room.people.iter().map(|p| (p.name.as_str(), p.role.as_str())), typed, false)
     }
 
-    pub fn key(&mut self, key: KeyEvent, room: &Room, today: NaiveDate) -> FormResult<Event> {
-        match key.code {
-            KeyCode::Esc => FormResult::Cancelled,
-            KeyCode::Tab | KeyCode::BackTab => {
+    pub fn key(&mut self, key: FormKey, room: &Room, today: NaiveDate) -> FormResult<Event> {
+        match key {
+            FormKey::Act(Action::Dismiss) => FormResult::Cancelled,
+            FormKey::Act(Action::NextField | Action::PreviousField) => {
                 self.field = match self.field {
                     Field::Owner => Field::Due,
                     Field::Due => Field::Owner,
                 };
                 FormResult::Nothing
             }
-            KeyCode::Up if self.field == Field::Owner => {
+            FormKey::Act(Action::Up) if self.field == Field::Owner => {
                 self.selected = self.selected.saturating_sub(1);
                 FormResult::Nothing
             }
-            KeyCode::Down if self.field == Field::Owner => {
+            FormKey::Act(Action::Down) if self.field == Field::Owner => {
                 self.selected = (self.selected + 1).min(self.owners(room).len().saturating_sub(1));
                 FormResult::Nothing
             }
-            KeyCode::Enter => {
+            FormKey::Act(Action::Submit) => {
                 let Some(&owner) = self.owners(room).get(self.selected) else {
                     return FormResult::Refused("An action needs an owner from the room.".into());
                 };
@@ -89,7 +91,8 @@ impl Agree {
                     Err(why) => FormResult::Refused(why),
                 }
             }
-            _ => {
+            FormKey::Act(_) => FormResult::Nothing,
+            FormKey::Type(key) => {
                 let field = match self.field {
                     Field::Owner => {
                         self.selected = 0;
@@ -97,7 +100,7 @@ impl Agree {
                     }
                     Field::Due => &mut self.due,
                 };
-                field.handle_event(&crate::input::TermEvent::Key(key));
+                field.handle_event(&TermEvent::Key(key));
                 FormResult::Nothing
             }
         }

@@ -1,9 +1,11 @@
 //! Capturing an idea: its words, then (Tab) who said it, or nobody for anonymous,
 //! then (Tab) the components it is about, the stage's focus to begin with.
 
+use super::form::FormKey;
 use super::form::FormResult;
 use crate::input::EventHandler;
-use crate::input::{KeyCode, KeyEvent};
+use crate::input::action::Action;
+use crate::input::{KeyCode, KeyEvent, TermEvent};
 use tui_input::Input;
 
 use crate::model::Event;
@@ -62,13 +64,13 @@ impl Capture {
 
     pub fn key(
         &mut self,
-        key: KeyEvent,
+        key: FormKey,
         room: &Room,
         components: &[Component],
     ) -> FormResult<Event> {
-        match key.code {
-            KeyCode::Esc => FormResult::Cancelled,
-            KeyCode::Tab => {
+        match key {
+            FormKey::Act(Action::Dismiss) => FormResult::Cancelled,
+            FormKey::Act(Action::NextField) => {
                 self.field = match self.field {
                     Field::Words => Field::Author,
                     Field::Author => Field::Components,
@@ -76,7 +78,7 @@ impl Capture {
                 };
                 FormResult::Nothing
             }
-            KeyCode::BackTab => {
+            FormKey::Act(Action::PreviousField) => {
                 self.field = match self.field {
                     Field::Words => Field::Components,
                     Field::Author => Field::Words,
@@ -84,15 +86,17 @@ impl Capture {
                 };
                 FormResult::Nothing
             }
-            KeyCode::Up if self.field == Field::Components => {
+            FormKey::Act(Action::Up) if self.field == Field::Components => {
                 self.on = self.on.saturating_sub(1);
                 FormResult::Nothing
             }
-            KeyCode::Down if self.field == Field::Components => {
+            FormKey::Act(Action::Down) if self.field == Field::Components => {
                 self.on = (self.on + 1).min(components.len().saturating_sub(1));
                 FormResult::Nothing
             }
-            KeyCode::Char(' ') if self.field == Field::Components => {
+            FormKey::Type(KeyEvent { code: KeyCode::Char(' '), .. })
+                if self.field == Field::Components =>
+            {
                 if let Some(component) = components.get(self.on) {
                     match self.tags.iter().position(|t| *t == component.name) {
                         Some(at) => {
@@ -103,15 +107,15 @@ impl Capture {
                 }
                 FormResult::Nothing
             }
-            KeyCode::Up if self.field == Field::Author => {
+            FormKey::Act(Action::Up) if self.field == Field::Author => {
                 self.selected = self.selected.saturating_sub(1);
                 FormResult::Nothing
             }
-            KeyCode::Down if self.field == Field::Author => {
+            FormKey::Act(Action::Down) if self.field == Field::Author => {
                 self.selected = (self.selected + 1).min(self.authors(room).len().saturating_sub(1));
                 FormResult::Nothing
             }
-            KeyCode::Enter => {
+            FormKey::Act(Action::Submit) => {
                 let text = clean(self.words.value()).trim().to_string();
                 if text.is_empty() {
                     return FormResult::Refused("An empty idea is not saved.".into());
@@ -128,7 +132,8 @@ impl Capture {
                     ),
                 }
             }
-            _ => {
+            FormKey::Act(_) => FormResult::Nothing,
+            FormKey::Type(key) => {
                 let field = match self.field {
                     Field::Words => &mut self.words,
                     Field::Author => {
@@ -139,7 +144,7 @@ impl Capture {
                     Field::Components => return FormResult::Nothing,
                 };
                 // Control characters never reach the text: tui-input takes printable keys only.
-                field.handle_event(&crate::input::TermEvent::Key(key));
+                field.handle_event(&TermEvent::Key(key));
                 FormResult::Nothing
             }
         }

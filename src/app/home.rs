@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use crate::input::EventHandler;
-use crate::input::{KeyCode, KeyEvent};
 use tui_input::Input;
 
+use super::form::FormKey;
 use super::{Effect, Outcome, Start};
 use crate::input::action::{Action, Screen};
 use crate::model::Plan;
@@ -202,16 +202,16 @@ impl Home {
     }
 
     /// A key while the path is being typed: Enter opens it, Esc cancels.
-    pub fn type_key(&mut self, event: KeyEvent) -> Outcome {
+    pub fn type_key(&mut self, key: FormKey) -> Outcome {
         let Some(input) = &mut self.typing else {
             return Outcome::default();
         };
-        match event.code {
-            KeyCode::Esc => {
+        match key {
+            FormKey::Act(Action::Dismiss) => {
                 self.typing = None;
                 self.notice = None;
             }
-            KeyCode::Enter => {
+            FormKey::Act(Action::Submit) => {
                 let path = clean(input.value()).trim().to_string();
                 self.typing = None;
                 if path.is_empty() {
@@ -220,7 +220,8 @@ impl Home {
                     return Outcome::effect(Effect::Start(Start::Plan(PathBuf::from(path))));
                 }
             }
-            _ => {
+            FormKey::Act(_) => {}
+            FormKey::Type(event) => {
                 input.handle_event(&crate::input::TermEvent::Key(event));
             }
         }

@@ -2,10 +2,12 @@
 //! does there. Uses `model`, `input` and `report`; no terminal, files or clock.
 
 pub mod agree;
+pub mod answer;
 pub mod capture;
 pub mod compare;
 pub mod form;
 pub mod home;
+pub mod ladder;
 pub mod live;
 pub mod picker;
 pub mod replay;
@@ -17,6 +19,7 @@ use crate::input::{KeyCode, KeyEvent};
 use crate::input::action::{Action, Screen};
 use crate::input::keymap::{Key, Keymap};
 use compare::Compare;
+use form::FormKey;
 use home::Home;
 use live::Live;
 use replay::Replay;
@@ -112,9 +115,10 @@ impl App {
     /// One key press. Text fields take keys as typed; everything else goes through the keymap.
     pub fn key(&mut self, event: KeyEvent, now: Ms) -> Outcome {
         if self.typing() {
+            let key = FormKey::of(event, &self.keymap);
             return match &mut self.mode {
-                Mode::Home(home) => home.type_key(event),
-                Mode::Live(live) => live.popup_key(event, now),
+                Mode::Home(home) => home.type_key(key),
+                Mode::Live(live) => live.popup_key(key, now),
                 Mode::Replay(_) | Mode::Compare(_) => Outcome::default(),
             };
         }

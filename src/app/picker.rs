@@ -1,8 +1,10 @@
 //! Picking a person: type to filter (case and accents ignored), arrows, Enter.
 
+use super::form::FormKey;
 use super::form::FormResult;
 use crate::input::EventHandler;
-use crate::input::{KeyCode, KeyEvent};
+use crate::input::TermEvent;
+use crate::input::action::Action;
 use tui_input::Input;
 
 use crate::model::queue::HandKind;
@@ -58,14 +60,14 @@ impl Picker {
         out
     }
 
-    pub fn key(&mut self, key: KeyEvent, room: &Room) -> FormResult<Pick> {
+    pub fn key(&mut self, key: FormKey, room: &Room) -> FormResult<Pick> {
         if let Some((name, role)) = &mut self.role {
-            return match key.code {
-                KeyCode::Esc => {
+            return match key {
+                FormKey::Act(Action::Dismiss) => {
                     self.role = None;
                     FormResult::Nothing
                 }
-                KeyCode::Enter => {
+                FormKey::Act(Action::Submit) => {
                     let role = clean(role.value()).trim().to_string();
                     if role.is_empty() {
                         FormResult::Nothing
@@ -73,26 +75,27 @@ impl Picker {
                         FormResult::Done(Pick::WalkIn { name: name.clone(), role })
                     }
                 }
-                _ => {
-                    role.handle_event(&crate::input::TermEvent::Key(key));
+                FormKey::Act(_) => FormResult::Nothing,
+                FormKey::Type(key) => {
+                    role.handle_event(&TermEvent::Key(key));
                     FormResult::Nothing
                 }
             };
         }
         let choices = self.choices(room);
-        match key.code {
-            KeyCode::Esc => FormResult::Cancelled,
-            KeyCode::Up => {
+        match key {
+            FormKey::Act(Action::Dismiss) => FormResult::Cancelled,
+            FormKey::Act(Action::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 FormResult::Nothing
             }
-            KeyCode::Down => {
+            FormKey::Act(Action::Down) => {
                 self.selected = (self.selected + 1).min(choices.len().saturating_sub(1));
                 FormResult::Nothing
             }
-            KeyCode::Tab | KeyCode::BackTab => {
+            FormKey::Act(Action::NextField | Action::PreviousField) => {
                 if let Purpose::Hand(kind) = self.purpose {
-                    let forward = key.code == KeyCode::Tab;
+                    let forward = key == FormKey::Act(Action::NextField);
                     self.purpose = Purpose::Hand(match (kind, forward) {
                         (HandKind::Normal, true) | (HandKind::Process, false) => HandKind::Reply,
                         (HandKind::Reply, true) | (HandKind::Normal, false) => HandKind::Process,
@@ -101,7 +104,7 @@ impl Picker {
                 }
                 FormResult::Nothing
             }
-            KeyCode::Enter => match choices.get(self.selected) {
+            FormKey::Act(Action::Submit) => match choices.get(self.selected) {
                 Some(Choice::Person(i)) => FormResult::Done(Pick::Person(*i)),
                 Some(Choice::WalkIn(name)) => {
                     self.role = Some((name.clone(), Input::default()));
@@ -109,8 +112,9 @@ impl Picker {
                 }
                 None => FormResult::Nothing,
             },
-            _ => {
-                self.filter.handle_event(&crate::input::TermEvent::Key(key));
+            FormKey::Act(_) => FormResult::Nothing,
+            FormKey::Type(key) => {
+                self.filter.handle_event(&TermEvent::Key(key));
                 self.selected = 0;
                 FormResult::Nothing
             }

@@ -158,6 +158,15 @@ pub enum Action {
     Cancel,
     /// close; back to the live screen; from a replay or a comparison, the home screen
     Back,
+    // Forms
+    /// save what the form holds
+    Submit,
+    /// the form's next field
+    NextField,
+    /// the form's field before
+    PreviousField,
+    /// close the form; nothing is saved
+    Dismiss,
 }
 
 /// Where a key is read: the same key may mean different things on different screens.
@@ -177,6 +186,8 @@ pub enum Screen {
     Compare,
     /// A question waiting for yes or no.
     Dialog,
+    /// A form open for typing: keys that type text are always text there.
+    Form,
     Help,
 }
 
@@ -239,7 +250,10 @@ impl Action {
             }
             Action::Quit => &[Home, Live, Board, Actions, Reflection, Replay, Compare],
             Action::Help => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Help],
-            Action::Up | Action::Down => &[Home, Live, Board, Actions, Reflection, Compare, Help],
+            Action::Up | Action::Down => {
+                &[Home, Live, Board, Actions, Reflection, Compare, Help, Form]
+            }
+            Action::Submit | Action::NextField | Action::PreviousField | Action::Dismiss => &[Form],
             Action::Select => &[Home],
             Action::Confirm => &[Dialog],
             Action::Cancel => &[Dialog],
@@ -259,7 +273,7 @@ mod tests {
 
     #[test]
     fn every_action_says_in_one_line_what_it_does() {
-        assert_eq!(Action::ALL.len(), 65);
+        assert_eq!(Action::ALL.len(), 69);
         assert_eq!(Action::StartPause.describe(), "start or pause the current stage's timer");
         for action in Action::ALL {
             let said = action.describe();

@@ -24,6 +24,11 @@ impl Key {
         Key { code, ctrl: false, alt: false }
     }
 
+    /// Whether the key types text into a form's field, so that no form action can take it.
+    pub fn types_text(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
     pub fn from_event(event: &KeyEvent) -> Key {
         // Shift is not a modifier here: "?" and "+" arrive with it on some terminals.
         Key {
@@ -156,6 +161,8 @@ pub enum Problem {
         key: Key,
     },
     NoKey(Action),
+    /// An action of the forms whose every key types text: it could never be pressed there.
+    OnlyTyping(Action),
 }
 
 impl fmt::Display for Problem {
@@ -166,6 +173,10 @@ impl fmt::Display for Problem {
                 "a key not bound twice on one screen: \"{key}\" would mean both {action:?} and {other:?}"
             ),
             Problem::NoKey(action) => write!(f, "at least one key for {action:?}"),
+            Problem::OnlyTyping(action) => write!(
+                f,
+                "a key for {action:?} that types no text, such as Enter, Tab, F2 or Ctrl+s: in a form, letters are typed"
+            ),
         }
     }
 }
@@ -175,7 +186,7 @@ impl Problem {
     pub fn action(&self) -> Action {
         match *self {
             Problem::Clash { named, .. } => named,
-            Problem::NoKey(action) => action,
+            Problem::NoKey(action) | Problem::OnlyTyping(action) => action,
         }
     }
 }
@@ -207,6 +218,11 @@ impl Keymap {
         }
         if let Some(action) = Action::ALL.iter().find(|a| keymap.keys(**a).is_empty()) {
             return Err(Problem::NoKey(*action));
+        }
+        if let Some(action) = Action::ALL.iter().find(|a| {
+            a.screens().contains(&Screen::Form) && keymap.keys(**a).iter().all(Key::types_text)
+        }) {
+            return Err(Problem::OnlyTyping(*action));
         }
         Ok(keymap)
     }

@@ -10,7 +10,10 @@ use tui_input::Input;
 use super::centered;
 use super::theme::Theme;
 use crate::app::agree::{self, Agree};
+use crate::app::answer::AnswerForm;
 use crate::app::capture::{self, Capture};
+use crate::input::action::Action;
+use crate::input::keymap::Keymap;
 use crate::model::component::Component;
 use crate::model::idea::LONGEST_IDEA;
 use crate::model::reflection::{Answer, Rung};
@@ -73,6 +76,7 @@ pub fn capture(
     form: &Capture,
     (room, components): (&Room, &[Component]),
     blind: bool,
+    keymap: &Keymap,
     theme: &Theme,
 ) {
     let authors = form.authors(room);
@@ -149,7 +153,15 @@ pub fn capture(
         ));
     }
     lines.push(Line::styled(
-        cut("Tab: idea → who said it → about (Space tags) · Enter saves · Esc cancels", w),
+        cut(
+            &format!(
+                "{}: idea → who said it → about (Space tags) · {} saves · {} cancels",
+                key(keymap, Action::NextField),
+                key(keymap, Action::Submit),
+                key(keymap, Action::Dismiss)
+            ),
+            w,
+        ),
         theme.dim,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -170,6 +182,7 @@ pub fn agree(
     form: &Agree,
     idea_text: &str,
     room: &Room,
+    keymap: &Keymap,
     theme: &Theme,
 ) {
     let owners = form.owners(room);
@@ -197,7 +210,13 @@ pub fn agree(
     }
     lines.push(due);
     lines.push(Line::styled(cut("Due: a date (2026-12-15), a span (2w), or empty", w), theme.dim));
-    lines.push(Line::styled(cut("Tab: owner ⇄ due · Enter saves · Esc cancels", w), theme.dim));
+    let hint = format!(
+        "{}: owner ⇄ due · {} saves · {} cancels",
+        key(keymap, Action::NextField),
+        key(keymap, Action::Submit),
+        key(keymap, Action::Dismiss)
+    );
+    lines.push(Line::styled(cut(&hint, w), theme.dim));
     frame.render_widget(Paragraph::new(lines), inner);
     let (x, y) = match form.field {
         agree::Field::Owner => (owner_x, 1),
@@ -210,26 +229,30 @@ pub fn agree(
 }
 
 /// A single line of text: rewording an idea, a note on an action.
-pub fn line(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &Input, theme: &Theme) {
+/// A one-line form: a label and what is typed.
+pub fn line(
+    frame: &mut Frame,
+    area: Rect,
+    (title, label): (&str, &str),
+    input: &Input,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
     let inner = boxed(frame, area, title, 76, 4, theme);
     let w = inner.width as usize;
     let (text, x) = field(label, input, true, false, w, theme);
-    let lines = vec![text, Line::styled(cut("Enter saves · Esc cancels", w), theme.dim)];
+    let hint =
+        format!("{} saves · {} cancels", key(keymap, Action::Submit), key(keymap, Action::Dismiss));
+    let lines = vec![text, Line::styled(cut(&hint, w), theme.dim)];
     frame.render_widget(Paragraph::new(lines), inner);
     frame.set_cursor_position((inner.x + (x as u16).min(inner.width.saturating_sub(1)), inner.y));
 }
 
 /// An answer to a question that checks direction, with an optional note.
-pub fn answer(
-    frame: &mut Frame,
-    area: Rect,
-    question: &str,
-    choice: usize,
-    note: &Input,
-    on_note: bool,
-    theme: &Theme,
-) {
-    let inner = boxed(frame, area, question, 76, 10, theme);
+pub fn answer(frame: &mut Frame, area: Rect, form: &AnswerForm, keymap: &Keymap, theme: &Theme) {
+    let AnswerForm { question, choice, note, on_note } = form;
+    let (choice, on_note) = (*choice, *on_note);
+    let inner = boxed(frame, area, question.text(), 76, 10, theme);
     let w = inner.width as usize;
     let mut lines = Vec::new();
     for (i, answer) in Answer::ALL.iter().enumerate() {
@@ -248,7 +271,16 @@ pub fn answer(
     lines.push(note_line);
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        cut("↑↓ answer · Tab: answer ⇄ note · Enter saves · Esc cancels", w),
+        cut(
+            &format!(
+                "{} answer · {}: answer ⇄ note · {} saves · {} cancels",
+                up_down(keymap),
+                key(keymap, Action::NextField),
+                key(keymap, Action::Submit),
+                key(keymap, Action::Dismiss)
+            ),
+            w,
+        ),
         theme.dim,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -263,7 +295,7 @@ pub fn answer(
 }
 
 /// Placing the work on the ladder of co-production, top rung first.
-pub fn ladder(frame: &mut Frame, area: Rect, choice: usize, theme: &Theme) {
+pub fn ladder(frame: &mut Frame, area: Rect, choice: usize, keymap: &Keymap, theme: &Theme) {
     let inner = boxed(
         frame,
         area,
@@ -282,9 +314,27 @@ pub fn ladder(frame: &mut Frame, area: Rect, choice: usize, theme: &Theme) {
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        cut("↑↓ a rung · Enter places the work there · Esc cancels", w),
+        cut(
+            &format!(
+                "{} a rung · {} places the work there · {} cancels",
+                up_down(keymap),
+                key(keymap, Action::Submit),
+                key(keymap, Action::Dismiss)
+            ),
+            w,
+        ),
         theme.dim,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
     frame.set_cursor_position((inner.x, inner.y + choice as u16));
+}
+
+/// An action's first key in the keymap in effect, as a form's hint names it.
+pub fn key(keymap: &Keymap, action: Action) -> String {
+    keymap.label(action)
+}
+
+/// The keys that move up and down a form's choices: "↑↓".
+pub fn up_down(keymap: &Keymap) -> String {
+    format!("{}{}", keymap.label(Action::Up), keymap.label(Action::Down))
 }

@@ -94,7 +94,10 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         frame.set_cursor_position((inner.x, cursor_row.min(inner.bottom().saturating_sub(1))));
     }
     let items: Vec<(String, String)> = if home.typing.is_some() {
-        vec![("Enter".into(), "open".into()), ("Esc".into(), "cancel".into())]
+        vec![
+            (keymap.label(Action::Submit), "open".into()),
+            (keymap.label(Action::Dismiss), "cancel".into()),
+        ]
     } else {
         let on_a_session = matches!(home.entries.get(home.selected), Some(Entry::Replay(_)));
         let on_a_finished =
@@ -126,7 +129,11 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         let rect = centered(body, 70.min(body.width), 3);
         frame.render_widget(Clear, rect);
         let block = Block::bordered()
-            .title(" Plan file (Enter opens, Esc cancels) ")
+            .title(format!(
+                " Plan file ({} opens, {} cancels) ",
+                keymap.label(Action::Submit),
+                keymap.label(Action::Dismiss)
+            ))
             .style(theme.dialog)
             .border_style(theme.border);
         let inner = block.inner(rect);

@@ -105,43 +105,36 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
     match &view.ui.popup {
         Some(Popup::Picker(picker)) => {
-            picker::render(frame, body, picker, &state.room, view.ui.show_needs, theme)
+            let needs = view.ui.show_needs;
+            picker::render(frame, body, picker, &state.room, needs, view.keymap, theme)
         }
         Some(Popup::Capture(form)) => {
             let about = (&state.room, state.components.as_slice());
-            forms::capture(frame, body, form, about, state.ideas.blind, theme)
+            forms::capture(frame, body, form, about, state.ideas.blind, view.keymap, theme)
         }
         Some(Popup::Agree(form)) => {
             let text = state.ideas.list.get(form.idea).map_or("", |i| i.text.as_str());
-            forms::agree(frame, body, form, text, &state.room, theme)
+            forms::agree(frame, body, form, text, &state.room, view.keymap, theme)
         }
         Some(Popup::Edit { idea, words }) => {
-            forms::line(frame, body, &format!("Reword idea #{}", idea + 1), "Idea:", words, theme)
+            let title = format!("Reword idea #{}", idea + 1);
+            forms::line(frame, body, (&title, "Idea:"), words, view.keymap, theme)
         }
-        Some(Popup::Note { action, words }) => forms::line(
-            frame,
-            body,
-            &format!("Note on action #{}", action + 1),
-            "Note:",
-            words,
-            theme,
-        ),
+        Some(Popup::Note { action, words }) => {
+            let title = format!("Note on action #{}", action + 1);
+            forms::line(frame, body, (&title, "Note:"), words, view.keymap, theme)
+        }
         Some(Popup::ReflectNote { component, words }) => {
             let name = state.components.get(*component).map_or("", |c| c.name.as_str());
-            forms::line(frame, body, &format!("Note on {name}"), "Note:", words, theme)
+            let title = format!("Note on {name}");
+            forms::line(frame, body, (&title, "Note:"), words, view.keymap, theme)
         }
-        Some(Popup::Checkpoint { words }) => forms::line(
-            frame,
-            body,
-            "A new checkpoint: beginning, middle, end or a name",
-            "Label:",
-            words,
-            theme,
-        ),
-        Some(Popup::Answer { question, choice, note, on_note }) => {
-            forms::answer(frame, body, question.text(), *choice, note, *on_note, theme)
+        Some(Popup::Checkpoint { words }) => {
+            let title = "A new checkpoint: beginning, middle, end or a name";
+            forms::line(frame, body, (title, "Label:"), words, view.keymap, theme)
         }
-        Some(Popup::Ladder { choice }) => forms::ladder(frame, body, *choice, theme),
+        Some(Popup::Answer(form)) => forms::answer(frame, body, form, view.keymap, theme),
+        Some(Popup::Ladder(form)) => forms::ladder(frame, body, form.choice, view.keymap, theme),
         None => {}
     }
     match view.ui.overlay {
@@ -335,36 +328,40 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
 /// The keys that matter now, most useful first: as many as fit are shown.
 fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(String, String)> {
-    let fixed = |pairs: &[(&str, &str)]| {
+    // A form's keys, as the keymap in effect has them on the form screen.
+    let (submit, dismiss) = (keymap.label(Action::Submit), keymap.label(Action::Dismiss));
+    let (next, up_down) = (keymap.label(Action::NextField), forms::up_down(keymap));
+    let form = |pairs: &[(&String, &str)]| -> Vec<(String, String)> {
         pairs.iter().map(|(k, w)| (k.to_string(), w.to_string())).collect()
     };
     match &ui.popup {
         Some(Popup::Picker(picker)) => {
             return match (&picker.role, picker.purpose) {
-                (Some(_), _) => fixed(&[("Enter", "add"), ("Esc", "back")]),
-                (None, Purpose::Hand(_)) => fixed(&[
-                    ("Enter", "raise"),
-                    ("Tab", "reply/process"),
-                    ("↑↓", "move"),
-                    ("Esc", "cancel"),
+                (Some(_), _) => form(&[(&submit, "add"), (&dismiss, "back")]),
+                (None, Purpose::Hand(_)) => form(&[
+                    (&submit, "raise"),
+                    (&next, "reply/process"),
+                    (&up_down, "move"),
+                    (&dismiss, "cancel"),
                 ]),
                 (None, Purpose::Presence) => {
-                    fixed(&[("Enter", "arrived/left"), ("↑↓", "move"), ("Esc", "cancel")])
+                    form(&[(&submit, "arrived/left"), (&up_down, "move"), (&dismiss, "cancel")])
                 }
             };
         }
         Some(Popup::Capture(_)) => {
-            return fixed(&[
-                ("Enter", "save"),
-                ("Tab", "idea → who → about"),
-                ("Space", "tag"),
-                ("Esc", "cancel"),
+            let space = "Space".to_string();
+            return form(&[
+                (&submit, "save"),
+                (&next, "idea → who → about"),
+                (&space, "tag"),
+                (&dismiss, "cancel"),
             ]);
         }
         Some(Popup::Agree(_)) => {
-            return fixed(&[("Enter", "save"), ("Tab", "owner ⇄ due"), ("Esc", "cancel")]);
+            return form(&[(&submit, "save"), (&next, "owner ⇄ due"), (&dismiss, "cancel")]);
         }
-        Some(_) => return fixed(&[("Enter", "save"), ("Esc", "cancel")]),
+        Some(_) => return form(&[(&submit, "save"), (&dismiss, "cancel")]),
         None => {}
     }
     let room = &state.room;
@@ -392,7 +389,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
         (None, View::Reflection) => {
             let label = |a| keymap.label(a);
             return [
-                ("↑↓".to_string(), "component"),
+                (forms::up_down(keymap), "component"),
                 (format!("{}–{}", label(Action::ScoreNotYet), label(Action::ScoreFully)), "score"),
                 (format!("{}/{}", label(Action::TallyAdd), label(Action::TallyRemove)), "tally"),
                 (

@@ -1,5 +1,8 @@
 //! The person picker popup.
 
+use super::forms::{key, up_down};
+use crate::input::action::Action;
+use crate::input::keymap::Keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -17,11 +20,13 @@ pub fn render(
     picker: &Picker,
     room: &Room,
     show_needs: bool,
+    keymap: &Keymap,
     theme: &Theme,
 ) {
     let title = match picker.purpose {
         Purpose::Hand(kind) => {
-            format!(" Raise a hand: {} {} (Tab changes) ", kind.mark(), kind.label())
+            let tab = key(keymap, Action::NextField);
+            format!(" Raise a hand: {} {} ({tab} changes) ", kind.mark(), kind.label())
         }
         Purpose::Presence => " Arrived or left? ".to_string(),
     };
@@ -42,7 +47,17 @@ pub fn render(
                 theme.dialog,
             ),
             Line::styled(format!("> {}", role.value()), theme.title),
-            Line::styled(cut("Enter adds them · Esc goes back", w), theme.dim),
+            Line::styled(
+                cut(
+                    &format!(
+                        "{} adds them · {} goes back",
+                        key(keymap, Action::Submit),
+                        key(keymap, Action::Dismiss)
+                    ),
+                    w,
+                ),
+                theme.dim,
+            ),
         ];
         frame.render_widget(Paragraph::new(lines), inner);
         let x = inner.x + 2 + role.visual_cursor() as u16;
@@ -75,7 +90,13 @@ pub fn render(
     if choices.is_empty() {
         lines.push(Line::styled("No one matches.", theme.dim));
     }
-    lines.push(Line::styled(cut("Type to filter · ↑↓ · Enter picks · Esc cancels", w), theme.dim));
+    let hint = format!(
+        "Type to filter · {} · {} picks · {} cancels",
+        up_down(keymap),
+        key(keymap, Action::Submit),
+        key(keymap, Action::Dismiss)
+    );
+    lines.push(Line::styled(cut(&hint, w), theme.dim));
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + 2 + picker.filter.visual_cursor() as u16;
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));

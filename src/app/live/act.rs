@@ -5,7 +5,9 @@ use tui_input::Input;
 
 use super::{Live, Overlay, Panel, Popup, View};
 use crate::app::agree::Agree;
+use crate::app::answer::AnswerForm;
 use crate::app::capture::Capture;
+use crate::app::ladder::LadderForm;
 use crate::app::picker::{Picker, Purpose};
 use crate::app::{Effect, Outcome};
 use crate::input::action::Action;
@@ -182,7 +184,12 @@ impl Live {
             | Action::ScrollRight
             | Action::MarkForCompare
             | Action::CompareAll
-            | Action::NextCycle => Outcome::default(),
+            | Action::NextCycle
+            // A form's own keys reach the form, never here.
+            | Action::Submit
+            | Action::NextField
+            | Action::PreviousField
+            | Action::Dismiss => Outcome::default(),
         }
     }
 
@@ -264,12 +271,7 @@ impl Live {
                     }
                     None => (0, None),
                 };
-                Popup::Answer {
-                    question: Question::BOTH[q],
-                    choice,
-                    note: Input::new(note.unwrap_or_default()),
-                    on_note: false,
-                }
+                Popup::Answer(AnswerForm::new(Question::BOTH[q], choice, note.unwrap_or_default()))
             }
             Some(_) => {
                 // On this checkpoint's placement, else the last one made.
@@ -278,7 +280,7 @@ impl Live {
                     .and_then(|c| c.ladder)
                     .or(last)
                     .and_then(|r| Rung::ALL.iter().position(|x| *x == r));
-                Popup::Ladder { choice: choice.unwrap_or(3) }
+                Popup::Ladder(LadderForm { choice: choice.unwrap_or(3) })
             }
         };
         self.open(popup)

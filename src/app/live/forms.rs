@@ -5,16 +5,16 @@ use tui_input::Input;
 
 use super::{Live, Popup};
 use crate::app::Outcome;
-use crate::app::form::FormResult;
+use crate::app::form::{FormKey, FormResult};
 use crate::app::picker::{Pick, Purpose};
-use crate::input::{EventHandler, KeyCode, KeyEvent, TermEvent};
-use crate::model::reflection::{Answer, Rung};
+use crate::input::action::Action;
+use crate::input::{EventHandler, TermEvent};
 use crate::model::text::clean;
 use crate::model::{Event, Ms};
 
 impl Live {
     /// A key while a form is open: it is text, or it finishes the form.
-    pub fn popup_key(&mut self, key: KeyEvent, now: Ms) -> Outcome {
+    pub fn popup_key(&mut self, key: FormKey, now: Ms) -> Outcome {
         let today = self.today(now);
         let Some(popup) = &mut self.ui.popup else {
             return Outcome::default();
@@ -77,51 +77,15 @@ impl Live {
                     );
                 }
             },
-            Popup::Answer { question, choice, note, on_note } => match key.code {
-                KeyCode::Esc => vec![],
-                KeyCode::Tab | KeyCode::BackTab => {
-                    *on_note = !*on_note;
-                    return Outcome::default();
-                }
-                KeyCode::Up if !*on_note => {
-                    *choice = choice.saturating_sub(1);
-                    return Outcome::default();
-                }
-                KeyCode::Down if !*on_note => {
-                    *choice = (*choice + 1).min(Answer::ALL.len() - 1);
-                    return Outcome::default();
-                }
-                KeyCode::Enter => {
-                    let note = clean(note.value()).trim().to_string();
-                    let event = Event::DirectionAnswered {
-                        question: *question,
-                        answer: Answer::ALL[*choice],
-                        note: (!note.is_empty()).then_some(note),
-                    };
-                    return self.close_after(vec![event], now, true);
-                }
-                _ => {
-                    if *on_note {
-                        note.handle_event(&TermEvent::Key(key));
-                    }
-                    return Outcome::default();
-                }
+            Popup::Answer(form) => match form.key(key) {
+                FormResult::Nothing => return Outcome::default(),
+                FormResult::Cancelled | FormResult::Refused(_) => vec![],
+                FormResult::Done(event) => return self.close_after(vec![event], now, true),
             },
-            Popup::Ladder { choice } => match key.code {
-                KeyCode::Esc => vec![],
-                KeyCode::Up => {
-                    *choice = choice.saturating_sub(1);
-                    return Outcome::default();
-                }
-                KeyCode::Down => {
-                    *choice = (*choice + 1).min(Rung::ALL.len() - 1);
-                    return Outcome::default();
-                }
-                KeyCode::Enter => {
-                    let rung = Rung::ALL[*choice];
-                    return self.close_after(vec![Event::LadderPlaced { rung }], now, true);
-                }
-                _ => return Outcome::default(),
+            Popup::Ladder(form) => match form.key(key) {
+                FormResult::Nothing => return Outcome::default(),
+                FormResult::Cancelled | FormResult::Refused(_) => vec![],
+                FormResult::Done(event) => return self.close_after(vec![event], now, true),
             },
             Popup::Checkpoint { words } => match text_key(words, key) {
                 FormResult::Nothing => return Outcome::default(),
@@ -160,12 +124,13 @@ impl Live {
     }
 }
 
-/// One line of text: Enter finishes it, Esc drops it.
-fn text_key(words: &mut Input, key: KeyEvent) -> FormResult<String> {
-    match key.code {
-        KeyCode::Esc => FormResult::Cancelled,
-        KeyCode::Enter => FormResult::Done(clean(words.value()).trim().to_string()),
-        _ => {
+/// One line of text: submitted or dismissed, or a key typed into it.
+fn text_key(words: &mut Input, key: FormKey) -> FormResult<String> {
+    match key {
+        FormKey::Act(Action::Dismiss) => FormResult::Cancelled,
+        FormKey::Act(Action::Submit) => FormResult::Done(clean(words.value()).trim().to_string()),
+        FormKey::Act(_) => FormResult::Nothing,
+        FormKey::Type(key) => {
             words.handle_event(&TermEvent::Key(key));
             FormResult::Nothing
         }

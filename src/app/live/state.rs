@@ -4,10 +4,11 @@
 use tui_input::Input;
 
 use crate::app::agree::Agree;
+use crate::app::answer::AnswerForm;
 use crate::app::capture::Capture;
+use crate::app::ladder::LadderForm;
 use crate::app::picker::Picker;
 use crate::input::action::Screen;
-use crate::model::reflection::Question;
 
 /// The series' session before this one, as it ended: its share of airtime and of ideas by role.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,16 +78,9 @@ pub enum Popup {
         words: Input,
     },
     /// An answer to one of the two questions that check direction.
-    Answer {
-        question: Question,
-        choice: usize,
-        note: Input,
-        on_note: bool,
-    },
+    Answer(AnswerForm),
     /// Where the work stands on the ladder.
-    Ladder {
-        choice: usize,
-    },
+    Ladder(LadderForm),
     /// A new checkpoint's label.
     Checkpoint {
         words: Input,
