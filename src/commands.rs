@@ -1,5 +1,6 @@
 //! What each command does, from parsed arguments to exit status.
 
+use std::fmt;
 use std::fs::OpenOptions;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -19,17 +20,37 @@ use crate::store::plan_file::parse_plan;
 use crate::store::ron_text::{io_words, parse, read};
 use crate::store::session_fold::{fold_session, fold_session_text};
 use crate::ui::theme::{self, Theme, ThemeFile};
-use crate::workshop::compare::comparison;
+use crate::workshop::compare::{CompareError, comparison};
 use crate::workshop::open::{open, prepare};
 use crate::workshop::replay::replay;
 
-/// A user's mistake or a refusal: a message, and exit status 1.
+/// A user's mistake or a refusal: said in a message, with exit status 1.
 #[derive(Debug)]
-pub struct Failure(pub String);
+pub enum Failure {
+    File(FileError),
+    Compare(CompareError),
+    Said(String),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Failure::File(e) => write!(f, "{e}"),
+            Failure::Compare(e) => write!(f, "{e}"),
+            Failure::Said(words) => f.write_str(words),
+        }
+    }
+}
 
 impl From<FileError> for Failure {
     fn from(e: FileError) -> Failure {
-        Failure(e.to_string())
+        Failure::File(e)
+    }
+}
+
+impl From<CompareError> for Failure {
+    fn from(e: CompareError) -> Failure {
+        Failure::Compare(e)
     }
 }
 
@@ -37,7 +58,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     if let Some(speed) = std::env::var("ROUNDTABLE_SPEED").ok().filter(|s| !s.is_empty()) {
         let speed: u64 =
             speed.parse().ok().filter(|s| (1..=3600).contains(s)).ok_or_else(|| {
-                Failure(format!(
+                Failure::Said(format!(
                     "ROUNDTABLE_SPEED: a whole number from 1 to 3600, found \"{speed}\""
                 ))
             })?;
@@ -53,7 +74,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let start = match (file.clone(), *again) {
                 (None, false) => Start::BuiltIn,
                 (None, true) => {
-                    return Err(Failure("run --again needs the session to follow on from".into()));
+                    return Err(Failure::Said(
+                        "run --again needs the session to follow on from".into(),
+                    ));
                 }
                 (Some(file), true) => Start::Again(file),
                 (Some(file), false) => Start::Plan(file),
@@ -66,8 +89,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             run_console(Begin::Replay(Box::new(replay)), &cli, keymap, theme)
         }
         Some(Command::Compare { sessions, series, all, format }) => {
-            let comparison =
-                comparison(sessions, series.as_deref(), &cli.sessions, *all).map_err(Failure)?;
+            let comparison = comparison(sessions, series.as_deref(), &cli.sessions, *all)?;
             match format {
                 Some(Format::Md) => print!("{}", comparison.markdown()),
                 Some(Format::Csv) => print!("{}", comparison.csv()),
@@ -89,7 +111,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let summary = Summary::of(&loaded.session, &loaded.state);
             match out {
                 Some(dir) if *format == report::Format::Csv => csv_files(&summary, dir),
-                Some(_) => Err(Failure("--out writes CSV files: add --format csv".into())),
+                Some(_) => Err(Failure::Said("--out writes CSV files: add --format csv".into())),
                 None => {
                     print!("{}", report::render(&summary, *format));
                     Ok(())
@@ -132,7 +154,7 @@ fn named_theme(name: Option<&str>) -> Result<Theme, Failure> {
     let path = if in_folder.is_file() { in_folder.as_path() } else { Path::new(name) };
     if !path.is_file() {
         let names: Vec<&str> = theme::BUILT_IN.iter().map(|(n, _)| *n).collect();
-        return Err(Failure(format!(
+        return Err(Failure::Said(format!(
             "{name}: no such theme; built in: {}; or a file in ./themes, or a theme file's path",
             names.join(", ")
         )));
@@ -190,7 +212,7 @@ fn terminal_needed() -> Result<(), Failure> {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         Ok(())
     } else {
-        Err(Failure("the console needs a terminal; for other uses try `roundtable report`, `check` or `new`".into()))
+        Err(Failure::Said("the console needs a terminal; for other uses try `roundtable report`, `check` or `new`".into()))
     }
 }
 
@@ -199,7 +221,7 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
     let announce = match &cli.announce {
         Some(path) => {
             Some(OpenOptions::new().create(true).append(true).open(path).map_err(|e| {
-                Failure(format!(
+                Failure::Said(format!(
                     "{}: cannot write announcements there: {}",
                     path.display(),
                     io_words(&e)
@@ -217,21 +239,21 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
         no_color: no_color(),
     };
     let mut console = Console::new(settings, begin);
-    signals::watch().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
-    let mut terminal =
-        take_terminal().map_err(|e| Failure(format!("cannot take over the terminal: {e}")))?;
+    signals::watch().map_err(|e| Failure::Said(format!("cannot watch for signals: {e}")))?;
+    let mut terminal = take_terminal()
+        .map_err(|e| Failure::Said(format!("cannot take over the terminal: {e}")))?;
     let result = console.run(&mut terminal);
     restore_terminal();
     for line in &console.farewell {
         println!("{line}");
     }
-    result.map_err(|e| Failure(format!("the terminal failed: {e}")))
+    result.map_err(|e| Failure::Said(format!("the terminal failed: {e}")))
 }
 
 /// The report's tables, one CSV file each, in `dir`; says which were written.
 fn csv_files(summary: &Summary, dir: &Path) -> Result<(), Failure> {
     let fail = |path: &Path, e: std::io::Error| {
-        Failure(format!(
+        Failure::Said(format!(
             "{}: cannot write: {}",
             path.display(),
             crate::store::ron_text::io_words(&e)
@@ -265,8 +287,8 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
     }
     match failed {
         0 => Ok(()),
-        1 => Err(Failure("1 file has a problem".into())),
-        n => Err(Failure(format!("{n} files have problems"))),
+        1 => Err(Failure::Said("1 file has a problem".into())),
+        n => Err(Failure::Said(format!("{n} files have problems"))),
     }
 }
 
@@ -295,17 +317,17 @@ fn check_one(file: &Path) -> Result<Option<String>, FileError> {
 fn new_plan(file: &Path) -> Result<(), Failure> {
     let mut out = OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Failure(format!(
+            Failure::Said(format!(
                 "{}: already exists; roundtable never overwrites a file, so choose another name",
                 file.display()
             ))
         } else {
-            Failure(format!("{}: cannot write it: {}", file.display(), io_words(&e)))
+            Failure::Said(format!("{}: cannot write it: {}", file.display(), io_words(&e)))
         }
     })?;
-    out.write_all(BUILT_IN.as_bytes())
-        .and_then(|()| out.sync_all())
-        .map_err(|e| Failure(format!("{}: cannot write it: {}", file.display(), io_words(&e))))?;
+    out.write_all(BUILT_IN.as_bytes()).and_then(|()| out.sync_all()).map_err(|e| {
+        Failure::Said(format!("{}: cannot write it: {}", file.display(), io_words(&e)))
+    })?;
     println!(
         "Wrote {0}. Edit it, check it with `roundtable check {0}`, and run it with `roundtable run {0}`.",
         file.display()

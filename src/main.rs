@@ -10,8 +10,8 @@ fn main() -> ExitCode {
     let cli = roundtable::cli::Cli::parse();
     match roundtable::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(roundtable::commands::Failure(message)) => {
-            eprintln!("{message}");
+        Err(failure) => {
+            eprintln!("{failure}");
             ExitCode::from(1)
         }
     }

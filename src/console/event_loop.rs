@@ -21,7 +21,7 @@ use crate::report::compare::Comparison;
 use crate::store::recorder::Recorder;
 use crate::store::rescue_path;
 use crate::ui::{self, theme::Theme};
-use crate::workshop::compare::comparison;
+use crate::workshop::compare::{CompareError, comparison};
 use crate::workshop::open::{Opened, home_screen, open, prepare};
 use crate::workshop::replay::replay;
 
@@ -317,10 +317,10 @@ impl Console {
     }
 
     /// Opens a comparison, or says on the home screen why it cannot.
-    fn compare(&mut self, comparison: Result<Comparison, String>) {
+    fn compare(&mut self, comparison: Result<Comparison, CompareError>) {
         match comparison {
             Ok(comparison) => self.look(Mode::Compare(Box::new(Compare::new(comparison)))),
-            Err(e) => self.tell_home(e),
+            Err(e) => self.tell_home(e.to_string()),
         }
     }
 
