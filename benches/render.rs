@@ -116,7 +116,7 @@ mod screens_200x60 {
 
     #[divan::bench]
     fn live_help(bencher: Bencher) {
-        let app = live_with(100_000, |l| l.ui.overlay = Some(Overlay::Help));
+        let app = live_with(100_000, |l| l.ui.help.show());
         frames(bencher, &app, (200, 60));
     }
 

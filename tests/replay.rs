@@ -282,3 +282,37 @@ fn the_compare_screen() {
         insta::assert_snapshot!(format!("compare_{w}x{h}"), draw(&app, w, h));
     }
 }
+
+#[test]
+fn the_help_and_the_notice_work_alike_on_every_screen() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    use roundtable::app::home::Home;
+    use roundtable::app::live::Live;
+    use roundtable::input::action::Screen;
+    let keymap = Keymap::defaults;
+    let home = Home::new(&plan(), vec![], vec![]);
+    let apps = [
+        App { mode: Mode::Home(home), keymap: keymap() },
+        App { mode: Mode::Live(Box::new(Live::new(session(vec![])))), keymap: keymap() },
+        replay_app(vec![at(0, Event::TimerStarted)]),
+        App {
+            mode: Mode::Compare(Box::new(Compare::new(Comparison::of(series())))),
+            keymap: keymap(),
+        },
+    ];
+    for mut app in apps {
+        let before = app.screen();
+        app.handle(Action::Help, 0);
+        assert_eq!(app.screen(), Screen::Help, "{before:?}");
+        app.handle(Action::Down, 0);
+        app.handle(Action::Down, 0);
+        app.handle(Action::Up, 0);
+        assert_eq!((app.help().open, app.help().scroll), (true, 1), "{before:?}");
+        app.handle(Action::Back, 0);
+        assert_eq!(app.screen(), before, "{before:?}: any other key closes the help");
+        // A key that does nothing here is said on the status line, whatever the screen.
+        app.key(KeyEvent::from(KeyCode::F(9)), 0);
+        let said = app.notice().unwrap_or_default();
+        assert!(said.starts_with("The key F9 does nothing here"), "{before:?}: {said:?}");
+    }
+}

@@ -180,7 +180,7 @@ fn every_screen_survives_every_size_down_to_one_cell() {
     for view in [View::Main, View::Board, View::Actions, View::Reflection] {
         apps.push(with_ui(live_app(speaking()), |live| live.ui.view = view));
     }
-    apps.push(with_ui(live_app(speaking()), |live| live.ui.overlay = Some(Overlay::Help)));
+    apps.push(with_ui(live_app(speaking()), |live| live.ui.help.show()));
     apps.push(with_ui(live_app(speaking()), |live| live.ui.overlay = Some(Overlay::ConfirmEnd)));
     apps.push(with_ui(live_app(speaking()), |live| {
         live.ui.popup = Some(Popup::Picker(Picker::new(Purpose::Hand(HandKind::Normal))))

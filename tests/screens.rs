@@ -399,10 +399,12 @@ fn the_power_question_shows_the_evidence_then_and_now() {
 fn live_with_help_and_with_a_question() {
     let mut app = live_app(vec![at(0, Event::TimerStarted)]);
     if let Mode::Live(live) = &mut app.mode {
-        live.ui.overlay = Some(Overlay::Help);
+        live.ui.help.show();
     }
     snapshot("live_help", &app, MIN);
     if let Mode::Live(live) = &mut app.mode {
+        // The help closes, then `q` asks.
+        live.ui.help.open = false;
         live.ui.overlay = Some(Overlay::ConfirmQuit);
     }
     snapshot("live_confirm_quit", &app, MIN);

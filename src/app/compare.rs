@@ -1,5 +1,6 @@
 //! Sessions of a series side by side, on a screen.
 
+use super::help::Help;
 use super::{Effect, Outcome};
 use crate::input::action::{Action, Screen};
 use crate::report::compare::Comparison;
@@ -10,24 +11,26 @@ pub struct Compare {
     pub row: usize,
     /// The first session shown, when they do not all fit.
     pub column: usize,
-    pub help: bool,
-    pub help_scroll: usize,
+    pub help: Help,
+    /// A word about a key that did nothing; the next key replaces it.
+    pub notice: Option<String>,
 }
 
 impl Compare {
     pub fn new(comparison: Comparison) -> Compare {
         // The latest sessions matter most: start scrolled to the end.
         let column = comparison.sessions.len().saturating_sub(1);
-        Compare { comparison, row: 0, column, help: false, help_scroll: 0 }
+        Compare { comparison, row: 0, column, help: Help::default(), notice: None }
     }
 
     pub fn screen(&self) -> Screen {
-        if self.help { Screen::Help } else { Screen::Compare }
+        if self.help.open { Screen::Help } else { Screen::Compare }
     }
 
     pub fn handle(&mut self, action: Action) -> Outcome {
-        if self.help {
-            self.help = super::help_key(action, &mut self.help_scroll);
+        self.notice = None;
+        if self.help.open {
+            self.help.key(action);
             return Outcome::default();
         }
         let rows = self.comparison.table().len();
@@ -39,10 +42,7 @@ impl Compare {
                 self.column =
                     (self.column + 1).min(self.comparison.sessions.len().saturating_sub(1))
             }
-            Action::Help => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::Help => self.help.show(),
             Action::NextTheme => return Outcome::effect(Effect::NextTheme),
             Action::Back => return Outcome::effect(Effect::Home),
             Action::Quit => return Outcome::effect(Effect::Quit),

@@ -6,6 +6,7 @@ use crate::input::EventHandler;
 use tui_input::Input;
 
 use super::form::FormKey;
+use super::help::Help;
 use super::{Effect, Outcome, Start};
 use crate::input::action::{Action, Screen};
 use crate::model::Plan;
@@ -51,8 +52,7 @@ pub struct Home {
     pub entries: Vec<Entry>,
     pub selected: usize,
     pub notice: Option<String>,
-    pub help: bool,
-    pub help_scroll: usize,
+    pub help: Help,
     /// A plan file's path being typed.
     pub typing: Option<Input>,
     /// Recorded sessions marked for comparison, in the order they were marked.
@@ -83,8 +83,7 @@ impl Home {
             entries,
             selected: 0,
             notice: None,
-            help: false,
-            help_scroll: 0,
+            help: Help::default(),
             typing: None,
             marked: Vec::new(),
         }
@@ -136,12 +135,12 @@ impl Home {
     }
 
     pub fn screen(&self) -> Screen {
-        if self.help { Screen::Help } else { Screen::Home }
+        if self.help.open { Screen::Help } else { Screen::Home }
     }
 
     pub fn handle(&mut self, action: Action) -> Outcome {
-        if self.help {
-            self.help = super::help_key(action, &mut self.help_scroll);
+        if self.help.open {
+            self.help.key(action);
             return Outcome::default();
         }
         match action {
@@ -191,8 +190,7 @@ impl Home {
                 }
             },
             Action::Help => {
-                self.help = true;
-                self.help_scroll = 0;
+                self.help.show();
             }
             Action::Quit => return Outcome::effect(Effect::Quit),
             Action::NextTheme => return Outcome::effect(Effect::NextTheme),

@@ -6,6 +6,7 @@ pub mod answer;
 pub mod capture;
 pub mod compare;
 pub mod form;
+pub mod help;
 pub mod home;
 pub mod ladder;
 pub mod live;
@@ -20,6 +21,7 @@ use crate::input::action::{Action, Screen};
 use crate::input::keymap::{Key, Keymap};
 use compare::Compare;
 use form::FormKey;
+use help::Help;
 use home::Home;
 use live::Live;
 use replay::Replay;
@@ -79,17 +81,6 @@ impl Outcome {
     pub fn effect(effect: Effect) -> Outcome {
         Outcome { events: Vec::new(), effect: Some(effect) }
     }
-}
-
-/// A key while the help is open: the arrows scroll it, anything else closes it.
-/// Returns whether it stays open.
-pub fn help_key(action: Action, scroll: &mut usize) -> bool {
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        _ => return false,
-    }
-    true
 }
 
 impl App {
@@ -188,13 +179,33 @@ impl App {
         self.tell(format!("The key {key} does nothing here; {help} shows the keys."));
     }
 
+    /// The help of whatever screen is open: one model for every mode.
+    pub fn help(&self) -> Help {
+        match &self.mode {
+            Mode::Home(home) => home.help,
+            Mode::Live(live) => live.ui.help,
+            Mode::Replay(replay) => replay.ui.help,
+            Mode::Compare(compare) => compare.help,
+        }
+    }
+
+    /// The word on the status line of whatever screen is open, if any.
+    pub fn notice(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Home(home) => home.notice.as_deref(),
+            Mode::Live(live) => live.ui.notice.as_deref(),
+            Mode::Replay(replay) => replay.ui.notice.as_deref(),
+            Mode::Compare(compare) => compare.notice.as_deref(),
+        }
+    }
+
     /// Says something on the status line of whatever screen is open.
     fn tell(&mut self, said: String) {
         match &mut self.mode {
             Mode::Home(home) => home.notice = Some(said),
             Mode::Live(live) => live.ui.notice = Some(said),
             Mode::Replay(replay) => replay.ui.notice = Some(said),
-            Mode::Compare(_) => {}
+            Mode::Compare(compare) => compare.notice = Some(said),
         }
     }
 

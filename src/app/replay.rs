@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::live::{Before, LiveUi, Overlay, View};
+use super::live::{Before, LiveUi, View};
 use super::{Effect, Outcome};
 use crate::input::action::{Action, Screen};
 use crate::model::session::Session;
@@ -47,7 +47,7 @@ impl Replay {
     }
 
     pub fn screen(&self) -> Screen {
-        if self.ui.overlay == Some(Overlay::Help) { Screen::Help } else { Screen::Replay }
+        if self.ui.help.open { Screen::Help } else { Screen::Replay }
     }
 
     /// Shows the moment `at`.
@@ -81,10 +81,8 @@ impl Replay {
     }
 
     pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
-        if self.ui.overlay == Some(Overlay::Help) {
-            if !super::help_key(action, &mut self.ui.help_scroll) {
-                self.ui.overlay = None;
-            }
+        if self.ui.help.open {
+            self.ui.help.key(action);
             return Outcome::default();
         }
         let events = &self.timeline.events;
@@ -156,10 +154,7 @@ impl Replay {
                 self.ui.projection = false;
             }
             Action::Back => return Outcome::effect(Effect::Home),
-            Action::Help => {
-                self.ui.help_scroll = 0;
-                self.ui.overlay = Some(Overlay::Help);
-            }
+            Action::Help => self.ui.help.show(),
             Action::NextTheme => return Outcome::effect(Effect::NextTheme),
             Action::Quit => return Outcome::effect(Effect::Quit),
             _ => {}

@@ -105,7 +105,9 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let said = if shown.end < n {
+    let said = if let Some(notice) = &compare.notice {
+        notice.clone()
+    } else if shown.end < n {
         format!("Later sessions to the right: {} shows them.", keymap.label(Action::ScrollRight))
     } else {
         String::new()
@@ -132,7 +134,7 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     })
     .collect();
     hints::render(frame, keys, &items, theme);
-    if compare.help {
-        super::help::render(frame, table, keymap, Screen::Compare, compare.help_scroll, theme);
+    if compare.help.open {
+        super::help::render(frame, table, keymap, Screen::Compare, compare.help.scroll, theme);
     }
 }

@@ -145,7 +145,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
         frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
     }
-    if home.help {
-        help::render(frame, body, keymap, Screen::Home, home.help_scroll, theme);
+    if home.help.open {
+        help::render(frame, body, keymap, Screen::Home, home.help.scroll, theme);
     }
 }

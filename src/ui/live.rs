@@ -138,10 +138,6 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         None => {}
     }
     match view.ui.overlay {
-        Some(Overlay::Help) => {
-            let screen = view.ui.view.screen();
-            help::render(frame, body, view.keymap, screen, view.ui.help_scroll, theme)
-        }
         Some(Overlay::QuitUnsaved) => dialog::render(
             frame,
             body,
@@ -167,6 +163,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             theme,
         ),
         None => {}
+    }
+    if view.ui.help.open {
+        let screen = view.ui.view.screen();
+        help::render(frame, body, view.keymap, screen, view.ui.help.scroll, theme)
     }
 }
 
@@ -366,7 +366,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
     }
     let room = &state.room;
     let actions: Vec<(Action, &str)> = match (ui.overlay, ui.view) {
-        (Some(Overlay::Help), _) => vec![(Action::Back, "close")],
+        _ if ui.help.open => vec![(Action::Back, "close")],
         (Some(_), _) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
         (None, _) if state.ended.is_some() => {
             vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]

@@ -9,7 +9,6 @@ use super::Context;
 use super::hints;
 use super::live::{self, LiveView};
 use super::theme::Theme;
-use crate::app::live::Overlay;
 use crate::app::replay::Replay;
 use crate::input::action::{Action, Screen};
 use crate::input::keymap::Keymap;
@@ -48,8 +47,8 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, c
         (label(Action::Reflect), "reflect".into()),
     ];
     hints::render(frame, keys, &items, cx.theme);
-    if replay.ui.overlay == Some(Overlay::Help) {
-        super::help::render(frame, screen, keymap, Screen::Replay, replay.ui.help_scroll, cx.theme);
+    if replay.ui.help.open {
+        super::help::render(frame, screen, keymap, Screen::Replay, replay.ui.help.scroll, cx.theme);
     }
 }
 

@@ -157,8 +157,8 @@ impl Live {
             }
             Action::Undo => self.event(Event::Undo, now),
             Action::Help => {
-                self.ui.help_scroll = 0;
-                self.ask(Overlay::Help)
+                self.ui.help.show();
+                Outcome::default()
             }
             Action::Quit if state.running() => self.ask(Overlay::ConfirmQuit),
             Action::Quit => Outcome::effect(Effect::Quit),

@@ -68,12 +68,10 @@ impl Live {
     }
 
     pub fn screen(&self) -> Screen {
-        match (self.ui.overlay, self.ui.view) {
-            (Some(Overlay::Help), _) => Screen::Help,
-            (Some(Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::QuitUnsaved), _) => {
-                Screen::Dialog
-            }
-            (None, view) => view.screen(),
+        match (self.ui.help.open, self.ui.overlay) {
+            (true, _) => Screen::Help,
+            (false, Some(_)) => Screen::Dialog,
+            (false, None) => self.ui.view.screen(),
         }
     }
 
@@ -83,13 +81,11 @@ impl Live {
     }
 
     pub fn handle(&mut self, action: Action, now: Ms) -> Outcome {
+        if self.ui.help.open {
+            self.ui.help.key(action);
+            return Outcome::default();
+        }
         match self.ui.overlay {
-            Some(Overlay::Help) => {
-                if !super::help_key(action, &mut self.ui.help_scroll) {
-                    self.ui.overlay = None;
-                }
-                Outcome::default()
-            }
             Some(dialog) => {
                 self.ui.overlay = None;
                 match (dialog, action) {

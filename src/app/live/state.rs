@@ -6,6 +6,7 @@ use tui_input::Input;
 use crate::app::agree::Agree;
 use crate::app::answer::AnswerForm;
 use crate::app::capture::Capture;
+use crate::app::help::Help;
 use crate::app::ladder::LadderForm;
 use crate::app::picker::Picker;
 use crate::input::action::Screen;
@@ -21,7 +22,6 @@ pub struct Before {
 /// What is open on top of the screen and waits for an answer. Never logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
     ConfirmQuit,
     ConfirmEnd,
     /// Quit though the disk refuses writes? The question is in `LiveUi::question`.
@@ -103,8 +103,7 @@ pub struct LiveUi {
     pub action: usize,
     /// The idea chosen to merge into another, while the other is chosen.
     pub merging: Option<usize>,
-    /// How far the help is scrolled.
-    pub help_scroll: usize,
+    pub help: Help,
     /// The selected row of the reflection screen: components, then the two questions, then the ladder.
     pub reflect_row: usize,
     /// The level the tally keys add to or take from, 0..4.
