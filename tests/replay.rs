@@ -316,3 +316,20 @@ fn the_help_and_the_notice_work_alike_on_every_screen() {
         assert!(said.starts_with("The key F9 does nothing here"), "{before:?}: {said:?}");
     }
 }
+
+#[test]
+fn each_row_of_the_comparison_says_what_figure_it_is() {
+    use roundtable::report::compare::Figure;
+    let comparison = Comparison::of(series());
+    let figures: Vec<Figure> = comparison.table().iter().map(|r| r.figure).collect();
+    for wanted in
+        [Figure::Time, Figure::People, Figure::Equality, Figure::LivedAirtime, Figure::Role]
+    {
+        assert!(figures.contains(&wanted), "{wanted:?} in {figures:?}");
+    }
+    let n = comparison.sessions.len();
+    assert!(
+        comparison.table().iter().all(|r| r.cells.len() == n),
+        "a cell per session in every row"
+    );
+}

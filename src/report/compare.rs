@@ -7,6 +7,36 @@ use crate::model::balance::many;
 use crate::model::reflection::score_words;
 
 /// One session's figures, as the comparison sets them beside the others'.
+/// What a row of the side-by-side table shows: the screen draws some with bars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    Time,
+    People,
+    Equality,
+    LivedAirtime,
+    LivedIdeas,
+    /// One role's share of the airtime and of the people.
+    Role,
+    CarriedDone,
+    /// One component's score.
+    Score,
+}
+
+/// A row of the side-by-side table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub figure: Figure,
+    pub label: String,
+    /// One cell per session, oldest first.
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    fn new(figure: Figure, label: &str, cells: Vec<String>) -> Row {
+        Row { figure, label: label.to_string(), cells }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figures {
     pub started: String,
@@ -193,8 +223,8 @@ impl Comparison {
         Comparison { sessions, figures, answer, left_out: Vec::new() }
     }
 
-    /// The rows of the side-by-side table: a label, then one cell per session.
-    pub fn table(&self) -> Vec<(String, Vec<String>)> {
+    /// The rows of the side-by-side table: what each is, its label, and one cell per session.
+    pub fn table(&self) -> Vec<Row> {
         let f = &self.figures;
         let arrow = |i: usize, now: f64, then: Option<f64>| match then {
             Some(t) if i > 0 && now > t + 1e-9 => " ↑",
@@ -202,16 +232,19 @@ impl Comparison {
             _ => "",
         };
         let mut rows = vec![
-            (
-                "Time: planned / actual (min)".to_string(),
+            Row::new(
+                Figure::Time,
+                "Time: planned / actual (min)",
                 f.iter().map(|x| format!("{} / {}", x.planned_min, x.actual_min)).collect(),
             ),
-            (
-                "People here / heard".to_string(),
+            Row::new(
+                Figure::People,
+                "People here / heard",
                 f.iter().map(|x| format!("{} / {}", x.present, x.heard)).collect(),
             ),
-            (
-                "Equality of airtime".to_string(),
+            Row::new(
+                Figure::Equality,
+                "Equality of airtime",
                 f.iter()
                     .enumerate()
                     .map(|(i, x)| {
@@ -223,14 +256,16 @@ impl Comparison {
                     })
                     .collect(),
             ),
-            (
-                "Lived experience: airtime / people".to_string(),
+            Row::new(
+                Figure::LivedAirtime,
+                "Lived experience: airtime / people",
                 f.iter()
                     .map(|x| format!("{} / {}", pct(x.lived_airtime), pct(x.lived_people)))
                     .collect(),
             ),
-            (
-                "Lived experience: ideas".to_string(),
+            Row::new(
+                Figure::LivedIdeas,
+                "Lived experience: ideas",
                 f.iter()
                     .map(|x| if x.attributed_ideas == 0 { "–".into() } else { pct(x.lived_ideas) })
                     .collect(),
@@ -260,10 +295,11 @@ impl Comparison {
                     None => "–".into(),
                 })
                 .collect();
-            rows.push((format!("{role}: airtime / people"), cells));
+            rows.push(Row::new(Figure::Role, &format!("{role}: airtime / people"), cells));
         }
-        rows.push((
-            "Actions from before: done".to_string(),
+        rows.push(Row::new(
+            Figure::CarriedDone,
+            "Actions from before: done",
             f.iter()
                 .map(|x| {
                     if x.carried == 0 {
@@ -299,7 +335,7 @@ impl Comparison {
                     format!("{}{mark}", score_words(now))
                 })
                 .collect();
-            rows.push((component, cells));
+            rows.push(Row::new(Figure::Score, &component, cells));
         }
         rows
     }
@@ -331,7 +367,7 @@ impl Comparison {
         let headings = self.headings();
         out.push_str(&format!("| | {} |\n", headings.join(" | ")));
         out.push_str(&format!("|---|{}\n", "---|".repeat(headings.len())));
-        for (label, cells) in self.table() {
+        for Row { label, cells, .. } in self.table() {
             out.push_str(&format!("| {} | {} |\n", label.replace('|', "\\|"), cells.join(" | ")));
         }
         out
@@ -340,7 +376,7 @@ impl Comparison {
     pub fn csv(&self) -> String {
         let mut rows =
             vec![std::iter::once("figure".to_string()).chain(self.headings()).collect::<Vec<_>>()];
-        for (label, cells) in self.table() {
+        for Row { label, cells, .. } in self.table() {
             rows.push(std::iter::once(label).chain(cells).collect());
         }
         rows.push(vec!["answer".into(), self.answer.clone()]);

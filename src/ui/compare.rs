@@ -12,6 +12,7 @@ use crate::input::action::{Action, Screen};
 use crate::input::keymap::Keymap;
 use crate::model::balance::many;
 use crate::model::text::{cut, pad};
+use crate::report::compare::{Figure, Figures};
 
 /// A share drawn as a bar: "██████░░░░".
 /// A table cell `w` wide, cut short of its last column so that cells never run together.
@@ -61,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     frame.render_widget(block, table);
     let rows = comparison.table();
     let inner_w = inner.width as usize;
-    let natural = rows.iter().map(|(l, _)| crate::model::text::width(l)).max().unwrap_or(10) + 1;
+    let natural = rows.iter().map(|r| crate::model::text::width(&r.label)).max().unwrap_or(10) + 1;
     let col_w = 22usize;
     let n = comparison.sessions.len();
     // As many sessions as fit beside labels a third of the width; the labels then take what is left.
@@ -82,23 +83,22 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
         ),
         theme.title,
     )];
-    for (label, cells) in rows.iter().skip(compare.row) {
-        let mut spans = vec![Span::styled(column(label, label_w), theme.dim)];
-        for cell in &cells[shown.clone()] {
+    for row in rows.iter().skip(compare.row) {
+        let mut spans = vec![Span::styled(column(&row.label, label_w), theme.dim)];
+        for cell in &row.cells[shown.clone()] {
             spans.push(Span::styled(column(cell, col_w), theme.text));
         }
         lines.push(Line::from(spans));
-        if label == "Equality of airtime" {
+        // Equality and the lived-experience share are drawn as bars too.
+        let share: Option<fn(&Figures) -> f64> = match row.figure {
+            Figure::Equality => Some(|f| f.equality),
+            Figure::LivedAirtime => Some(|f| f.lived_airtime),
+            _ => None,
+        };
+        if let Some(share) = share {
             let mut bars = vec![Span::raw(" ".repeat(label_w))];
             for f in &comparison.figures[shown.clone()] {
-                bars.push(Span::styled(pad(&bar(f.equality, col_w - 4), col_w), theme.bar));
-            }
-            lines.push(Line::from(bars));
-        }
-        if label == "Lived experience: airtime / people" {
-            let mut bars = vec![Span::raw(" ".repeat(label_w))];
-            for f in &comparison.figures[shown.clone()] {
-                bars.push(Span::styled(pad(&bar(f.lived_airtime, col_w - 4), col_w), theme.bar));
+                bars.push(Span::styled(pad(&bar(share(f), col_w - 4), col_w), theme.bar));
             }
             lines.push(Line::from(bars));
         }
