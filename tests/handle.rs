@@ -603,7 +603,11 @@ fn v_votes_for_the_selected_idea_and_the_board_edits_merges_parks_and_agrees() {
     type_keys(&mut app, "2w", 0);
     assert_eq!(
         events(&key(&mut app, KeyCode::Enter, 0)),
-        vec![Event::ActionAgreed { idea: 2, owner: "Zoë".into(), due: Some("2026-12-09".into()) }]
+        vec![Event::ActionAgreed {
+            idea: 2,
+            owner: "Zoë".into(),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 9)
+        }]
     );
     press(&mut app, Action::Back, 0);
     assert_eq!(app.screen(), roundtable::input::action::Screen::Live);

@@ -243,7 +243,7 @@ fn a_past_due_date_is_flagged_overdue_on_screen_and_in_every_report() {
     let carried = |text: &str, due: &str, status| Carried {
         text: text.into(),
         owner: "Zoë".into(),
-        due: Some(due.into()),
+        due: chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").ok(),
         status,
         note: None,
     };

@@ -187,7 +187,11 @@ fn ideas_stage() -> Vec<Logged> {
         at(7 * MIN, Event::IdeaParked { idea: 2, parked: true }),
         at(
             8 * MIN,
-            Event::ActionAgreed { idea: 4, owner: "Dr Lee".into(), due: Some("2026-12-15".into()) },
+            Event::ActionAgreed {
+                idea: 4,
+                owner: "Dr Lee".into(),
+                due: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+            },
         ),
     ]
 }
@@ -257,7 +261,7 @@ fn the_actions_carried_from_last_time() {
         Carried {
             text: "Fix the ramp at the side door".into(),
             owner: "José Álvarez".into(),
-            due: Some("2026-12-01".into()),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
             status: ActionStatus::InProgress,
             note: Some("Quote received; work booked for January".into()),
         },

@@ -255,7 +255,7 @@ fn room_event(state: &State, rng: &mut Rng, at: Ms) -> Event {
         245..=249 if !ideas.list.is_empty() => Event::ActionAgreed {
             idea: rng.below(ideas.list.len() as u64) as usize,
             owner: someone(rng),
-            due: Some("2026-12-15".into()),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
         },
         250..=399 => {
             let kind = match rng.below(20) {

@@ -28,19 +28,19 @@ pub struct Agree {
 }
 
 /// A due date from what was typed: "2026-12-15", or a span from today such as "2w" or "10 days".
-pub fn due_date(typed: &str, today: NaiveDate) -> Result<Option<String>, String> {
+pub fn due_date(typed: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
     }
     if let Ok(date) = NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
-        return Ok(Some(date.format("%Y-%m-%d").to_string()));
+        return Ok(Some(date));
     }
     let span = humantime::parse_duration(typed)
         .map_err(|_| format!("A due date such as 2026-12-15 or 2w, not \"{typed}\"."))?;
     let days = chrono::Days::new(span.as_secs().div_ceil(86_400));
     let date = today.checked_add_days(days).ok_or("That due date is too far off.")?;
-    Ok(Some(date.format("%Y-%m-%d").to_string()))
+    Ok(Some(date))
 }
 
 impl Agree {
@@ -115,9 +115,10 @@ mod tests {
     fn due_dates_from_a_date_or_a_span() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         assert_eq!(due_date("", today), Ok(None));
-        assert_eq!(due_date("2026-12-15", today), Ok(Some("2026-12-15".into())));
-        assert_eq!(due_date("2w", today), Ok(Some("2026-12-09".into())));
-        assert_eq!(due_date("10 days", today), Ok(Some("2026-12-05".into())));
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d);
+        assert_eq!(due_date("2026-12-15", today), Ok(day(15)));
+        assert_eq!(due_date("2w", today), Ok(day(9)));
+        assert_eq!(due_date("10 days", today), Ok(day(5)));
         assert!(due_date("next tuesday", today).unwrap_err().contains("2026-12-15 or 2w"));
     }
 }

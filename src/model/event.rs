@@ -100,8 +100,8 @@ pub enum Event {
     ActionAgreed {
         idea: usize,
         owner: String,
-        #[serde(default)]
-        due: Option<String>,
+        #[serde(default, deserialize_with = "super::action::read_due")]
+        due: Option<chrono::NaiveDate>,
     },
     /// From now, new ideas, their authors and all vote counts stay hidden until revealed.
     BlindStarted,
@@ -167,17 +167,12 @@ impl Event {
                 texts
             }
             Event::IdeaEdited { text, .. } => vec![text],
-            Event::ActionAgreed { owner, due, .. } => {
-                let mut texts = vec![owner];
-                texts.extend(due.as_mut());
-                texts
-            }
+            Event::ActionAgreed { owner, .. } => vec![owner],
             Event::ActionsCarried { from, actions } => {
                 let mut texts = vec![from];
                 for a in actions {
                     texts.push(&mut a.text);
                     texts.push(&mut a.owner);
-                    texts.extend(a.due.as_mut());
                     texts.extend(a.note.as_mut());
                 }
                 texts

@@ -59,13 +59,6 @@ pub fn check_text(text: &str) -> Result<(), String> {
     }
 }
 
-/// A due date as YYYY-MM-DD.
-pub fn check_due(due: &str) -> Result<(), String> {
-    chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d")
-        .map(|_| ())
-        .map_err(|_| format!("a due date such as 2026-12-15, found \"{due}\""))
-}
-
 impl Ideas {
     /// Idea `i`, if it still stands on its own; else the latest that does.
     pub fn standing_at(&self, i: usize) -> Option<usize> {
@@ -148,14 +141,14 @@ impl Ideas {
                     Ok(())
                 }
             }
-            Event::ActionAgreed { idea, owner, due } => {
+            Event::ActionAgreed { idea, owner, .. } => {
                 if self.idea(*idea)?.action.is_some() {
                     return Err(format!("Idea #{} is an action already.", idea + 1));
                 }
                 if room.find(owner).is_none() {
                     return Err(format!("There is no {owner} in this session to own it."));
                 }
-                due.as_deref().map_or(Ok(()), check_due)
+                Ok(())
             }
             Event::BlindStarted if self.blind => Err("Blind capture is on already.".into()),
             Event::IdeasRevealed if !self.blind => {
@@ -247,7 +240,7 @@ impl Ideas {
                 self.actions.push(AgreedAction {
                     text: self.list[*idea].text.clone(),
                     owner: owner.clone(),
-                    due: due.clone(),
+                    due: *due,
                     status: ActionStatus::Open,
                     note: None,
                     idea: Some(*idea),
@@ -278,7 +271,7 @@ impl Ideas {
                     self.actions.push(AgreedAction {
                         text: carried.text.clone(),
                         owner: carried.owner.clone(),
-                        due: carried.due.clone(),
+                        due: carried.due,
                         status: carried.status,
                         note: carried.note.clone(),
                         idea: None,
@@ -315,7 +308,7 @@ impl Ideas {
             .map(|a| super::action::Carried {
                 text: a.text.clone(),
                 owner: a.owner.clone(),
-                due: a.due.clone(),
+                due: a.due,
                 status: a.status,
                 note: a.note.clone(),
             })

@@ -258,13 +258,13 @@ impl Summary {
             .map(|a| ActionSummary {
                 text: a.text.clone(),
                 owner: a.owner.clone(),
-                due: a.due.clone(),
+                due: a.due.map(|d| d.to_string()),
                 status: a.status.label().into(),
                 note: a.note.clone(),
                 carried: a.carried(),
                 overdue: crate::model::action::overdue(
                     a.status,
-                    a.due.as_deref(),
+                    a.due,
                     session.wall(at).date_naive(),
                 ),
             })

@@ -22,7 +22,7 @@ fn describe(action: &AgreedAction, today: chrono::NaiveDate) -> String {
     );
     if let Some(due) = &action.due {
         text.push_str(&format!(" · due {due}"));
-        if overdue(action.status, Some(due), today) {
+        if overdue(action.status, Some(*due), today) {
             text.push_str(" · ⚠ OVERDUE");
         }
     }
