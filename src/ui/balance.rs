@@ -1,6 +1,7 @@
 //! The voice balance: airtime by person and by role, the equality index, and who is not heard yet.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::cut;
+use super::kept;
 use super::paint;
 use super::theme::Theme;
 use crate::model::balance::{Balance, plural};
@@ -97,12 +99,35 @@ fn run(of: &'static str, n: usize) -> Cow<'static, str> {
     }
 }
 
+/// Everything a person's bar line is drawn from, to know it again.
+struct Bar {
+    name: String,
+    /// Here, or the room closed: the name without "(left)".
+    whole: bool,
+    facilitates: bool,
+    filled: usize,
+    airtime: Ms,
+    turns: u32,
+    columns: (usize, usize, bool),
+    styles: [Style; 3],
+}
+
+thread_local! {
+    /// The bar lines of the last frame: only the speaker's changes from one
+    /// second to the next.
+    static BARS: RefCell<kept::Lines<Bar>> = const { RefCell::new(kept::Lines::new()) };
+}
+
 pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme) {
     let balance = room.balance(now);
     let title = format!(" Voice balance · {} ", equality_words(&balance));
-    let inner = paint::bordered(frame.buffer_mut(), area, title, theme.border);
+    let buf = frame.buffer_mut();
+    let inner = paint::bordered(buf, area, title, theme.border);
     let w = inner.width as usize;
+    // The lines from the first that does not fit on, wrapped as they come.
     let mut lines: Vec<Line> = Vec::new();
+    let text = inner.intersection(buf.area);
+    let mut y = text.top();
 
     let shown: Vec<_> =
         balance.voices.iter().filter(|v| v.counted || room.people[v.who].here()).collect();
@@ -127,33 +152,49 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
         let ticks = w >= 50;
         let tail_w = if ticks { 17 } else { 10 };
         let bar_w = w.saturating_sub(name_w + tail_w + 2);
-        for voice in shown.iter().take(bars) {
-            let person = &room.people[voice.who];
-            let filled = (voice.airtime as usize * bar_w).div_ceil(most as usize).min(bar_w);
-            let filled = if voice.airtime == 0 { 0 } else { filled.max(1) };
-            // Marks stay in the columns they belong to, so a line never wraps.
-            let name = if person.here() || room.closed {
-                cut(&person.name, name_w)
-            } else {
-                format!("{} (left)", cut(&person.name, name_w.saturating_sub(7)))
-            };
-            let pad = name_w.saturating_sub(width(&name));
-            let mut spans = Vec::with_capacity(8);
-            spans.push(Span::styled(format!("{name}{:pad$} ", ""), theme.text));
-            if person.facilitates() {
-                // Not counted, so no bar to measure against the others.
-                spans.push(Span::styled(pad_to("facilitator, uncounted", bar_w), theme.dim));
-            } else {
-                spans.push(Span::styled(run(BAR, filled), theme.bar));
-                spans.push(Span::styled(run(DOTS, bar_w - filled), theme.dim));
+        let columns = (name_w, bar_w, ticks);
+        let styles = [theme.text, theme.dim, theme.bar];
+        BARS.with_borrow_mut(|kept| {
+            for (n, voice) in shown.iter().take(bars).enumerate() {
+                let person = &room.people[voice.who];
+                let filled = (voice.airtime as usize * bar_w).div_ceil(most as usize).min(bar_w);
+                let bar = Bar {
+                    name: String::new(),
+                    whole: person.here() || room.closed,
+                    facilitates: person.facilitates(),
+                    filled: if voice.airtime == 0 { 0 } else { filled.max(1) },
+                    airtime: voice.airtime,
+                    turns: voice.turns,
+                    columns,
+                    styles,
+                };
+                if !lines.is_empty() || text.is_empty() || y >= text.bottom() {
+                    lines.push(bar_line(&bar, &person.name, theme));
+                    continue;
+                }
+                let same = |k: &Bar| {
+                    (&k.name, k.whole, k.facilitates, k.filled, k.airtime, k.turns)
+                        == (
+                            &person.name,
+                            bar.whole,
+                            bar.facilitates,
+                            bar.filled,
+                            bar.airtime,
+                            bar.turns,
+                        )
+                        && (k.columns, k.styles) == (columns, styles)
+                };
+                let make = || {
+                    let line = bar_line(&bar, &person.name, theme);
+                    (Bar { name: person.name.clone(), ..bar }, line)
+                };
+                let row = Rect { y, height: 1, ..text };
+                match kept.draw(buf, row, n, same, make) {
+                    None => y += 1,
+                    Some(line) => lines.push(line),
+                }
             }
-            spans.push(Span::styled(format!(" {:>5} ", short(voice.airtime)), theme.text));
-            if ticks {
-                spans.extend(turn_ticks(voice.turns, theme.bar));
-            }
-            spans.push(Span::styled(format!("×{}", voice.turns), theme.text));
-            lines.push(Line::from(spans));
-        }
+        });
         if more > 0 {
             lines.push(Line::styled(cut(&format!("… {more} more people"), w), theme.dim));
         } else {
@@ -175,5 +216,33 @@ pub fn render(frame: &mut Frame, area: Rect, room: &Room, now: Ms, theme: &Theme
     };
     lines.push(Line::styled(heard, theme.title));
     // Only the last line, of who is not heard yet, is left to wrap.
-    paint::wrapped(frame.buffer_mut(), inner, lines, Style::default());
+    let rest = Rect { y, height: text.bottom().saturating_sub(y), ..text };
+    paint::wrapped(buf, rest, lines, Style::default());
+}
+
+/// A person's bar line: name, airtime as a bar, the time itself, turns.
+fn bar_line(bar: &Bar, name: &str, theme: &Theme) -> Line<'static> {
+    let (name_w, bar_w, ticks) = bar.columns;
+    // Marks stay in the columns they belong to, so a line never wraps.
+    let name = if bar.whole {
+        cut(name, name_w)
+    } else {
+        format!("{} (left)", cut(name, name_w.saturating_sub(7)))
+    };
+    let pad = name_w.saturating_sub(width(&name));
+    let mut spans = Vec::with_capacity(8);
+    spans.push(Span::styled(format!("{name}{:pad$} ", ""), theme.text));
+    if bar.facilitates {
+        // Not counted, so no bar to measure against the others.
+        spans.push(Span::styled(pad_to("facilitator, uncounted", bar_w), theme.dim));
+    } else {
+        spans.push(Span::styled(run(BAR, bar.filled), theme.bar));
+        spans.push(Span::styled(run(DOTS, bar_w - bar.filled), theme.dim));
+    }
+    spans.push(Span::styled(format!(" {:>5} ", short(bar.airtime)), theme.text));
+    if ticks {
+        spans.extend(turn_ticks(bar.turns, theme.bar));
+    }
+    spans.push(Span::styled(format!("×{}", bar.turns), theme.text));
+    Line::from(spans)
 }

@@ -12,6 +12,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
+use super::cells;
 use super::theme::Theme;
 use crate::model::State;
 use crate::model::agenda::Phase;
@@ -174,7 +175,7 @@ fn stretch(buf: &mut Buffer, small: &Buffer, (x0, y0): (u16, u16), scale: u16) {
                     }
                     let target = &mut row[usize::from(x - area.x)];
                     let ground = target.bg;
-                    target.clone_from(cell);
+                    cells::copy(target, cell);
                     if target.bg == Color::Reset {
                         target.bg = ground;
                     }

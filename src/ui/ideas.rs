@@ -1,9 +1,12 @@
 //! The ideas panel on the live screen: the latest ideas, their votes, who said them.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Text};
+use ratatui::widgets::Block;
 
 use super::cut;
 use super::paint;
@@ -70,6 +73,26 @@ pub fn blind_line(ideas: &Ideas, keys: Option<&Keymap>) -> Option<String> {
     })
 }
 
+/// Everything the pane's text is made from, to know it again: the ideas
+/// are shared (`Arc`), so comparing them is mostly comparing pointers.
+#[derive(PartialEq)]
+struct Key {
+    ideas: Ideas,
+    names: Vec<String>,
+    selected: Option<usize>,
+    focused: bool,
+    /// The keys that capture and reveal, as the pane names them.
+    labels: Option<(String, String)>,
+    styles: [Style; 5],
+    room: (u16, u16),
+}
+
+thread_local! {
+    /// The last frame's title and lines: they change only when the ideas
+    /// do, while listing the standing ideas walks all of them.
+    static KEPT: RefCell<Option<(Key, String, Text<'static>)>> = const { RefCell::new(None) };
+}
+
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -79,6 +102,44 @@ pub fn render(
     keys: Option<&Keymap>,
     theme: &Theme,
 ) {
+    let inner = Block::bordered().inner(area);
+    let labels = keys.map(|k| (k.label(Action::CaptureIdea), k.label(Action::BlindCapture)));
+    let styles = [theme.border, theme.hidden, theme.dim, theme.selected, theme.text];
+    let room = (inner.width, inner.height);
+    let buf = frame.buffer_mut();
+    KEPT.with_borrow_mut(|kept| {
+        let same = kept.as_ref().is_some_and(|(key, _, _)| {
+            key.selected == selected
+                && key.focused == focused
+                && key.room == room
+                && key.styles == styles
+                && key.labels == labels
+                && key.ideas == state.ideas
+                && key.names.iter().eq(state.room.people.iter().map(|p| &p.name))
+        });
+        if !same {
+            let (title, text) = pane(state, selected, focused, keys, theme, inner);
+            let names = state.room.people.iter().map(|p| p.name.clone()).collect();
+            let ideas = state.ideas.clone();
+            let key = Key { ideas, names, selected, focused, labels, styles, room };
+            *kept = Some((key, title, text));
+        }
+        if let Some((_, title, text)) = kept.as_ref() {
+            let inner = paint::bordered(buf, area, title.as_str(), theme.border);
+            paint::kept_text(buf, inner, text, Style::default());
+        }
+    });
+}
+
+/// The pane's title and text, for an area of `inner` inside its border.
+fn pane(
+    state: &State,
+    selected: Option<usize>,
+    focused: bool,
+    keys: Option<&Keymap>,
+    theme: &Theme,
+    inner: Rect,
+) -> (String, Text<'static>) {
     let (ideas, room) = (&state.ideas, &state.room);
     let standing = ideas.standing().count();
     let title = if focused {
@@ -86,7 +147,6 @@ pub fn render(
     } else {
         format!(" Ideas · {standing} ")
     };
-    let inner = paint::bordered(frame.buffer_mut(), area, title, theme.border);
     let w = inner.width as usize;
     let mut lines = Vec::new();
     if let Some(line) = blind_line(ideas, keys) {
@@ -119,5 +179,5 @@ pub fn render(
         );
         lines.push(Line::styled(cut(&text, w), style(idea, chosen, theme)));
     }
-    paint::text(frame.buffer_mut(), inner, lines, Style::default());
+    (title, Text::from(lines))
 }

@@ -65,9 +65,13 @@ fn put(buf: &mut Buffer, x: u16, y: u16, symbol: &str, style: Style) {
 
 /// What `Paragraph::new(text).style(style)` draws in `area`.
 pub fn text<'a>(buf: &mut Buffer, area: Rect, text: impl Into<Text<'a>>, style: Style) {
-    let text = text.into();
+    kept_text(buf, area, &text.into(), style);
+}
+
+/// `text`, for a text kept from one frame to the next.
+pub(super) fn kept_text(buf: &mut Buffer, area: Rect, text: &Text, style: Style) {
     let alignment = text.alignment.unwrap_or(Alignment::Left);
-    paragraph(buf, area, &text, style, alignment);
+    paragraph(buf, area, text, style, alignment);
 }
 
 /// What `Paragraph::new(text).style(style).alignment(Alignment::Center)` draws in `area`.
@@ -132,7 +136,7 @@ fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Whether the whole of `line` fits in `width` columns.
-fn fits(line: &Line, width: u16) -> bool {
+pub(super) fn fits(line: &Line, width: u16) -> bool {
     let mut used = 0usize;
     for span in &line.spans {
         used += span_width(&span.content);
@@ -143,7 +147,7 @@ fn fits(line: &Line, width: u16) -> bool {
     true
 }
 
-fn width(line: &Line) -> u16 {
+pub(super) fn width(line: &Line) -> u16 {
     let total: usize = line.spans.iter().map(|s| span_width(&s.content)).sum();
     total.min(usize::from(u16::MAX)) as u16
 }
@@ -163,7 +167,13 @@ fn span_width(text: &str) -> usize {
 
 /// One line in its row, cut at the right edge as the paragraph's line
 /// truncator cuts it. Any alignment but the left needs the line to fit.
-fn draw_line(buf: &mut Buffer, row: Rect, line: &Line, base: Style, alignment: Alignment) {
+pub(super) fn draw_line(
+    buf: &mut Buffer,
+    row: Rect,
+    line: &Line,
+    base: Style,
+    alignment: Alignment,
+) {
     let max = usize::from(row.width);
     let x = usize::from(match alignment {
         Alignment::Left => 0,
