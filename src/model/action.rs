@@ -22,16 +22,6 @@ impl ActionStatus {
         }
     }
 
-    /// A symbol, so the status never relies on colour.
-    pub fn mark(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "○",
-            ActionStatus::InProgress => "◐",
-            ActionStatus::Done => "●",
-            ActionStatus::Dropped => "✗",
-        }
-    }
-
     /// Still to be done: carried into the next cycle.
     pub fn open(self) -> bool {
         matches!(self, ActionStatus::Open | ActionStatus::InProgress)

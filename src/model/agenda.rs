@@ -89,20 +89,6 @@ pub enum Phase {
     Ended,
 }
 
-impl Phase {
-    /// A symbol and a word, so the phase never relies on colour.
-    pub fn label(self) -> &'static str {
-        match self {
-            Phase::Ready => "■ READY",
-            Phase::Running => "▶ RUNNING",
-            Phase::EndingSoon => "▲ ENDING SOON",
-            Phase::Paused => "❚❚ PAUSED",
-            Phase::Over => "● OVER",
-            Phase::Ended => "✓ ENDED",
-        }
-    }
-}
-
 impl State {
     pub fn phase(&self, now: Ms) -> Phase {
         let i = self.current;

@@ -25,15 +25,6 @@ impl HandKind {
             HandKind::Normal => "hand",
         }
     }
-
-    /// A symbol, so the kind never relies on colour.
-    pub fn mark(self) -> &'static str {
-        match self {
-            HandKind::Process => "!",
-            HandKind::Reply => "↩",
-            HandKind::Normal => "✋",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

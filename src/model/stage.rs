@@ -47,17 +47,6 @@ pub enum Status {
     ToCome,
 }
 
-impl Status {
-    /// A symbol and a word, so the agenda never relies on colour.
-    pub fn mark(self) -> &'static str {
-        match self {
-            Status::Done => "✓",
-            Status::Current => "▶",
-            Status::ToCome => "·",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,17 +5,18 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
+use super::marks;
+use super::text::{cut, wrap};
 use super::theme::Theme;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;
 use crate::model::action::{AgreedAction, overdue};
 use crate::model::idea::Ideas;
-use crate::model::text::{cut, wrap};
 
 fn describe(action: &AgreedAction, today: chrono::NaiveDate) -> String {
     let mut text = format!(
         "{} {:<11} {} · {}",
-        action.status.mark(),
+        marks::action(action.status),
         action.status.label(),
         action.text,
         action.owner

@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::cut;
+use super::marks;
 use super::paint;
+use super::text::cut;
 use super::theme::Theme;
 use crate::model::length::clock;
 use crate::model::stage::Status;
@@ -63,7 +64,7 @@ pub fn render(
         let title = cut(&stage.title, title_w);
         let pad = title_w.saturating_sub(width(&title));
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", status.mark()), style),
+            Span::styled(format!("{} ", marks::stage(status)), style),
             Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
             Span::styled(format!("{:>plan_w$} {:>took_w$}", planned(state, i), took(i)), style),
         ]));

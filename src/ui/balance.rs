@@ -8,15 +8,16 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::cut;
 use super::kept;
 use super::paint;
+use super::text::cut;
+use super::text::pad as pad_to;
 use super::theme::Theme;
 use crate::model::balance::{Balance, plural};
 use crate::model::length::Ms;
 use crate::model::queue::short;
 use crate::model::room::Room;
-use crate::model::text::{pad as pad_to, width};
+use crate::model::text::width;
 
 /// "GPs: 1 of 8 people, 31% of airtime" for every role, or all in a shorter form where one would not fit.
 pub fn role_lines(balance: &Balance, room_for: usize) -> Vec<String> {

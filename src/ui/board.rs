@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::ideas::{author, blind_line, marks, votes};
+use super::text::{cut, pad, wrap};
 use super::theme::Theme;
 use crate::input::keymap::Keymap;
 use crate::model::State;
 use crate::model::idea::Idea;
-use crate::model::text::{cut, pad, width, wrap};
+use crate::model::text::width;
 
 pub fn render(
     frame: &mut Frame,

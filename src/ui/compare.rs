@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Context;
 use super::hints;
+use super::text::{cut, pad};
 use crate::app::compare::Compare;
 use crate::input::action::{Action, Screen};
 use crate::input::keymap::Keymap;
 use crate::model::balance::many;
-use crate::model::text::{cut, pad};
 use crate::report::compare::{Figure, Figures};
 
 /// A share drawn as a bar: "██████░░░░".
@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, compare: &Compare, keymap: &Keymap,
     let comparison = &compare.comparison;
     let answer_h = {
         let words = format!(" Are we sharing more power than before? {}", comparison.answer);
-        crate::model::text::wrap(&words, area.width.max(1) as usize).len().min(6) as u16
+        super::text::wrap(&words, area.width.max(1) as usize).len().min(6) as u16
     };
     let [title, answer, table, status, keys] = Layout::vertical([
         Constraint::Length(1),

@@ -13,13 +13,14 @@ use ratatui::widgets::{Block, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use super::cells;
+use super::marks;
+use super::text::cut;
 use super::theme::Theme;
 use crate::model::State;
 use crate::model::agenda::Phase;
 use crate::model::length::{Ms, clock};
-use crate::model::text::cut;
 
-/// The style that carries a phase's colour; its word and symbol are in `Phase::label`.
+/// The style that carries a phase's colour; its word and symbol are in `marks::phase`.
 pub fn style(phase: Phase, theme: &Theme) -> Style {
     match phase {
         Phase::Ready | Phase::Ended => theme.timer_ready,
@@ -57,7 +58,7 @@ pub fn compact(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &Th
             .areas(inner);
     big(frame, digits, &face, style);
     frame.render_widget(
-        Paragraph::new(cut(phase.label(), word.width as usize))
+        Paragraph::new(cut(marks::phase(phase), word.width as usize))
             .style(style)
             .alignment(Alignment::Center),
         word,

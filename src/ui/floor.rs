@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::cut;
+use super::marks;
 use super::paint;
+use super::text::cut;
 use super::theme::Theme;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;
@@ -152,7 +153,7 @@ pub fn render(
         .map(|(i, waiting)| {
             let person = &room.people[waiting.who];
             let chosen = i == selected;
-            let mark = waiting.kind.map_or("○", |k| k.mark());
+            let mark = waiting.kind.map_or("○", marks::hand);
             let pointer = if chosen { "▶" } else { " " };
             let name = format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
             let needs = needs_shown(person, show_needs);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use tui_input::Input;
 
 use super::centered;
+use super::text::cut;
 use super::theme::Theme;
 use crate::app::agree::{self, Agree};
 use crate::app::answer::AnswerForm;
@@ -18,7 +19,7 @@ use crate::model::component::Component;
 use crate::model::idea::LONGEST_IDEA;
 use crate::model::reflection::{Answer, Rung};
 use crate::model::room::Room;
-use crate::model::text::{cut, width};
+use crate::model::text::width;
 
 /// A popup box of the given size, cleared, with its inner area.
 fn boxed(frame: &mut Frame, area: Rect, title: &str, w: u16, h: u16, theme: &Theme) -> Rect {

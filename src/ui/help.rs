@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::centered;
+use super::text::cut;
 use super::theme::Theme;
 use crate::input::action::{Action, Screen};
 use crate::input::keymap::Keymap;
-use crate::model::text::{cut, width};
+use crate::model::text::width;
 
 /// The keys of `screen`, one action a line.
 pub fn lines(keymap: &Keymap, screen: Screen) -> Vec<(String, &'static str)> {

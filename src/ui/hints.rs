@@ -4,10 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::cut;
 use super::paint;
+use super::text::cut;
+use super::text::wrap;
 use super::theme::Theme;
-use crate::model::text::{width, wrap};
+use crate::model::text::width;
 
 /// Keys that matter now, as many as fit, in the order given: (key, word).
 pub fn render(frame: &mut Frame, area: Rect, items: &[(String, String)], theme: &Theme) {

@@ -5,11 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::text::cut;
 use super::{Context, centered, help, hints};
 use crate::app::home::{Entry, Home};
 use crate::input::action::{Action, Screen};
 use crate::input::keymap::Keymap;
-use crate::model::text::cut;
 
 pub fn entry_text(entry: &Entry) -> String {
     match entry {

@@ -8,8 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::Block;
 
-use super::cut;
 use super::paint;
+use super::text::cut;
 use super::theme::Theme;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;

@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Context;
-use super::cut;
+use super::marks;
+use super::text::cut;
 use super::{
     actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, paint,
     picker, projection, reflection,
@@ -237,7 +238,7 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         String::new()
     } else {
         let phase = state.phase(cx.now);
-        format!("{} {} · ", phase.label(), countdown::face(state.remaining(cx.now)))
+        format!("{} {} · ", marks::phase(phase), countdown::face(state.remaining(cx.now)))
     };
     let right = format!(
         "Stage {} of {} · {}",
@@ -301,27 +302,33 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let words = match phase {
         Phase::Ready => match view.keys() {
             Some(keys) => {
-                format!("{} · {} starts the timer", phase.label(), keys.label(Action::StartPause))
+                format!(
+                    "{} · {} starts the timer",
+                    marks::phase(phase),
+                    keys.label(Action::StartPause)
+                )
             }
-            None => phase.label().to_string(),
+            None => marks::phase(phase).to_string(),
         },
         Phase::Running | Phase::EndingSoon | Phase::Paused => match &back_at {
             Some(at) => format!(
                 "BACK AT {at} · {} · {} left of {planned}",
-                phase.label(),
+                marks::phase(phase),
                 countdown::face(left)
             ),
-            None => format!("{} · {} left of {planned}", phase.label(), countdown::face(left)),
+            None => {
+                format!("{} · {} left of {planned}", marks::phase(phase), countdown::face(left))
+            }
         },
         Phase::Over if state.running() => {
-            format!("{} +{} · planned {planned}", phase.label(), clock(left.unsigned_abs()))
+            format!("{} +{} · planned {planned}", marks::phase(phase), clock(left.unsigned_abs()))
         }
         Phase::Over => format!(
             "{} +{} · ❚❚ PAUSED · planned {planned}",
-            phase.label(),
+            marks::phase(phase),
             clock(left.unsigned_abs())
         ),
-        Phase::Ended => format!("{} · {}", phase.label(), drift_in_words(state.drift(now))),
+        Phase::Ended => format!("{} · {}", marks::phase(phase), drift_in_words(state.drift(now))),
     };
     paint::centered(frame.buffer_mut(), label, cut(&words, label.width as usize), style);
 }

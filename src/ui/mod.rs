@@ -18,11 +18,13 @@ pub mod home;
 pub mod ideas;
 mod kept;
 pub mod live;
+pub mod marks;
 mod paint;
 pub mod picker;
 pub mod projection;
 pub mod reflection;
 pub mod replay;
+pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
@@ -95,13 +97,6 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-/// `text::cut`, without measuring text too short to need cutting: no
-/// character takes more columns than it has bytes, and most lines a frame
-/// draws are short.
-pub(crate) fn cut(text: &str, max: usize) -> String {
-    if text.len() <= max { text.to_string() } else { crate::model::text::cut(text, max) }
-}
-
 /// A rectangle of at most `width`×`height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -111,19 +106,5 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::model::text::width;
-
-    #[test]
-    fn no_text_is_wider_than_its_bytes() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for text in [c.to_string(), format!("{c}\u{FE0F}"), format!("{c}\u{20E3}")] {
-                assert!(width(&text) <= text.len(), "{text:?}");
-            }
-        }
     }
 }

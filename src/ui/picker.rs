@@ -1,6 +1,7 @@
 //! The person picker popup.
 
 use super::forms::{key, up_down};
+use super::marks;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;
 use ratatui::Frame;
@@ -9,10 +10,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::centered;
+use super::text::cut;
 use super::theme::Theme;
 use crate::app::picker::{Choice, Picker, Purpose};
 use crate::model::room::Room;
-use crate::model::text::cut;
 
 pub fn render(
     frame: &mut Frame,
@@ -26,7 +27,7 @@ pub fn render(
     let title = match picker.purpose {
         Purpose::Hand(kind) => {
             let tab = key(keymap, Action::NextField);
-            format!(" Raise a hand: {} {} ({tab} changes) ", kind.mark(), kind.label())
+            format!(" Raise a hand: {} {} ({tab} changes) ", marks::hand(kind), kind.label())
         }
         Purpose::Presence => " Arrived or left? ".to_string(),
     };

@@ -9,10 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::countdown;
 use super::floor::{TurnPhase, turn_clock};
+use super::marks;
+use super::text::cut;
 use super::theme::Theme;
 use crate::model::agenda::Phase;
 use crate::model::length::clock;
-use crate::model::text::cut;
 use crate::model::{Ms, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &Theme) {
@@ -43,9 +44,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
     let face = if phase == Phase::Ended { "ENDED".to_string() } else { countdown::face(left) };
     countdown::big(frame, timer, &face, style);
     let words = match phase {
-        Phase::Over => format!("{} +{}", phase.label(), clock(left.unsigned_abs())),
-        Phase::Ended | Phase::Ready => phase.label().to_string(),
-        _ => format!("{} · {} left", phase.label(), countdown::face(left)),
+        Phase::Over => format!("{} +{}", marks::phase(phase), clock(left.unsigned_abs())),
+        Phase::Ended | Phase::Ready => marks::phase(phase).to_string(),
+        _ => format!("{} · {} left", marks::phase(phase), countdown::face(left)),
     };
     frame.render_widget(
         Paragraph::new(cut(&words, width)).style(style).alignment(Alignment::Center),

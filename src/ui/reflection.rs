@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::text::{cut, pad, wrap};
 use super::theme::Theme;
 use crate::app::live::Before;
 use crate::model::reflection::{LEVELS, Mark, Question, Rung, score_words};
-use crate::model::text::{cut, pad, width, wrap};
+use crate::model::text::width;
 use crate::model::{Ms, State};
 
 /// "0·1 1·0 2·3 3·4 4·2 · 10 people · median 3 mostly · spread 0–4", or hidden in blind capture.

@@ -8,11 +8,12 @@ use ratatui::widgets::Paragraph;
 use super::Context;
 use super::hints;
 use super::live::{self, LiveView};
+use super::text::cut;
 use super::theme::Theme;
 use crate::app::replay::Replay;
 use crate::input::action::{Action, Screen};
 use crate::input::keymap::Keymap;
-use crate::model::text::{cut, width};
+use crate::model::text::width;
 
 pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, keymap: &Keymap, cx: &Context) {
     let [screen, timeline, keys] =
