@@ -235,7 +235,8 @@ mod panes_200x60 {
     fn balance(bencher: Bencher) {
         let theme = Theme::default_for(false);
         pane(bencher, |frame, live, now| {
-            balance::render(frame, Rect::new(0, 13, 64, 45), &live.state.room, now, &theme)
+            let pane = balance::BalancePane { room: &live.state.room, now, theme: &theme };
+            frame.render_widget(pane, Rect::new(0, 13, 64, 45))
         });
     }
 
@@ -245,7 +246,11 @@ mod panes_200x60 {
         let keymap = Keymap::defaults();
         pane(bencher, |frame, live, now| {
             let area = Rect::new(64, 26, 136, 32);
-            floor::render(frame, area, &live.state.room, 0, now, Some(&keymap), false, &theme)
+            let keys = Some(&keymap);
+            let room = &live.state.room;
+            let floor =
+                floor::Floor { room, selected: 0, now, keys, show_needs: false, theme: &theme };
+            frame.render_widget(floor, area)
         });
     }
 
@@ -255,7 +260,8 @@ mod panes_200x60 {
         let theme = Theme::default_for(false);
         pane(bencher, |frame, live, now| {
             let face = countdown::face(live.state.remaining(now));
-            countdown::big(frame, Rect::new(65, 4, 134, 20), &face, theme.timer_running)
+            let big = countdown::Big { text: &face, style: theme.timer_running };
+            frame.render_widget(big, Rect::new(65, 4, 134, 20))
         });
     }
 }

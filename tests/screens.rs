@@ -11,6 +11,7 @@ use roundtable::app::live::{Before, Live, Overlay, View};
 use roundtable::app::{App, Mode};
 use roundtable::input::action::Action;
 use roundtable::input::keymap::Keymap;
+use roundtable::input::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::model::action::{ActionStatus, Carried};
 use roundtable::model::balance::RoleShare;
 use roundtable::model::component::Component;
@@ -479,7 +480,9 @@ fn the_balance_keeps_as_many_bars_as_fit_and_says_how_many_more() {
     let mut terminal = Terminal::new(TestBackend::new(60, 18)).unwrap();
     terminal
         .draw(|frame| {
-            roundtable::ui::balance::render(frame, frame.area(), &state.room, MIN, &theme)
+            let pane =
+                roundtable::ui::balance::BalancePane { room: &state.room, now: MIN, theme: &theme };
+            frame.render_widget(pane, frame.area())
         })
         .unwrap();
     let screen = text(terminal.backend().buffer());
@@ -597,4 +600,57 @@ fn every_form_names_the_keys_of_the_keymap_in_effect() {
             "{default} is still shown:\n{capture}\n{hand}"
         );
     }
+}
+
+#[test]
+fn a_long_home_list_keeps_the_chosen_entry_in_view_with_the_cursor_on_it() {
+    let sessions: Vec<SessionInfo> = (0..30)
+        .map(|i| SessionInfo {
+            path: format!("sessions/recorded/s{i:02}.ron").into(),
+            title: format!("Session number {i:02}"),
+            series: None,
+            started: common::started(),
+            ended: true,
+            rehearsal: false,
+            stage: (5, 5),
+        })
+        .collect();
+    let home = Home::new(&common::plan(), vec![], sessions);
+    let mut app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
+    for chosen in [0, 20, 29, 3] {
+        let Mode::Home(home) = &mut app.mode else { unreachable!() };
+        home.selected = chosen;
+        let entry = roundtable::ui::home::entry_text(&home.entries[chosen]);
+        let theme = Theme::default_for(false);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let cx = Context { now: 0, theme: &theme, saving: None };
+        terminal.draw(|frame| ui::render(frame, &app, &cx)).unwrap();
+        let screen = text(terminal.backend().buffer());
+        let row = screen.lines().position(|l| l.contains(&format!("▶ {}", &entry[..20])));
+        let row = row.unwrap_or_else(|| panic!("entry {chosen} in view:\n{screen}"));
+        let cursor = terminal.get_cursor_position().unwrap();
+        assert_eq!(cursor.y as usize, row, "the cursor is on the chosen entry\n{screen}");
+        assert_eq!(screen.matches('▶').count(), 1, "{screen}");
+    }
+}
+
+#[test]
+fn the_hand_picker_scrolls_to_the_highlighted_name() {
+    let mut app = busy_room();
+    let now = 5 * MIN + 45_000;
+    app.handle(Action::RaiseHand, now);
+    snapshot("picker_top", &app, now);
+    // Far enough down that a short terminal must scroll.
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    for _ in 0..7 {
+        app.key(down, now);
+    }
+    // The smallest screen leaves room for a few of the six names.
+    let screen = text(&draw(&app, now, 80, 10, None));
+    let names = ["Amina", "Dr Lee", "Zoë", "Łukasz", "王芳", "Sunny 🌞"];
+    let chosen: Vec<&str> =
+        names.iter().copied().filter(|n| screen.contains(&format!("▶ {n} · "))).collect();
+    assert_eq!(chosen, ["Sunny 🌞"], "the last name, highlighted and in view\n{screen}");
+    assert!(!screen.contains("Amina · resident"), "the first, scrolled away\n{screen}");
+    assert!(screen.contains("Type to filter"), "the hint stays at the foot\n{screen}");
 }

@@ -40,29 +40,35 @@ pub fn beside(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
     }
     let [rest, side] = Layout::horizontal([Constraint::Min(0), Constraint::Length(26)]).areas(area);
     let [clock, _] = Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(side);
-    compact(frame, clock, state, now, theme);
+    frame.render_widget(Compact { state, now, theme }, clock);
     rest
 }
 
 /// The stage's time in digits the room can read, boxed, and its state in a
 /// word: the clock kept beside a screen that is not the live one.
-pub fn compact(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &Theme) {
-    let block = Block::bordered().title(" Time ").border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let phase = state.phase(now);
-    let style = style(phase, theme);
-    let face = face(state.remaining(now));
-    let [digits, word] =
-        Layout::vertical([Constraint::Length(inner.height.min(5)), Constraint::Length(1)])
-            .areas(inner);
-    big(frame, digits, &face, style);
-    frame.render_widget(
+pub struct Compact<'a> {
+    pub state: &'a State,
+    pub now: Ms,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Compact<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = Block::bordered().title(" Time ").border_style(self.theme.border);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let phase = self.state.phase(self.now);
+        let style = style(phase, self.theme);
+        let face = face(self.state.remaining(self.now));
+        let [digits, word] =
+            Layout::vertical([Constraint::Length(inner.height.min(5)), Constraint::Length(1)])
+                .areas(inner);
+        Big { text: &face, style }.render(digits, buf);
         Paragraph::new(cut(marks::phase(phase), word.width as usize))
             .style(style)
-            .alignment(Alignment::Center),
-        word,
-    );
+            .alignment(Alignment::Center)
+            .render(word, buf);
+    }
 }
 
 /// The face of the clock: time left, or "+01:30" once over.
@@ -91,28 +97,32 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16, u16)> {
         .map(|(size, _, h)| (size, 1, h))
 }
 
-/// Draws `text` in big digits centred in `area`, or in plain bold text when there is no room.
+/// `text` in big digits centred in its area, or in plain text when there is no room.
 /// Past the font's own size, every cell is repeated, so a projector's wall gets a wall-sized clock.
-pub fn big(frame: &mut Frame, area: Rect, text: &str, style: Style) {
-    let Some((size, scale, height)) = pixel_size(text, area) else {
-        let rect = Rect { y: area.y + area.height / 2, height: area.height.min(1), ..area };
-        frame.render_widget(
-            Paragraph::new(text.to_string()).style(style).alignment(Alignment::Center),
-            rect,
-        );
-        return;
-    };
-    let y = area.y + (area.height - height) / 2;
-    if scale == 1 {
-        let mut builder = BigText::builder();
-        builder.pixel_size(size).style(style).lines(vec![Line::from(text.to_string())]);
-        let rect = Rect { y, height, ..area };
-        frame.render_widget(builder.centered().build(), rect);
-        return;
+pub struct Big<'a> {
+    pub text: &'a str,
+    pub style: Style,
+}
+
+impl Widget for Big<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Big { text, style } = self;
+        let Some((size, scale, height)) = pixel_size(text, area) else {
+            let rect = Rect { y: area.y + area.height / 2, height: area.height.min(1), ..area };
+            Paragraph::new(text).style(style).alignment(Alignment::Center).render(rect, buf);
+            return;
+        };
+        let y = area.y + (area.height - height) / 2;
+        if scale == 1 {
+            let mut builder = BigText::builder();
+            builder.pixel_size(size).style(style).lines(vec![Line::from(text.to_string())]);
+            builder.centered().build().render(Rect { y, height, ..area }, buf);
+            return;
+        }
+        let small = full_size(text, style);
+        let x0 = area.x + (area.width - small.area.width * scale) / 2;
+        stretch(buf, &small, (x0, y), scale);
     }
-    let small = full_size(text, style);
-    let x0 = area.x + (area.width - small.area.width * scale) / 2;
-    stretch(frame.buffer_mut(), &small, (x0, y), scale);
 }
 
 thread_local! {

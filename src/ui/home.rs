@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use super::text::cut;
 use super::{Context, centered, help, hints};
@@ -65,24 +65,19 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
     let block = Block::bordered().title(" Start ").border_style(theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let visible = inner.height as usize;
-    let first = home.selected.saturating_sub(visible.saturating_sub(1));
-    let lines: Vec<Line> = home
-        .entries
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(visible)
-        .map(|(i, entry)| {
-            let chosen = i == home.selected;
-            let mark = if chosen { "▶ " } else { "  " };
-            // Marked in words and a symbol, not colour alone.
-            let marked = if home.is_marked(entry) { "✓ marked · " } else { "" };
-            let text = cut(&format!("{mark}{marked}{}", entry_text(entry)), inner.width as usize);
-            Line::from(Span::styled(text, if chosen { theme.selected } else { theme.text }))
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    // Marked in words and a symbol, not colour alone.
+    let items = home.entries.iter().map(|entry| {
+        let marked = if home.is_marked(entry) { "✓ marked · " } else { "" };
+        let text = format!("{marked}{}", entry_text(entry));
+        ListItem::new(cut(&text, (inner.width as usize).saturating_sub(2)))
+    });
+    let list = List::new(items)
+        .style(theme.text)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut at = ListState::default().with_selected(Some(home.selected));
+    frame.render_stateful_widget(list, inner, &mut at);
 
     let said = home
         .notice
@@ -90,7 +85,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         .unwrap_or_else(|| home.entries.get(home.selected).map(entry_text).unwrap_or_default());
     hints::status(frame, status, &said, theme);
     if home.typing.is_none() {
-        let cursor_row = inner.y + (home.selected - first) as u16;
+        let cursor_row = inner.y + home.selected.saturating_sub(at.offset()) as u16;
         frame.set_cursor_position((inner.x, cursor_row.min(inner.bottom().saturating_sub(1))));
     }
     let items: Vec<(String, String)> = if home.typing.is_some() {

@@ -2,11 +2,11 @@
 
 use std::cell::RefCell;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Text};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Widget};
 
 use super::paint;
 use super::text::cut;
@@ -93,42 +93,46 @@ thread_local! {
     static KEPT: RefCell<Option<(Key, String, Text<'static>)>> = const { RefCell::new(None) };
 }
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    state: &State,
-    selected: Option<usize>,
-    focused: bool,
-    keys: Option<&Keymap>,
-    theme: &Theme,
-) {
-    let inner = Block::bordered().inner(area);
-    let labels = keys.map(|k| (k.label(Action::CaptureIdea), k.label(Action::BlindCapture)));
-    let styles = [theme.border, theme.hidden, theme.dim, theme.selected, theme.text];
-    let room = (inner.width, inner.height);
-    let buf = frame.buffer_mut();
-    KEPT.with_borrow_mut(|kept| {
-        let same = kept.as_ref().is_some_and(|(key, _, _)| {
-            key.selected == selected
-                && key.focused == focused
-                && key.room == room
-                && key.styles == styles
-                && key.labels == labels
-                && key.ideas == state.ideas
-                && key.names.iter().eq(state.room.people.iter().map(|p| &p.name))
+/// The ideas pane: the latest standing ideas, the selected one kept in view.
+pub struct IdeasPane<'a> {
+    pub state: &'a State,
+    pub selected: Option<usize>,
+    pub focused: bool,
+    /// The keys to name in hints; none where no one can press them (the room's view).
+    pub keys: Option<&'a Keymap>,
+    pub theme: &'a Theme,
+}
+
+impl Widget for IdeasPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let IdeasPane { state, selected, focused, keys, theme } = self;
+        let inner = Block::bordered().inner(area);
+        let labels = keys.map(|k| (k.label(Action::CaptureIdea), k.label(Action::BlindCapture)));
+        let styles = [theme.border, theme.hidden, theme.dim, theme.selected, theme.text];
+        let room = (inner.width, inner.height);
+        KEPT.with_borrow_mut(|kept| {
+            let same = kept.as_ref().is_some_and(|(key, _, _)| {
+                key.selected == selected
+                    && key.focused == focused
+                    && key.room == room
+                    && key.styles == styles
+                    && key.labels == labels
+                    && key.ideas == state.ideas
+                    && key.names.iter().eq(state.room.people.iter().map(|p| &p.name))
+            });
+            if !same {
+                let (title, text) = pane(state, selected, focused, keys, theme, inner);
+                let names = state.room.people.iter().map(|p| p.name.clone()).collect();
+                let ideas = state.ideas.clone();
+                let key = Key { ideas, names, selected, focused, labels, styles, room };
+                *kept = Some((key, title, text));
+            }
+            if let Some((_, title, text)) = kept.as_ref() {
+                let inner = paint::bordered(buf, area, title.as_str(), theme.border);
+                paint::kept_text(buf, inner, text, Style::default());
+            }
         });
-        if !same {
-            let (title, text) = pane(state, selected, focused, keys, theme, inner);
-            let names = state.room.people.iter().map(|p| p.name.clone()).collect();
-            let ideas = state.ideas.clone();
-            let key = Key { ideas, names, selected, focused, labels, styles, room };
-            *kept = Some((key, title, text));
-        }
-        if let Some((_, title, text)) = kept.as_ref() {
-            let inner = paint::bordered(buf, area, title.as_str(), theme.border);
-            paint::kept_text(buf, inner, text, Style::default());
-        }
-    });
+    }
 }
 
 /// The pane's title and text, for an area of `inner` inside its border.

@@ -193,7 +193,10 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
     };
     agenda::render(frame, agenda_area, state, view.started, cx.now, theme);
     if !balance_area.is_empty() {
-        balance::render(frame, balance_area, &state.room, cx.now, theme);
+        frame.render_widget(
+            balance::BalancePane { room: &state.room, now: cx.now, theme },
+            balance_area,
+        );
     }
 
     let kind = state.plan.stages[state.current].kind;
@@ -213,20 +216,21 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
         Layout::vertical([Constraint::Min(0), Constraint::Length(second_h)]).areas(lower);
     let (ideas_area, floor_area) = if ideas_first { (first, second) } else { (second, first) };
     if !floor_area.is_empty() {
-        floor::render(
-            frame,
-            floor_area,
-            &state.room,
-            view.ui.selected,
-            cx.now,
-            view.keys(),
-            view.ui.show_needs,
+        let floor = floor::Floor {
+            room: &state.room,
+            selected: view.ui.selected,
+            now: cx.now,
+            keys: view.keys(),
+            show_needs: view.ui.show_needs,
             theme,
-        );
+        };
+        frame.render_widget(floor, floor_area);
     }
     if !ideas_area.is_empty() {
         let focused = view.ui.focus == Panel::Ideas;
-        ideas::render(frame, ideas_area, state, selected_idea(view), focused, view.keys(), theme);
+        let selected = selected_idea(view);
+        let ideas = ideas::IdeasPane { state, selected, focused, keys: view.keys(), theme };
+        frame.render_widget(ideas, ideas_area);
     }
 }
 
@@ -296,7 +300,7 @@ fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         (None, Phase::Ended) => "ENDED".to_string(),
         (None, _) => countdown::face(left),
     };
-    countdown::big(frame, timer, &face, style);
+    frame.render_widget(countdown::Big { text: &face, style }, timer);
 
     let planned = clock(state.planned_ms(i).max(0) as u64);
     let words = match phase {

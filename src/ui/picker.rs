@@ -5,9 +5,9 @@ use super::marks;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use super::centered;
 use super::text::cut;
@@ -66,16 +66,16 @@ pub fn render(
         return;
     }
 
-    let mut lines = vec![Line::styled(format!("> {}", picker.filter.value()), theme.title)];
-    let visible = inner.height.saturating_sub(2) as usize;
-    let first = picker.selected.saturating_sub(visible.saturating_sub(1));
-    for (i, choice) in choices.iter().enumerate().skip(first).take(visible) {
-        let chosen = i == picker.selected;
-        let pointer = if chosen { "▶ " } else { "  " };
+    let [filter, list_area, hint_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)])
+            .areas(inner);
+    let filter_line = Line::styled(format!("> {}", picker.filter.value()), theme.title);
+    frame.render_widget(Paragraph::new(filter_line), filter);
+    let items = choices.iter().map(|choice| {
         let text = match choice {
             Choice::Person(p) => {
                 let person = &room.people[*p];
-                let mut text = format!("{pointer}{} · {}", person.name, person.role);
+                let mut text = format!("{} · {}", person.name, person.role);
                 if !person.here() {
                     text.push_str(" · not here");
                 }
@@ -84,12 +84,20 @@ pub fn render(
                 }
                 text
             }
-            Choice::WalkIn(name) => format!("{pointer}+ add \"{name}\" as a walk-in"),
+            Choice::WalkIn(name) => format!("+ add \"{name}\" as a walk-in"),
         };
-        lines.push(Line::styled(cut(&text, w), if chosen { theme.selected } else { theme.dialog }));
-    }
+        ListItem::new(cut(&text, w.saturating_sub(2)))
+    });
     if choices.is_empty() {
-        lines.push(Line::styled("No one matches.", theme.dim));
+        frame.render_widget(Paragraph::new(Line::styled("No one matches.", theme.dim)), list_area);
+    } else {
+        let list = List::new(items)
+            .style(theme.dialog)
+            .highlight_style(theme.selected)
+            .highlight_symbol("▶ ")
+            .highlight_spacing(HighlightSpacing::Always);
+        let mut at = ListState::default().with_selected(Some(picker.selected));
+        frame.render_stateful_widget(list, list_area, &mut at);
     }
     let hint = format!(
         "Type to filter · {} · {} picks · {} cancels",
@@ -97,8 +105,7 @@ pub fn render(
         key(keymap, Action::Submit),
         key(keymap, Action::Dismiss)
     );
-    lines.push(Line::styled(cut(&hint, w), theme.dim));
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(Line::styled(cut(&hint, w), theme.dim)), hint_area);
     let x = inner.x + 2 + picker.filter.visual_cursor() as u16;
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
 }

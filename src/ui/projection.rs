@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
     let style = countdown::style(phase, theme);
     let left = state.remaining(now);
     let face = if phase == Phase::Ended { "ENDED".to_string() } else { countdown::face(left) };
-    countdown::big(frame, timer, &face, style);
+    frame.render_widget(countdown::Big { text: &face, style }, timer);
     let words = match phase {
         Phase::Over => format!("{} +{}", marks::phase(phase), clock(left.unsigned_abs())),
         Phase::Ended | Phase::Ready => marks::phase(phase).to_string(),
@@ -71,7 +71,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
                 Some(left) => countdown::face(left),
                 None => countdown::face(turn.length(now) as i64),
             };
-            countdown::big(frame, digits, &turn_face, turn_phase.style(theme));
+            frame.render_widget(
+                countdown::Big { text: &turn_face, style: turn_phase.style(theme) },
+                digits,
+            );
         }
         None => {
             let open = Line::styled("The floor is open", theme.dim);
