@@ -44,7 +44,11 @@ fn votes_add_up_and_merges_carry_them() {
     assert_eq!(list[1].merged_into, Some(2), "what was merged into a merged idea follows it");
     assert_eq!(state.ideas.standing().count(), 1);
     assert!(
-        state.check(&at(4 * MIN, Event::Voted { idea: 0 })).unwrap_err().contains("merged into #3")
+        state
+            .check(&at(4 * MIN, Event::Voted { idea: 0 }))
+            .unwrap_err()
+            .to_string()
+            .contains("merged into #3")
     );
 }
 
@@ -63,7 +67,7 @@ fn parked_ideas_take_no_votes_until_they_are_back() {
     let state =
         fold(&[at(0, idea("Benches", None)), at(0, Event::IdeaParked { idea: 0, parked: true })]);
     assert_eq!(
-        state.check(&at(MIN, Event::Voted { idea: 0 })).unwrap_err(),
+        state.check(&at(MIN, Event::Voted { idea: 0 })).unwrap_err().to_string(),
         "Idea #1 is parked; unpark it to vote."
     );
     let back = fold(&[
@@ -93,7 +97,7 @@ fn an_idea_becomes_an_action_with_an_owner_and_a_due_date() {
     assert_eq!((action.owner.as_str(), due.as_deref()), ("Sunny 🌞", Some("2026-12-15")));
     assert_eq!(action.status, ActionStatus::Open);
     assert_eq!(state.ideas.list[0].action, Some(0));
-    let refuse = |e: Event| state.check(&at(2 * MIN, e)).unwrap_err();
+    let refuse = |e: Event| state.check(&at(2 * MIN, e)).unwrap_err().to_string();
     assert_eq!(
         refuse(Event::ActionAgreed { idea: 0, owner: "Zoë".into(), due: None }),
         "Idea #1 is an action already."
@@ -126,7 +130,7 @@ fn blind_capture_hides_ideas_until_the_reveal() {
 #[test]
 fn what_may_be_an_idea() {
     let state = fold(&[]);
-    let refuse = |text: &str| state.check(&at(0, idea(text, None))).unwrap_err();
+    let refuse = |text: &str| state.check(&at(0, idea(text, None))).unwrap_err().to_string();
     assert_eq!(refuse("   "), "An empty idea is not saved.");
     let long = "x".repeat(LONGEST_IDEA + 1);
     assert!(
@@ -138,7 +142,7 @@ fn what_may_be_an_idea() {
         "counted in characters, not bytes"
     );
     assert_eq!(
-        state.check(&at(0, idea("x", Some("Nobody")))).unwrap_err(),
+        state.check(&at(0, idea("x", Some("Nobody")))).unwrap_err().to_string(),
         "There is no Nobody in this session."
     );
 }

@@ -93,7 +93,7 @@ fn a_pause_pushes_the_projected_end_later() {
 #[test]
 fn impossible_changes_are_refused_in_words() {
     let state = fold(&[at(0, Event::TimerStarted)]);
-    let refuse = |e: Event| state.check(&at(MIN, e)).unwrap_err();
+    let refuse = |e: Event| state.check(&at(MIN, e)).unwrap_err().to_string();
     assert_eq!(refuse(Event::TimerStarted), "The timer is already running.");
     assert_eq!(refuse(Event::StageChanged { to: 9 }), "There is no stage 10 in a plan of 5.");
     assert_eq!(refuse(Event::StageChanged { to: 0 }), "Stage 1 is already the current one.");
@@ -101,7 +101,7 @@ fn impossible_changes_are_refused_in_words() {
         refuse(Event::StageExtended { stage: 0, by_s: -600 }),
         "A stage cannot be shorter than one minute."
     );
-    assert_eq!(fold(&[]).check(&at(0, Event::Undo)).unwrap_err(), "Nothing to undo.");
+    assert_eq!(fold(&[]).check(&at(0, Event::Undo)).unwrap_err().to_string(), "Nothing to undo.");
     assert!(state.check(&at(0, Event::TimerPaused)).is_ok());
     let earlier = fold(&[at(5_000, Event::TimerStarted)]);
     assert!(earlier.check(&at(4_000, Event::TimerPaused)).is_err(), "time never goes back");
@@ -301,7 +301,7 @@ fn a_fold_to_read_shows_what_the_full_fold_shows() {
     assert_eq!(read.stages, full.stages);
     assert_eq!(read.said, full.said);
     // Read, not resumed: nothing after the log's last undo can be taken back.
-    assert_eq!(read.check(&at(62_000, Event::Undo)).unwrap_err(), "Nothing to undo.");
+    assert_eq!(read.check(&at(62_000, Event::Undo)).unwrap_err().to_string(), "Nothing to undo.");
     assert!(full.check(&at(62_000, Event::Undo)).is_ok());
 }
 
@@ -334,7 +334,7 @@ fn undo_reaches_back_at_least_its_reach_and_what_it_keeps_stays_bounded() {
     apply_all(&mut far, [at(0, Event::TimerStarted)]);
     apply_all(&mut far, resumes(1000, 4 * REACH * SEGMENT));
     let end = far.at + 1000;
-    assert_eq!(far.check(&at(end, Event::Undo)), Err("Nothing to undo.".to_string()));
+    assert_eq!(far.check(&at(end, Event::Undo)), Err(roundtable::model::Refusal::NothingToUndo));
     // However long the log, the history kept for undo stays under twice the reach.
     assert!(far.undo_history() < 2 * REACH * SEGMENT, "{}", far.undo_history());
     assert!(far.undo_history() >= REACH * SEGMENT, "{}", far.undo_history());

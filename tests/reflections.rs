@@ -98,9 +98,12 @@ fn the_direction_questions_and_the_ladder_are_recorded() {
 #[test]
 fn refusals() {
     let none = fold(&[]);
-    assert_eq!(none.check(&at(0, score("Equal", 2))).unwrap_err(), "Start a checkpoint first.");
+    assert_eq!(
+        none.check(&at(0, score("Equal", 2))).unwrap_err().to_string(),
+        "Start a checkpoint first."
+    );
     let state = fold(&[at(0, Event::CheckpointStarted { label: "b".into() })]);
-    let refuse = |e: Event| state.check(&at(MIN, e)).unwrap_err();
+    let refuse = |e: Event| state.check(&at(MIN, e)).unwrap_err().to_string();
     assert!(
         refuse(score("Equl", 2))
             .starts_with("There is no component Equl in this plan; it has Equal, Inclusive")

@@ -1,6 +1,7 @@
 //! Ideas as people speak them: captured, voted on, edited, merged, parked,
 //! turned into actions; hidden in blind capture until revealed.
 
+use super::refusal::Refusal;
 use std::sync::Arc;
 
 use super::action::{ActionStatus, AgreedAction};
@@ -44,16 +45,14 @@ pub struct Ideas {
 }
 
 /// What may be typed as an idea, or why not.
-pub fn check_text(text: &str) -> Result<(), String> {
+pub fn check_text(text: &str) -> Result<(), Refusal> {
     let chars = text.trim().chars().count();
     if chars == 0 {
-        Err("An empty idea is not saved.".into())
+        Err(Refusal::EmptyIdea)
     } else if chars > LONGEST_IDEA {
-        Err(format!(
-            "An idea of at most {LONGEST_IDEA} characters, please: this one has {chars}. Shorten it or split it in two."
-        ))
+        Err(Refusal::LongIdea { chars })
     } else if text.chars().any(char::is_control) {
-        Err("An idea without control characters.".into())
+        Err(Refusal::ControlInIdea)
     } else {
         Ok(())
     }
@@ -73,15 +72,13 @@ impl Ideas {
         self.list.iter().map(|i| &**i).enumerate().filter(|(_, i)| i.merged_into.is_none())
     }
 
-    fn idea(&self, i: usize) -> Result<&Idea, String> {
+    fn idea(&self, i: usize) -> Result<&Idea, Refusal> {
         match self.list.get(i) {
-            None => Err(format!("There is no idea #{}.", i.saturating_add(1))),
-            Some(idea) if idea.merged_into.is_some() => Err(format!(
-                "Idea #{} was merged into #{}.",
-                i + 1,
-                idea.merged_into.unwrap_or(0) + 1
-            )),
-            Some(idea) => Ok(idea),
+            None => Err(Refusal::NoIdea { idea: i }),
+            Some(idea) => match idea.merged_into {
+                Some(into) => Err(Refusal::Merged { idea: i, into }),
+                None => Ok(idea),
+            },
         }
     }
 
@@ -90,31 +87,34 @@ impl Ideas {
         event: &Event,
         room: &Room,
         components: &[Component],
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         match event {
             Event::IdeaCaptured { text, author, components: tags } => {
                 check_text(text)?;
                 if let Some(author) = author
                     && room.find(author).is_none()
                 {
-                    return Err(format!("There is no {author} in this session."));
+                    return Err(Refusal::NoPerson { name: author.clone() });
                 }
                 match tags.iter().find(|t| find_component(components, t).is_none()) {
-                    Some(unknown) => Err(format!("There is no component {unknown} in this plan.")),
+                    Some(unknown) => Err(Refusal::UnknownComponent {
+                        name: unknown.clone(),
+                        known: components.iter().map(|c| c.name.clone()).collect(),
+                    }),
                     None => Ok(()),
                 }
             }
             Event::IdeaEdited { idea, text } => {
                 check_text(text)?;
                 if self.idea(*idea)?.text == text.trim() {
-                    Err("That is the wording it has.".into())
+                    Err(Refusal::SameWording)
                 } else {
                     Ok(())
                 }
             }
             Event::Voted { idea } => {
                 if self.idea(*idea)?.parked {
-                    Err(format!("Idea #{} is parked; unpark it to vote.", idea + 1))
+                    Err(Refusal::Parked { idea: *idea })
                 } else {
                     Ok(())
                 }
@@ -123,49 +123,41 @@ impl Ideas {
                 self.idea(*from)?;
                 self.idea(*into)?;
                 if from == into {
-                    Err("An idea cannot be merged into itself.".into())
+                    Err(Refusal::MergedIntoItself)
                 } else if self.list[*from].action.is_some() {
-                    Err(format!("Idea #{} is an action already.", from + 1))
+                    Err(Refusal::AlreadyAction { idea: *from })
                 } else {
                     Ok(())
                 }
             }
             Event::IdeaParked { idea, parked } => {
                 if self.idea(*idea)?.parked == *parked {
-                    Err(format!(
-                        "Idea #{} is {} already.",
-                        idea + 1,
-                        if *parked { "parked" } else { "not parked" }
-                    ))
+                    Err(Refusal::AlreadyParked { idea: *idea, parked: *parked })
                 } else {
                     Ok(())
                 }
             }
             Event::ActionAgreed { idea, owner, .. } => {
                 if self.idea(*idea)?.action.is_some() {
-                    return Err(format!("Idea #{} is an action already.", idea + 1));
+                    return Err(Refusal::AlreadyAction { idea: *idea });
                 }
                 if room.find(owner).is_none() {
-                    return Err(format!("There is no {owner} in this session to own it."));
+                    return Err(Refusal::NoOwner { name: owner.clone() });
                 }
                 Ok(())
             }
-            Event::BlindStarted if self.blind => Err("Blind capture is on already.".into()),
-            Event::IdeasRevealed if !self.blind => {
-                Err("Blind capture is not on; nothing is hidden.".into())
-            }
+            Event::BlindStarted if self.blind => Err(Refusal::BlindAlready),
+            Event::IdeasRevealed if !self.blind => Err(Refusal::NotBlind),
             Event::ActionsCarried { .. } if self.carried_from.is_some() => {
-                Err("Actions were carried into this session already.".into())
+                Err(Refusal::CarriedAlready)
             }
             Event::ActionReviewed { action, status, note } => match self.actions.get(*action) {
-                Some(a) if !a.carried() => {
-                    Err("Only actions carried from before are reviewed.".into())
-                }
+                Some(a) if !a.carried() => Err(Refusal::NotCarried),
                 Some(a) if a.status == *status && note.is_none() => {
-                    Err(format!("That action is {} already.", status.label()))
+                    Err(Refusal::ActionAlready { status: *status })
                 }
                 Some(_) => Ok(()),
-                None => Err(format!("There is no action #{}.", action.saturating_add(1))),
+                None => Err(Refusal::NoAction { action: *action }),
             },
             _ => Ok(()),
         }

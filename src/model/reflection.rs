@@ -2,6 +2,7 @@
 //! beginning, middle and end of a piece of work, scores, the room's tally,
 //! notes, the two questions that check direction, and the ladder.
 
+use super::refusal::Refusal;
 use serde::{Deserialize, Serialize};
 
 use super::component::Component;
@@ -199,53 +200,50 @@ impl Reflections {
         self.checkpoints.last()
     }
 
-    fn component(components: &[Component], name: &str) -> Result<usize, String> {
-        let found = find_component(components, name).ok_or_else(|| {
-            let known: Vec<&str> = components.iter().map(|c| c.name.as_str()).collect();
-            format!("There is no component {name} in this plan; it has {}.", known.join(", "))
+    fn component(components: &[Component], name: &str) -> Result<usize, Refusal> {
+        let found = find_component(components, name).ok_or_else(|| Refusal::UnknownComponent {
+            name: name.to_string(),
+            known: components.iter().map(|c| c.name.clone()).collect(),
         })?;
         Ok(components.iter().position(|c| std::ptr::eq(c, found)).unwrap_or(0))
     }
 
-    pub fn check(&self, event: &Event, components: &[Component]) -> Result<(), String> {
+    pub fn check(&self, event: &Event, components: &[Component]) -> Result<(), Refusal> {
         if let Event::CheckpointStarted { label } = event {
             let chars = label.trim().chars().count();
             return if chars == 0 || chars > 60 || label.chars().any(char::is_control) {
-                Err("A checkpoint needs a label of 1 to 60 characters, such as beginning, middle or end.".into())
+                Err(Refusal::CheckpointLabel)
             } else {
                 Ok(())
             };
         }
         let Some(checkpoint) = self.current() else {
-            return Err("Start a checkpoint first.".into());
+            return Err(Refusal::NoCheckpoint);
         };
         match event {
             Event::Scored { component, score } => {
                 Self::component(components, component)?;
                 match score {
-                    Some(s) if *s > 4 => Err(format!("A score from 0 to 4, not {s}.")),
+                    Some(s) if *s > 4 => Err(Refusal::Score { score: *s }),
                     _ => Ok(()),
                 }
             }
             Event::Tallied { component, level, change } => {
                 let c = Self::component(components, component)?;
                 if *level > 4 {
-                    return Err(format!("A level from 0 to 4, not {level}."));
+                    return Err(Refusal::Level { level: *level });
                 }
                 if *change < 0
                     && checkpoint.marks[c].tally[*level as usize] < change.unsigned_abs() as u32
                 {
-                    return Err(format!(
-                        "No one is counted at \"{}\" to take away.",
-                        LEVELS[*level as usize]
-                    ));
+                    return Err(Refusal::NoOneAtLevel { level: *level });
                 }
                 Ok(())
             }
             Event::ReflectionNoted { component, note } => {
                 Self::component(components, component)?;
                 if note.chars().count() > 500 || note.chars().any(char::is_control) {
-                    Err("A note of at most 500 characters, on one line.".into())
+                    Err(Refusal::LongNote)
                 } else {
                     Ok(())
                 }

@@ -1,5 +1,6 @@
 //! The room: who is here, who has the floor, who waits, and the rule for who goes next.
 
+use super::refusal::Refusal;
 use std::collections::HashMap;
 
 use super::event::Event;
@@ -105,42 +106,43 @@ impl Room {
         self.people[who].spoken + current
     }
 
-    fn person(&self, name: &str) -> Result<usize, String> {
-        self.find(name).ok_or_else(|| format!("There is no {name} in this session."))
+    fn person(&self, name: &str) -> Result<usize, Refusal> {
+        self.find(name).ok_or_else(|| Refusal::NoPerson { name: name.to_string() })
     }
 
-    fn here(&self, name: &str) -> Result<usize, String> {
+    fn here(&self, name: &str) -> Result<usize, Refusal> {
         let who = self.person(name)?;
         if self.people[who].here() {
             Ok(who)
         } else {
-            Err(format!(
-                "{} is marked as not here; mark them arrived first.",
-                self.people[who].name
-            ))
+            Err(Refusal::NotHere { name: self.people[who].name.clone() })
         }
     }
 
     /// Whether a room event can happen now, and if not, why, in words.
-    pub fn check(&self, event: &Event) -> Result<(), String> {
+    pub fn check(&self, event: &Event) -> Result<(), Refusal> {
         match event {
             Event::ParticipantAdded { name, role } => {
                 if name.trim().is_empty() || role.trim().is_empty() {
-                    Err("A walk-in needs a name and a role.".into())
+                    Err(Refusal::WalkInUnnamed)
                 } else if self.find(name).is_some() {
-                    Err(format!("{name} is already in the list."))
+                    Err(Refusal::Listed { name: name.clone() })
                 } else {
                     Ok(())
                 }
             }
             Event::Arrived { who } => {
                 let i = self.person(who)?;
-                if self.people[i].here() { Err(format!("{who} is already here.")) } else { Ok(()) }
+                if self.people[i].here() {
+                    Err(Refusal::AlreadyHere { name: who.clone() })
+                } else {
+                    Ok(())
+                }
             }
             Event::Left { who } => {
                 let i = self.here(who)?;
                 if self.speaking.is_some_and(|t| t.who == i) {
-                    Err(format!("{who} has the floor; end the turn first."))
+                    Err(Refusal::SpeakingLeaves { name: who.clone() })
                 } else {
                     Ok(())
                 }
@@ -148,9 +150,9 @@ impl Room {
             Event::HandRaised { who, kind } => {
                 let i = self.here(who)?;
                 if self.speaking.is_some_and(|t| t.who == i) {
-                    Err(format!("{who} has the floor already."))
+                    Err(Refusal::HasFloor { name: who.clone() })
                 } else if self.hands.iter().any(|h| h.who == i && h.kind == *kind) {
-                    Err(format!("{who} is already waiting."))
+                    Err(Refusal::Waiting { name: who.clone() })
                 } else {
                     // A hand of another kind becomes this one: a normal hand
                     // can turn into a direct reply or a point of process.
@@ -160,7 +162,7 @@ impl Room {
             Event::HandLowered { who } => {
                 let i = self.person(who)?;
                 if self.hand_of(i).is_none() {
-                    Err(format!("{who} has no hand up."))
+                    Err(Refusal::NoHand { name: who.clone() })
                 } else {
                     Ok(())
                 }
@@ -168,24 +170,24 @@ impl Room {
             Event::FloorGiven { who } => {
                 let i = self.here(who)?;
                 if self.speaking.is_some_and(|t| t.who == i) {
-                    Err(format!("{who} has the floor already."))
+                    Err(Refusal::HasFloor { name: who.clone() })
                 } else {
                     Ok(())
                 }
             }
-            Event::TurnEnded if self.speaking.is_none() => Err("No one has the floor.".into()),
+            Event::TurnEnded if self.speaking.is_none() => Err(Refusal::NoOneSpeaking),
             Event::Passed { who } => {
                 let i = self.here(who)?;
                 if self.policy != Policy::Round {
-                    Err("Passing is for rounds; lower the hand instead.".into())
+                    Err(Refusal::PassOutsideRound)
                 } else if self.round_done[i] {
-                    Err(format!("{who} has had their go in this round."))
+                    Err(Refusal::HadTheirGo { name: who.clone() })
                 } else {
                     Ok(())
                 }
             }
             Event::PolicySet { policy } if *policy == self.policy => {
-                Err(format!("The order is already {}.", policy_words(*policy)))
+                Err(Refusal::SameOrder { policy: *policy })
             }
             _ => Ok(()),
         }

@@ -1,5 +1,6 @@
 //! The state of a workshop: a fold of its log, one event at a time.
 
+use super::refusal::Refusal;
 use std::sync::Arc;
 
 use super::component::Component;
@@ -129,47 +130,41 @@ impl State {
     }
 
     /// Whether `event` can happen now, and if not, why, in words.
-    pub fn check(&self, logged: &Logged) -> Result<(), String> {
+    pub fn check(&self, logged: &Logged) -> Result<(), Refusal> {
         if logged.at > LATEST_MS {
-            return Err(format!(
-                "An event within 30 days of the start; this one is {} ms after it.",
-                logged.at
-            ));
+            return Err(Refusal::TooLate { at: logged.at });
         }
         if logged.at < self.at {
-            return Err(format!(
-                "Events go in time order: this one is at {} ms, before the one above it at {} ms.",
-                logged.at, self.at
-            ));
+            return Err(Refusal::OutOfOrder { at: logged.at, before: self.at });
         }
         let event = &logged.event;
         if self.ended.is_some() && !matches!(event, Event::Undo | Event::Resumed { .. }) {
-            return Err("The workshop has ended; undo to reopen it.".into());
+            return Err(Refusal::Ended);
         }
         let stages = self.stages.len();
         match event {
-            Event::TimerStarted if self.running() => Err("The timer is already running.".into()),
-            Event::TimerPaused if !self.running() => Err("The timer is not running.".into()),
+            Event::TimerStarted if self.running() => Err(Refusal::TimerRunning),
+            Event::TimerPaused if !self.running() => Err(Refusal::TimerStopped),
             Event::StageChanged { to } if *to >= stages => {
-                Err(format!("There is no stage {} in a plan of {stages}.", to.saturating_add(1)))
+                Err(Refusal::NoStage { stage: *to, of: stages })
             }
             Event::StageChanged { to } if *to == self.current => {
-                Err(format!("Stage {} is already the current one.", to + 1))
+                Err(Refusal::AlreadyCurrent { stage: *to })
             }
             Event::StageExtended { stage, .. } if *stage >= stages => {
-                Err(format!("There is no stage {} in a plan of {stages}.", stage.saturating_add(1)))
+                Err(Refusal::NoStage { stage: *stage, of: stages })
             }
             Event::StageExtended { stage, by_s } => {
                 let planned = self.planned_ms(*stage).saturating_add(by_s.saturating_mul(1000));
                 if planned < SHORTEST_STAGE_MS {
-                    Err("A stage cannot be shorter than one minute.".into())
+                    Err(Refusal::StageTooShort)
                 } else if planned > 24 * 3_600_000 {
-                    Err("A stage cannot be longer than a day.".into())
+                    Err(Refusal::StageTooLong)
                 } else {
                     Ok(())
                 }
             }
-            Event::Undo if self.history.last_undoable().is_none() => Err("Nothing to undo.".into()),
+            Event::Undo if self.history.last_undoable().is_none() => Err(Refusal::NothingToUndo),
             _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
             _ if event.is_about_reflection() => self.reflections.check(event, &self.components),
             _ => self.room.check(event),
@@ -177,7 +172,7 @@ impl State {
     }
 
     /// Applies one event, or leaves the state untouched and says why not.
-    pub fn apply(&mut self, logged: &Logged) -> Result<(), String> {
+    pub fn apply(&mut self, logged: &Logged) -> Result<(), Refusal> {
         self.check(logged)?;
         let at = logged.at;
         if let Event::Undo = logged.event {

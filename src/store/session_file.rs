@@ -9,8 +9,8 @@ use super::journal;
 use super::locate::{field_value, locate};
 use super::plan_file::check_plan;
 use super::ron_text::{io_words, parse, read};
-use crate::model::State;
 use crate::model::session::{OLDEST, Session, VERSION, WRITTEN_BY};
+use crate::model::{Refusal, State};
 
 pub const WHAT: &str = "a session starts with `Session(version: 2, …)`";
 
@@ -200,13 +200,11 @@ fn fold_checked(
 }
 
 /// Event `i` of a session file, which could not have happened where it stands.
-pub(crate) fn refused(file: &Path, text: &str, i: usize, why: &str) -> FileError {
+pub(crate) fn refused(file: &Path, text: &str, i: usize, why: &Refusal) -> FileError {
     FileError::at(file, text, locate(text, &format!("events[{i}]")), refusal(i, why))
 }
 
-fn refusal(i: usize, why: &str) -> String {
-    let mut why = why.chars();
-    let why: String = why.next().map(|c| c.to_uppercase().chain(why).collect()).unwrap_or_default();
+fn refusal(i: usize, why: &Refusal) -> String {
     format!("events[{i}]: an event that can happen where it stands. {why}")
 }
 

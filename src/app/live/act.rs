@@ -15,7 +15,7 @@ use crate::model::action::ActionStatus;
 use crate::model::plan::{Policy, find_component};
 use crate::model::queue::HandKind;
 use crate::model::reflection::{Answer, Question, Rung, label_for};
-use crate::model::{Event, Ms};
+use crate::model::{Event, Ms, Refusal};
 
 impl Live {
     pub(super) fn act(&mut self, action: Action, now: Ms) -> Outcome {
@@ -86,7 +86,7 @@ impl Live {
             },
             Action::MakeAction => match self.selected_idea() {
                 Some(idea) if self.state.ideas.list[idea].action.is_some() => {
-                    self.refuse(&format!("Idea #{} is an action already.", idea + 1))
+                    self.refuse(&Refusal::AlreadyAction { idea }.to_string())
                 }
                 Some(idea) => self.open(Popup::Agree(Agree::new(idea))),
                 None => self.refuse("No idea to turn into an action."),

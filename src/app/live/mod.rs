@@ -129,7 +129,7 @@ impl Live {
         };
         match result {
             Ok(()) => Outcome { events: logged, effect: None },
-            Err(why) => self.refuse(&why),
+            Err(why) => self.refuse(&why.to_string()),
         }
     }
 
