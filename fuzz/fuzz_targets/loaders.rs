@@ -8,11 +8,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use roundtable::app::keymap::Keymap;
+use roundtable::commands::parse_theme;
 use roundtable::store::FileError;
+use roundtable::store::keymap_file::parse_keymap;
 use roundtable::store::plan_file::{load_plan, parse_plan};
 use roundtable::store::session_file::{journal_path, load_session, parse_session};
-use roundtable::ui::theme::Theme;
 
 fn dir() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
@@ -51,8 +51,8 @@ fuzz_target!(|data: &[u8]| {
             std::fs::write(journal_path(&file), bytes).unwrap();
             vec![load_session(&file).map(drop)]
         }
-        3 => vec![Theme::parse("fuzz", &file, &text).map(drop)],
-        _ => vec![Keymap::parse_over_defaults(&file, &text).map(drop)],
+        3 => vec![parse_theme("fuzz", &file, &text).map(drop)],
+        _ => vec![parse_keymap(&file, &text).map(drop)],
     };
     for result in results {
         if let Err(e) = result {

@@ -1,12 +1,12 @@
 //! The console's state and its update: which screen is up and what an action
 //! does there. Uses `model`, `input` and `report`; no terminal, files or clock.
 
-pub mod agree;
-pub mod answer;
-pub mod capture;
+pub(crate) mod agree;
+pub(crate) mod answer;
+pub(crate) mod capture;
 pub mod compare;
-pub mod form;
-pub mod help;
+pub(crate) mod form;
+pub(crate) mod help;
 pub mod home;
 pub mod ladder;
 pub mod live;

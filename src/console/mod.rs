@@ -2,5 +2,5 @@
 //! It may use every other folder, and is, with `store`, the only place with I/O.
 
 pub mod clock;
-pub mod event_loop;
-pub mod signals;
+pub(crate) mod event_loop;
+pub(crate) mod signals;

@@ -2,8 +2,8 @@
 //! Uses `model` only.
 
 pub mod compare;
-pub mod csv;
-pub mod markdown;
+pub(crate) mod csv;
+pub(crate) mod markdown;
 pub mod round;
 pub mod summary;
 

@@ -2,12 +2,12 @@
 //! they live in. Uses `model` and `input`; knows nothing of the screen.
 
 pub mod catalog;
-pub mod error;
+pub(crate) mod error;
 pub mod index;
 pub mod journal;
 pub mod keymap_file;
-pub mod locate;
-pub mod lock;
+pub(crate) mod locate;
+pub(crate) mod lock;
 pub mod plan_file;
 pub mod recorder;
 pub mod ron_text;

@@ -2,26 +2,26 @@
 //! what it is given. Nothing here changes state or reads the clock. Uses
 //! `app`, `input`, `model` and `report`, never `store`.
 
-pub mod actions;
+pub(crate) mod actions;
 pub mod agenda;
 pub mod balance;
-pub mod board;
+pub(crate) mod board;
 mod cells;
 pub mod compare;
 pub mod countdown;
-pub mod dialog;
+pub(crate) mod dialog;
 pub mod floor;
-pub mod forms;
-pub mod help;
-pub mod hints;
+pub(crate) mod forms;
+pub(crate) mod help;
+pub(crate) mod hints;
 pub mod home;
-pub mod ideas;
+pub(crate) mod ideas;
 mod kept;
 pub mod live;
-pub mod marks;
+pub(crate) mod marks;
 mod paint;
 pub mod picker;
-pub mod projection;
+pub(crate) mod projection;
 pub mod reflection;
 pub mod replay;
 pub mod text;
