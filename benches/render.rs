@@ -248,8 +248,14 @@ mod panes_200x60 {
             let area = Rect::new(64, 26, 136, 32);
             let keys = Some(&keymap);
             let room = &live.state.room;
-            let floor =
-                floor::Floor { room, selected: 0, now, keys, show_needs: false, theme: &theme };
+            let floor = floor::Floor {
+                room,
+                selected: 0,
+                now,
+                keys,
+                needs: floor::Needs::Marked,
+                theme: &theme,
+            };
             frame.render_widget(floor, area)
         });
     }

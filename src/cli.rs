@@ -40,6 +40,11 @@ pub enum Command {
     },
     /// Replay a recorded session, read-only, on the screens the room saw
     Replay { session: PathBuf },
+    /// The room's view: follows a workshop another terminal runs, read-only (for the projector)
+    Show {
+        /// A session file, its file name, or its plan's title; by default the newest unfinished session
+        session: Option<String>,
+    },
     /// Sessions side by side: a screen on a terminal, or --format md|csv|json
     Compare {
         /// Session files; with --series, the folder to look in (default: the sessions folder)

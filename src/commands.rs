@@ -9,6 +9,7 @@ use crate::app::Start;
 use crate::app::compare::Compare;
 use crate::cli::{Cli, Command};
 use crate::console::event_loop::{Begin, Console, Settings};
+use crate::console::show::ShowSettings;
 use crate::console::signals::{self, restore_terminal, take_terminal};
 use crate::input::keymap::Keymap;
 use crate::model::plan::BUILT_IN;
@@ -82,6 +83,15 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(file), false) => Start::Plan(file),
             };
             console(Some(start), &cli, keymap)
+        }
+        Some(Command::Show { session }) => {
+            let path = crate::workshop::follow::followed(session.as_deref(), &cli.sessions)?;
+            // A damaged or foreign file is said before anything else, as `report` says it.
+            let (follow, loaded) = crate::store::follow::Follow::open(&path)?;
+            let theme = chosen_theme(cli.theme.as_deref())?;
+            terminal_needed()?;
+            let settings = ShowSettings { keymap, theme, no_color: no_color() };
+            Ok(crate::console::show::show(follow, loaded, settings)?)
         }
         Some(Command::Replay { session }) => {
             let replay = replay(session, &cli.sessions)?;

@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod live;
 pub mod picker;
 pub mod replay;
+pub mod room;
 
 use std::path::PathBuf;
 

@@ -15,7 +15,7 @@ pub fn rehearse_at(speed: u64) {
     let _ = SPEED.set(speed.clamp(1, 3600));
 }
 
-fn speed() -> u64 {
+pub fn speed() -> u64 {
     SPEED.get().copied().unwrap_or(1)
 }
 

@@ -29,6 +29,8 @@ use crate::workshop::replay::replay;
 const RETRY_MS: Ms = 2_000;
 /// How often a running console notes that it is alive, for a resume after a crash.
 const ALIVE_MS: Ms = 5_000;
+/// How often a recording console counts the room views that follow it.
+const FOLLOWERS_MS: u64 = 2_000;
 
 /// What the console is told at start: from the command line and the files it names.
 pub struct Settings {
@@ -71,6 +73,8 @@ pub struct Console {
     /// `--announce`: the file each announcement is appended to, and the last one written.
     announce: Option<(std::fs::File, String)>,
     marked_alive: Ms,
+    /// When the room views were last counted.
+    counted: Option<std::time::Instant>,
 }
 
 impl Console {
@@ -99,6 +103,7 @@ impl Console {
             over: None,
             announce: settings.announce.map(|file| (file, String::new())),
             marked_alive: 0,
+            counted: None,
             clock: Clock::starting_at(0),
         }
     }
@@ -179,6 +184,9 @@ impl Console {
             if let Mode::Replay(replay) = &mut self.app.mode {
                 replay.advance(now);
             }
+            if self.count_followers() {
+                dirty = true;
+            }
             self.say_when_time_is_up(now);
             self.announce();
             if dirty {
@@ -191,6 +199,10 @@ impl Console {
             let mut wake = self.app.next_tick(now);
             if self.recording.as_ref().is_some_and(|(r, _)| r.unsaved() > 0) {
                 wake = Some(wake.map_or(now + RETRY_MS, |w| w.min(now + RETRY_MS)));
+            }
+            if self.recording.is_some() {
+                let count_at = now + FOLLOWERS_MS * super::clock::speed();
+                wake = Some(wake.map_or(count_at, |w| w.min(count_at)));
             }
             let ready = match wake {
                 Some(at) => {
@@ -223,6 +235,21 @@ impl Console {
                 _ => {}
             }
         }
+    }
+
+    /// Counts the room views following the workshop, every two seconds; true when that changed.
+    fn count_followers(&mut self) -> bool {
+        let (Some((recorder, _)), Mode::Live(live)) = (&self.recording, &mut self.app.mode) else {
+            return false;
+        };
+        if self.counted.is_some_and(|at| at.elapsed().as_millis() < u128::from(FOLLOWERS_MS)) {
+            return false;
+        }
+        self.counted = Some(std::time::Instant::now());
+        let n = crate::store::presence::following(&recorder.path);
+        let changed = n != live.ui.followers;
+        live.followed_by(n);
+        changed
     }
 
     /// Records a key's or a paste's events, durably before they are shown, then

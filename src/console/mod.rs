@@ -3,4 +3,5 @@
 
 pub mod clock;
 pub(crate) mod event_loop;
+pub(crate) mod show;
 pub(crate) mod signals;

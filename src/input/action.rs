@@ -189,6 +189,8 @@ pub enum Screen {
     /// A form open for typing: keys that type text are always text there.
     Form,
     Help,
+    /// The room's view of a workshop run from another console (`roundtable show`).
+    Room,
 }
 
 impl Action {
@@ -212,7 +214,7 @@ impl Action {
             | Action::PreviousPanel => &[Live],
             Action::Projection => &[Live, Replay],
             Action::ShowNeeds => &[Live],
-            Action::NextTheme => &[Home, Live, Board, Actions, Reflection, Replay, Compare],
+            Action::NextTheme => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Room],
             Action::PlayPause
             | Action::Speed1x
             | Action::Speed2x
@@ -248,8 +250,8 @@ impl Action {
             Action::StartPause | Action::NextStage | Action::PreviousStage | Action::Undo => {
                 &[Live, Board, Actions, Reflection]
             }
-            Action::Quit => &[Home, Live, Board, Actions, Reflection, Replay, Compare],
-            Action::Help => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Help],
+            Action::Quit => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Room],
+            Action::Help => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Help, Room],
             Action::Up | Action::Down => {
                 &[Home, Live, Board, Actions, Reflection, Compare, Help, Form]
             }

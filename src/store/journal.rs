@@ -202,3 +202,27 @@ pub fn read(path: &Path, before: &[Logged]) -> Result<Option<Recovered>, FileErr
     }
     Ok(Some(Recovered { events, dropped_torn_line, conflicts }))
 }
+
+/// The events on whole journal lines, each with its place in the log, for a
+/// reader following the journal as it grows (`bytes` ends at a line's end).
+pub fn parse_lines(path: &Path, bytes: &[u8]) -> Result<Vec<(usize, Logged)>, FileError> {
+    let mut found = Vec::new();
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let bad = |col: usize, what: String| {
+            let text = String::from_utf8_lossy(bytes);
+            FileError::at(path, &text, Some(Position { line: i + 1, col }), what)
+        };
+        let line = std::str::from_utf8(raw)
+            .map_err(|_| bad(1, "text in UTF-8, found bytes that are not".into()))?
+            .trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut entry: Line = options().from_str(line).map_err(|e| {
+            bad(e.span.start.col, format!("a whole event on each line: {}", e.code))
+        })?;
+        entry.event.neutralise();
+        found.push((entry.n, Logged { at: entry.at, event: entry.event }));
+    }
+    Ok(found)
+}

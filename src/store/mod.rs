@@ -3,12 +3,14 @@
 
 pub mod catalog;
 pub(crate) mod error;
+pub mod follow;
 pub mod index;
 pub mod journal;
 pub mod keymap_file;
 pub(crate) mod locate;
 pub(crate) mod lock;
 pub mod plan_file;
+pub mod presence;
 pub mod recorder;
 pub mod ron_text;
 pub mod session_file;

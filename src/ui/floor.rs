@@ -74,14 +74,31 @@ pub fn policy_short(policy: Policy) -> &'static str {
     }
 }
 
-/// What the room may see of someone's needs: the words when the plan shares
-/// them or the facilitator has asked to see them, else a neutral mark that
-/// says only that there are some.
-pub fn needs_shown(person: &crate::model::person::Person, show: bool) -> Option<String> {
-    match (&person.needs, person.share_needs || show) {
-        (None, _) => None,
-        (Some(needs), true) => Some(format!("needs: {needs}")),
-        (Some(_), false) => Some(NEEDS_MARK.to_string()),
+/// How much of people's needs a screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// The words where the plan shares them, else a neutral mark that says only that there are some.
+    Marked,
+    /// The words: the facilitator asked to see them.
+    Shown,
+    /// Nothing, not even the mark: the room's own view.
+    Never,
+}
+
+impl Needs {
+    pub fn of(show: bool) -> Needs {
+        if show { Needs::Shown } else { Needs::Marked }
+    }
+}
+
+/// What a screen shows of someone's needs, if anything.
+pub fn needs_shown(person: &crate::model::person::Person, shown: Needs) -> Option<String> {
+    let needs = person.needs.as_ref()?;
+    match shown {
+        Needs::Never => None,
+        Needs::Shown => Some(format!("needs: {needs}")),
+        Needs::Marked if person.share_needs => Some(format!("needs: {needs}")),
+        Needs::Marked => Some(NEEDS_MARK.to_string()),
     }
 }
 
@@ -95,13 +112,13 @@ pub struct Floor<'a> {
     pub now: Ms,
     /// The keys to name in hints; none where no one can press them (the room's view).
     pub keys: Option<&'a Keymap>,
-    pub show_needs: bool,
+    pub needs: Needs,
     pub theme: &'a Theme,
 }
 
 impl Widget for Floor<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Floor { room, selected, now, keys, show_needs, theme } = self;
+        let Floor { room, selected, now, keys, needs: show_needs, theme } = self;
         let title = format!(" Floor · {} ", policy_short(room.policy));
         let inner = paint::bordered(buf, area, title, theme.border);
         let width = inner.width as usize;

@@ -221,7 +221,7 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
             selected: view.ui.selected,
             now: cx.now,
             keys: view.keys(),
-            show_needs: view.ui.show_needs,
+            needs: floor::Needs::of(view.ui.show_needs),
             theme,
         };
         frame.render_widget(floor, floor_area);
@@ -244,8 +244,12 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         let phase = state.phase(cx.now);
         format!("{} {} · ", marks::phase(phase), countdown::face(state.remaining(cx.now)))
     };
+    let following = match view.ui.followers {
+        0 => String::new(),
+        n => format!("room view: {n} following · "),
+    };
     let right = format!(
-        "Stage {} of {} · {}",
+        "{following}Stage {} of {} · {}",
         state.current + 1,
         state.stages.len(),
         agenda::wall(view.started, cx.now)

@@ -24,6 +24,7 @@ pub mod picker;
 pub(crate) mod projection;
 pub mod reflection;
 pub mod replay;
+pub mod room;
 pub mod text;
 pub mod theme;
 
@@ -31,7 +32,9 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::room::RoomView;
 use crate::app::{App, Mode};
+use crate::input::keymap::Keymap;
 use crate::model::Ms;
 use theme::Theme;
 
@@ -46,6 +49,19 @@ pub struct Context<'a> {
 /// Below this, a screen says so instead of drawing itself.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+
+/// The room's view of a workshop another console runs (`roundtable show`).
+pub fn room_view(frame: &mut Frame, view: &RoomView, keymap: &Keymap, cx: &Context) {
+    let area = frame.area();
+    for cell in &mut frame.buffer_mut().content {
+        cell.set_style(cx.theme.base);
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, cx.theme);
+        return;
+    }
+    room::render(frame, area, view, keymap, cx);
+}
 
 pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
     let area = frame.area();

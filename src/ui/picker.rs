@@ -79,7 +79,9 @@ pub fn render(
                 if !person.here() {
                     text.push_str(" · not here");
                 }
-                if let Some(needs) = super::floor::needs_shown(person, show_needs) {
+                if let Some(needs) =
+                    super::floor::needs_shown(person, super::floor::Needs::of(show_needs))
+                {
                     text.push_str(&format!(" · {needs}"));
                 }
                 text

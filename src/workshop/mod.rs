@@ -4,6 +4,7 @@
 //! `model`, `report` and `store`, never the terminal or the clock.
 
 pub mod compare;
+pub mod follow;
 pub mod open;
 pub mod previous;
 pub mod replay;

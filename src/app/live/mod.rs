@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{Effect, Outcome};
 use crate::input::action::{Action, Screen};
@@ -140,18 +140,41 @@ impl Live {
 
     /// The next moment the screen changes by itself: a timer's next second,
     /// or the wall clock's next minute in the header.
-    pub fn next_tick(&self, now: Ms) -> Option<Ms> {
-        let minute = {
-            let start_ms = self.session.started.timestamp_subsec_millis() as Ms
-                + (self.session.started.timestamp().rem_euclid(60) as Ms) * 1000;
-            let into = (start_ms + now) % 60_000;
-            now + 60_000 - into
-        };
-        let second = |since: Ms| now + 1000 - now.saturating_sub(since) % 1000;
-        // A turn paused with the room shows no seconds passing.
-        let turn =
-            self.state.room.speaking.filter(|t| !t.is_paused()).map(|t| second(t.from + t.paused));
-        let queue = self.state.room.hands.first().map(|h| second(h.raised));
-        [self.state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
+    /// How many room views follow the workshop now. The first makes this
+    /// screen the facilitator's own, so needs are shown beside names; when
+    /// the last goes, this may be the room's screen again, and they are hidden.
+    pub fn followed_by(&mut self, n: usize) {
+        let before = std::mem::replace(&mut self.ui.followers, n);
+        if before == 0 && n > 0 {
+            self.ui.show_needs = true;
+            self.ui.notice = Some(
+                "A room view follows: this screen is yours now, and shows needs beside names."
+                    .into(),
+            );
+        } else if before > 0 && n == 0 {
+            self.ui.show_needs = false;
+            self.ui.notice =
+                Some("No room view follows now: needs are hidden again, a ◇ beside a name.".into());
+        }
     }
+
+    pub fn next_tick(&self, now: Ms) -> Option<Ms> {
+        next_tick(&self.state, self.session.started, now)
+    }
+}
+
+/// The next moment a screen of `state` changes by itself: a timer's next
+/// second, a turn's or a waiting hand's, or the wall clock's next minute.
+pub fn next_tick(state: &State, started: DateTime<FixedOffset>, now: Ms) -> Option<Ms> {
+    let minute = {
+        let start_ms = started.timestamp_subsec_millis() as Ms
+            + (started.timestamp().rem_euclid(60) as Ms) * 1000;
+        let into = (start_ms + now) % 60_000;
+        now + 60_000 - into
+    };
+    let second = |since: Ms| now + 1000 - now.saturating_sub(since) % 1000;
+    // A turn paused with the room shows no seconds passing.
+    let turn = state.room.speaking.filter(|t| !t.is_paused()).map(|t| second(t.from + t.paused));
+    let queue = state.room.hands.first().map(|h| second(h.raised));
+    [state.next_tick(now), turn, queue, Some(minute)].into_iter().flatten().min()
 }

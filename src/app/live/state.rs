@@ -113,6 +113,9 @@ pub struct LiveUi {
     /// Participants' needs shown in words, at the facilitator's asking; a
     /// neutral mark otherwise. Never on the projection view.
     pub show_needs: bool,
+    /// How many room views (`roundtable show`) follow this workshop: with one,
+    /// this screen is the facilitator's own.
+    pub followers: usize,
     /// The question a `QuitUnsaved` overlay asks, with what the disk said and where the session would go.
     pub question: Option<String>,
 }

@@ -1,0 +1,59 @@
+//! The room's view of a workshop that another console runs (`roundtable show`):
+//! the state it follows, whether the console is there, and the few keys a
+//! room view answers to. Nothing here is written; the console records.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::Effect;
+use super::help::Help;
+use crate::input::action::Action;
+use crate::model::{Logged, State};
+
+pub struct RoomView {
+    pub state: State,
+    /// When the session began on the wall clock: a break's "back at" is told from it.
+    pub started: DateTime<FixedOffset>,
+    /// The console has quit: the room is told it is paused by the facilitator.
+    pub away: bool,
+    /// Trouble reading what the console writes, said in a line.
+    pub notice: Option<String>,
+    pub help: Help,
+}
+
+impl RoomView {
+    pub fn new(state: State, started: DateTime<FixedOffset>, away: bool) -> RoomView {
+        RoomView { state, started, away, notice: None, help: Help::default() }
+    }
+
+    /// Events the console made durable, in order. The console checked them
+    /// before writing; one that does not apply here is said, not shown.
+    pub fn record(&mut self, events: &[Logged]) {
+        for logged in events {
+            if let Err(why) = self.state.apply(logged) {
+                self.notice = Some(format!("An event the room view could not follow: {why}"));
+            }
+        }
+    }
+
+    /// The whole record again, read afresh.
+    pub fn replace(&mut self, state: State, started: DateTime<FixedOffset>) {
+        self.state = state;
+        self.started = started;
+    }
+
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
+        if self.help.open {
+            self.help.key(action);
+            return None;
+        }
+        match action {
+            Action::Quit => Some(Effect::Quit),
+            Action::NextTheme => Some(Effect::NextTheme),
+            Action::Help => {
+                self.help.show();
+                None
+            }
+            _ => None,
+        }
+    }
+}

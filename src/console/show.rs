@@ -1,0 +1,225 @@
+//! `roundtable show`: the room's view, following a session that a console in
+//! another terminal records. It wakes for a change to the session's files, a
+//! key, or the next second the screen shows, and for nothing else.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+
+use super::clock::{real, speed, wall_now};
+use crate::app::Effect;
+use crate::app::live::next_tick;
+use crate::app::room::RoomView;
+use crate::input::action::Screen;
+use crate::input::keymap::{Key, Keymap};
+use crate::model::{Event, Ms};
+use crate::store::FileError;
+use crate::store::follow::{Change, Follow};
+use crate::store::presence::Presence;
+use crate::store::session_file::Loaded;
+use crate::ui::{self, theme::Theme};
+
+/// Without a watch on the folder, the files are looked at this often.
+const LOOK_MS: u64 = 1000;
+/// An event this much older than the view's clock was not just made: it does not set the clock.
+const FRESH_MS: Ms = 5_000;
+
+enum Wake {
+    Files,
+    Term(TermEvent),
+    TermGone,
+}
+
+/// The session's clock as the room view reckons it: from the wall clock at
+/// first, then from each event as it arrives, which the console stamped a
+/// moment before. Stopped while the console is away, as the console's is.
+struct RoomClock {
+    at: Ms,
+    since: Instant,
+    stopped: bool,
+}
+
+impl RoomClock {
+    fn now(&self) -> Ms {
+        if self.stopped {
+            return self.at;
+        }
+        self.at + self.since.elapsed().as_millis() as Ms * speed()
+    }
+
+    fn set(&mut self, at: Ms) {
+        self.at = at;
+        self.since = Instant::now();
+    }
+
+    /// From the record as read whole: where the console's clock stands, or stood when it went.
+    fn from(loaded: &Loaded, away: bool) -> RoomClock {
+        let last = loaded.session.events.last().map_or(0, |l| l.at);
+        // After a resume the console's clock runs from the wall clock less the latest gap.
+        let gap_ms = loaded
+            .session
+            .events
+            .iter()
+            .rev()
+            .find_map(|l| match l.event {
+                Event::Resumed { gap_s } => Some(gap_s.saturating_mul(1000)),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let since_start = wall_now().signed_duration_since(loaded.session.started);
+        let by_wall = (since_start.num_milliseconds().max(0) as Ms).saturating_sub(gap_ms);
+        let at = if away || loaded.session.rehearsal { last } else { by_wall.max(last) };
+        RoomClock { at, since: Instant::now(), stopped: away }
+    }
+}
+
+pub struct ShowSettings {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub no_color: bool,
+}
+
+/// Follows a session, opened with `Follow::open`, on the terminal until the room view is closed.
+pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Result<(), FileError> {
+    let path = follow.path.clone();
+    let path = path.as_path();
+    let away = !follow.console_here();
+    let mut clock = RoomClock::from(&loaded, away);
+    let mut view = RoomView::new(loaded.state, loaded.session.started, away);
+    // A room view that cannot leave its note still shows; the console just cannot count it.
+    let _presence = Presence::announce(path).ok();
+    let (tx, rx) = mpsc::channel();
+    let watcher = watch(&follow, tx.clone());
+    if watcher.is_none() {
+        view.notice = Some(format!(
+            "Cannot watch the sessions folder; looking at {} every second instead.",
+            path.display()
+        ));
+    }
+    let terminal_failed =
+        |e: std::io::Error| FileError::whole(path, format!("cannot use this terminal: {e}"));
+    let mut terminal = super::signals::take_terminal().map_err(terminal_failed)?;
+    let _ = super::signals::watch();
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(e) => {
+                    if tx.send(Wake::Term(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Wake::TermGone);
+                    return;
+                }
+            }
+        }
+    });
+
+    let mut theme = settings.theme;
+    // Every wake is a change to show: a look at the files, a key, a resize, or the next second.
+    let result = loop {
+        let now = clock.now();
+        {
+            let cx = ui::Context { now, theme: &theme, saving: None };
+            let _drawing = super::signals::SCREEN.lock();
+            if let Err(e) =
+                terminal.draw(|frame| ui::room_view(frame, &view, &settings.keymap, &cx))
+            {
+                break Err(terminal_failed(e));
+            }
+        }
+        let tick = if clock.stopped { None } else { next_tick(&view.state, view.started, now) };
+        let mut wait = tick.map_or(u64::MAX, |at| real(at.saturating_sub(now)).max(1));
+        if watcher.is_none() {
+            wait = wait.min(LOOK_MS);
+        }
+        let woke = if wait == u64::MAX {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            rx.recv_timeout(Duration::from_millis(wait))
+        };
+        match woke {
+            // The next second: only drawn, unless there is no watch to say what changed.
+            Err(RecvTimeoutError::Timeout) if watcher.is_some() => {}
+            Ok(Wake::Files) | Err(RecvTimeoutError::Timeout) => {
+                // Several changes at once are read in one look.
+                while let Ok(Wake::Files) = rx.try_recv() {}
+                look(&mut follow, &mut view, &mut clock);
+            }
+            Ok(Wake::Term(TermEvent::Key(key))) if key.kind == KeyEventKind::Press => {
+                let action = settings.keymap.action(Screen::Room, Key::from_event(&key));
+                match action.and_then(|a| view.handle(a)) {
+                    Some(Effect::Quit) => break Ok(()),
+                    Some(Effect::NextTheme) if !settings.no_color => {
+                        theme = Theme::after(&theme.name);
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Wake::Term(_)) => {}
+            Ok(Wake::TermGone) | Err(RecvTimeoutError::Disconnected) => break Ok(()),
+        }
+    };
+    drop(terminal);
+    super::signals::restore_terminal();
+    result
+}
+
+/// Reads what changed, and keeps the clock and the console's presence in step with it.
+fn look(follow: &mut Follow, view: &mut RoomView, clock: &mut RoomClock) {
+    match follow.catch_up() {
+        Ok(Change::Nothing) => {}
+        Ok(Change::More(events)) => {
+            view.record(&events);
+            let now = clock.now();
+            if let Some(last) = events.last()
+                && last.at + FRESH_MS >= now
+            {
+                clock.set(last.at);
+            }
+        }
+        Ok(Change::Whole(loaded)) => {
+            let away = !follow.console_here();
+            *clock = RoomClock::from(&loaded, away);
+            view.replace(loaded.state, loaded.session.started);
+            view.notice = loaded.note;
+        }
+        Err(e) => view.notice = Some(e.headline()),
+    }
+    let away = !follow.console_here();
+    if away != view.away {
+        view.away = away;
+        if away {
+            clock.set(clock.now());
+        } else {
+            clock.set(view.state.at.max(clock.now()));
+        }
+        clock.stopped = away;
+    }
+}
+
+/// A watch on the session's folder that wakes the loop when the session or
+/// its journal changes; none where the system will not watch.
+fn watch(follow: &Follow, tx: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
+    let absolute = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(dir.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let [session, journal] = follow.watched();
+    let (session, journal) = (absolute(session)?, absolute(journal)?);
+    let dir = session.parent()?.to_path_buf();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res
+            && event.paths.iter().any(|p| *p == session || *p == journal)
+        {
+            let _ = tx.send(Wake::Files);
+        }
+    })
+    .ok()?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
