@@ -40,7 +40,7 @@ pub enum Command {
     },
     /// Replay a recorded session, read-only, on the screens the room saw
     Replay { session: PathBuf },
-    /// Sessions side by side: a screen on a terminal, or --format md|csv|json
+    /// Sessions side by side: a screen on a terminal, or --format md|csv|json|html
     Compare {
         /// Session files; with --series, the folder to look in (default: the sessions folder)
         sessions: Vec<PathBuf>,
