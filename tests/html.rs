@@ -65,13 +65,13 @@ fn normalise(text: &str) -> String {
             let month_word = words[i + 2];
             let mut tail =
                 month_word.trim_start_matches(|c: char| c.is_ascii_alphabetic()).to_string();
-            if tail.is_empty() {
-                if let Some(year) = words.get(i + 3) {
-                    if year.len() >= 4 && year[..4].chars().all(|c| c.is_ascii_digit()) {
-                        tail = year[4..].to_string();
-                        taken = 4;
-                    }
-                }
+            if let Some(year) = words.get(i + 3)
+                && tail.is_empty()
+                && year.len() >= 4
+                && year[..4].chars().all(|c| c.is_ascii_digit())
+            {
+                tail = year[4..].to_string();
+                taken = 4;
             }
             out.push(format!("{}<date>{tail}", &w[..at]));
             i += taken;

@@ -208,13 +208,12 @@ pub fn line(id: &str, max: f64, points: &[(String, f64, String)]) -> Markup {
     )
 }
 
+/// A row of scores: its label, and each column's score with its mark of change ("↑", "↓" or "").
+pub type ScoreRow = (String, Vec<(Option<u8>, &'static str)>);
+
 /// Scores 0 to 4 as rows of four dots, filled to the score (●●○○), one
 /// column each (a checkpoint, or a session), with a word for each change.
-pub fn dots(
-    id: &str,
-    columns: &[String],
-    rows: &[(String, Vec<(Option<u8>, &'static str)>)],
-) -> Markup {
+pub fn dots(id: &str, columns: &[String], rows: &[ScoreRow]) -> Markup {
     const HEAD: f64 = 36.0;
     const ROW: f64 = 22.0;
     const LABEL: f64 = 130.0;

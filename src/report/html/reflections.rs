@@ -3,7 +3,7 @@
 
 use maud::{Markup, html};
 
-use super::chart;
+use super::chart::{self, ScoreRow};
 use crate::model::reflection::{Rung, score_words};
 use crate::report::markdown::when;
 use crate::report::summary::{ReflectionSummary, Summary};
@@ -54,7 +54,7 @@ pub fn render(s: &Summary) -> Markup {
             format!("{c} ({})", at.unwrap_or_default())
         })
         .collect();
-    let rows: Vec<(String, Vec<(Option<u8>, &'static str)>)> = components
+    let rows: Vec<ScoreRow> = components
         .iter()
         .map(|component| {
             let scores: Vec<Option<u8>> =

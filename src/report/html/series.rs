@@ -5,7 +5,7 @@
 
 use maud::{Markup, html};
 
-use super::chart::{self, Bar, Fill, Group};
+use super::chart::{self, Bar, Fill, Group, ScoreRow};
 use super::page::page;
 use super::reflections::change;
 use crate::model::balance::many;
@@ -157,7 +157,7 @@ fn scores(c: &Comparison, headings: &[String]) -> Markup {
     let score = |i: usize, component: &str| {
         c.figures[i].scores.iter().find(|(n, _)| n == component).and_then(|(_, s)| *s)
     };
-    let rows: Vec<(String, Vec<(Option<u8>, &'static str)>)> = components
+    let rows: Vec<ScoreRow> = components
         .iter()
         .map(|component| {
             let cells = (0..c.figures.len())
