@@ -216,7 +216,7 @@ pub type ScoreRow = (String, Vec<(Option<u8>, &'static str)>);
 pub fn dots(id: &str, columns: &[String], rows: &[ScoreRow]) -> Markup {
     const HEAD: f64 = 36.0;
     const ROW: f64 = 22.0;
-    const LABEL: f64 = 130.0;
+    const LABEL: f64 = 120.0;
     let col = ((WIDTH - LABEL) / columns.len().max(1) as f64).max(60.0);
     let width = (LABEL + col * columns.len() as f64).max(WIDTH);
     let height = HEAD + ROW * rows.len() as f64 + 6.0;
@@ -226,8 +226,8 @@ pub fn dots(id: &str, columns: &[String], rows: &[ScoreRow]) -> Markup {
             @for (c, heading) in columns.iter().enumerate() {
                 // "Wed 25 Nov 20:13" or "end (21:10)" on two lines.
                 @let (first, second) = heading.rsplit_once(' ').unwrap_or((heading.as_str(), ""));
-                @let fits = ((col - 2.0) / 6.0) as usize;
-                text x=(n(LABEL + c as f64 * col + 4.0)) y="13" fill=(INK) font-weight="600" font-size="11" {
+                @let fits = ((col - 6.0) / 6.5) as usize;
+                text x=(n(LABEL + c as f64 * col + 4.0)) y="13" fill=(INK) font-weight="600" font-size="10" {
                     (cut(first, fits))
                     tspan x=(n(LABEL + c as f64 * col + 4.0)) dy="13" { (cut(second, fits)) }
                 }
@@ -237,7 +237,7 @@ pub fn dots(id: &str, columns: &[String], rows: &[ScoreRow]) -> Markup {
                 line x1="0" x2=(n(width)) y1=(n(y + ROW - 3.0)) y2=(n(y + ROW - 3.0)) stroke=(RULE) stroke-width="0.5" {}
                 g {
                     title { (label) }
-                    text x="0" y=(n(y + 12.0)) fill=(INK) { (cut(label, 19)) }
+                    text x="0" y=(n(y + 12.0)) fill=(INK) { (cut(label, 17)) }
                 }
                 @for (c, (score, change)) in scores.iter().enumerate() {
                     @let x0 = LABEL + c as f64 * col + 8.0;

@@ -36,11 +36,12 @@ h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
 p, ul, ol { margin: 0.5rem 0; }
 .lede { font-size: 1.1rem; }
 .answer { border-left: 6px solid #0072b2; padding: 0.25rem 0 0.25rem 0.75rem; }
-figure { margin: 1.25rem 0; break-inside: avoid; page-break-inside: avoid; }
-figcaption { margin-bottom: 0.25rem; }
+figure { margin: 1.25rem 0; }
+figcaption { margin-bottom: 0.25rem; break-inside: avoid; page-break-inside: avoid; }
 .chart-title { font-weight: 700; margin: 0; }
 .chart-desc { margin: 0 0 0.25rem; }
 svg.chart { display: block; width: 100%; max-width: 30rem; height: auto; margin: 0.25rem 0;
+  break-inside: avoid; page-break-inside: avoid;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 svg.chart text { font-family: inherit; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1rem; }
@@ -52,7 +53,7 @@ thead th { border-bottom: 2px solid #1a1a1a; overflow-wrap: normal; }
 thead .n { white-space: normal; }
 .nw { white-space: nowrap; }
 .role { font-weight: 400; font-size: 0.9em; }
-.merged { list-style: none; padding-left: 0; margin: 0.25rem 0 0; font-size: 0.9em; }
+.merged { list-style: none; padding-left: 0; margin: 0.25rem 0 0; font-size: 0.9em; font-weight: 400; }
 .ladder { padding-left: 0; list-style: none; }
 .ladder li { padding: 0.1rem 0.5rem; border-left: 4px solid transparent; }
 .ladder li.here { border-left-color: #0072b2; font-weight: 700; }
@@ -68,9 +69,9 @@ footer { margin-top: 2rem; font-size: 0.9rem; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2, h3, .chart-title { break-after: avoid; page-break-after: avoid; }
+  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
-  svg.chart { max-width: 130mm; }
+  svg.chart { max-width: 115mm; }
 }
 "#;
 
