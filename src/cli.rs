@@ -45,7 +45,7 @@ pub enum Command {
         /// A session file, its file name, or its plan's title; by default the newest unfinished session
         session: Option<String>,
     },
-    /// Sessions side by side: a screen on a terminal, or --format md|csv|json
+    /// Sessions side by side: a screen on a terminal, or --format md|csv|json|html
     Compare {
         /// Session files; with --series, the folder to look in (default: the sessions folder)
         sessions: Vec<PathBuf>,

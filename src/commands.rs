@@ -104,6 +104,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 Some(Format::Md) => print!("{}", comparison.markdown()),
                 Some(Format::Csv) => print!("{}", comparison.csv()),
                 Some(Format::Json) => print!("{}", comparison.json()),
+                Some(Format::Html) => print!("{}", report::html::series(&comparison)),
                 None if !std::io::stdout().is_terminal() => print!("{}", comparison.markdown()),
                 None => {
                     let theme = chosen_theme(cli.theme.as_deref())?;

@@ -7,12 +7,12 @@ use super::summary::Summary;
 use crate::model::length::clock;
 use crate::model::reflection::score_words;
 
-fn signed(secs: i64) -> String {
+pub(super) fn signed(secs: i64) -> String {
     let sign = if secs < 0 { "−" } else { "+" };
     format!("{sign}{}", clock(secs.unsigned_abs() * 1000))
 }
 
-fn when(rfc3339: &str, format: &str) -> String {
+pub(super) fn when(rfc3339: &str, format: &str) -> String {
     DateTime::parse_from_rfc3339(rfc3339)
         .map_or_else(|_| rfc3339.to_string(), |t| t.format(format).to_string())
 }

@@ -1,8 +1,10 @@
-//! Summaries of sessions: Markdown to read, JSON and CSV for other tools.
+//! Summaries of sessions: Markdown to read, an HTML page with charts for
+//! everyone who took part (html/), JSON and CSV for other tools.
 //! Uses `model` only.
 
 pub mod compare;
 pub(crate) mod csv;
+pub mod html;
 pub(crate) mod markdown;
 pub mod round;
 pub mod summary;
@@ -16,6 +18,7 @@ pub enum Format {
     Md,
     Csv,
     Json,
+    Html,
 }
 
 pub fn render(summary: &Summary, format: Format) -> String {
@@ -28,5 +31,6 @@ pub fn render(summary: &Summary, format: Format) -> String {
             json.push('\n');
             json
         }
+        Format::Html => html::session(summary),
     }
 }
