@@ -3,7 +3,7 @@
 mod common;
 
 use common::{MIN, at, session};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::home::Home;
 use roundtable::app::live::{Live, Overlay};
 use roundtable::app::{App, Effect, Mode, Outcome, Start};
@@ -942,4 +942,28 @@ fn a_form_action_bound_only_to_letters_is_refused_where_it_is_bound() {
         err.headline(),
         "k.ron:2:13: a key for Submit that types no text, such as Enter, Tab, F2 or Ctrl+s: in a form, letters are typed"
     );
+}
+
+#[test]
+fn the_report_is_offered_for_a_recorded_session_and_for_the_workshop_itself() {
+    let home = Home::new(&common::plan(), vec![], vec![recorded("a", true, false)]);
+    let mut app = App { mode: Mode::Home(home), keymap: Keymap::defaults() };
+    // On the built-in workshop there is no record yet: it says where to stand.
+    assert_eq!(app.handle(Action::WriteReport, 0).effect, None);
+    let Mode::Home(home) = &app.mode else { panic!("not home") };
+    assert!(home.notice.as_deref().is_some_and(|n| n.contains("Stand on a recorded session")));
+    for _ in 0..3 {
+        app.handle(Action::Down, 0);
+    }
+    assert_eq!(
+        app.handle(Action::WriteReport, 0).effect,
+        Some(Effect::WriteReport(Some("sessions/recorded/a.ron".into())))
+    );
+    // In a workshop, the key writes the report of the one being recorded.
+    let mut live = App {
+        mode: Mode::Live(Box::new(Live::new(common::session(vec![])))),
+        keymap: Keymap::defaults(),
+    };
+    let w = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE);
+    assert_eq!(live.key(w, 0).effect, Some(Effect::WriteReport(None)));
 }

@@ -178,6 +178,17 @@ impl Home {
                     );
                 }
             },
+            Action::WriteReport => match self.entries.get(self.selected) {
+                Some(Entry::Replay(info) | Entry::Resume(info)) => {
+                    return Outcome::effect(Effect::WriteReport(Some(info.path.clone())));
+                }
+                _ => {
+                    self.notice = Some(
+                        "Stand on a recorded session to write its report for everyone who took part."
+                            .into(),
+                    );
+                }
+            },
             Action::CompareAll => match self.entries.get(self.selected) {
                 Some(Entry::Compare(series, _, _)) => {
                     return Outcome::effect(Effect::Start(Start::Compare(series.clone(), true)));

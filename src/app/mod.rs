@@ -69,6 +69,8 @@ pub enum Effect {
     Home,
     /// Quit though the disk refuses to save: write the session somewhere else.
     QuitAnyway,
+    /// Write the HTML report beside a recorded session; none: the workshop being recorded.
+    WriteReport(Option<PathBuf>),
 }
 
 /// The result of one key: events to make durable and then apply, and perhaps an effect.

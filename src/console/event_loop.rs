@@ -24,6 +24,7 @@ use crate::ui::{self, theme::Theme};
 use crate::workshop::compare::{CompareError, comparison};
 use crate::workshop::open::{Opened, home_screen, open, prepare};
 use crate::workshop::replay::replay;
+use crate::workshop::report::{report_beside, report_of};
 
 /// How often to try again while the disk refuses writes.
 const RETRY_MS: Ms = 2_000;
@@ -307,6 +308,10 @@ impl Console {
                 }
                 false
             }
+            Effect::WriteReport(path) => {
+                self.write_report(path);
+                false
+            }
             Effect::Start(Start::Replay(path)) => {
                 match replay(&path, &self.sessions) {
                     Ok(replay) => self.look(Mode::Replay(Box::new(replay))),
@@ -340,6 +345,29 @@ impl Console {
                 }
                 false
             }
+        }
+    }
+
+    /// Writes the HTML report beside a session, and says where it went or why it could not.
+    fn write_report(&mut self, path: Option<PathBuf>) {
+        let written = match (&path, &self.recording, &self.app.mode) {
+            (Some(path), _, _) => report_beside(path),
+            (None, Some((recorder, _)), Mode::Live(live)) => {
+                report_of(&recorder.path, &live.session, &live.state)
+            }
+            (None, _, _) => return,
+        };
+        let said = match written {
+            Ok(page) => format!(
+                "Report written to {}: one page to open in a browser, print, or send to everyone who took part.",
+                page.display()
+            ),
+            Err(e) => e.headline(),
+        };
+        match &mut self.app.mode {
+            Mode::Home(home) => home.notice = Some(said),
+            Mode::Live(live) => live.ui.notice = Some(said),
+            Mode::Replay(_) | Mode::Compare(_) => {}
         }
     }
 

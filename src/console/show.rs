@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use notify::{RecursiveMode, Watcher};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
 use super::clock::{real, speed, wall_now};
@@ -121,6 +122,7 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
 
     let mut theme = settings.theme;
     // Every wake is a change to show: a look at the files, a key, a resize, or the next second.
+    let mut held = None;
     let result = loop {
         let now = clock.now();
         {
@@ -137,17 +139,23 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
         if watcher.is_none() {
             wait = wait.min(LOOK_MS);
         }
-        let woke = if wait == u64::MAX {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        } else {
-            rx.recv_timeout(Duration::from_millis(wait))
+        let woke = match held.take() {
+            Some(wake) => Ok(wake),
+            None if wait == u64::MAX => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            None => rx.recv_timeout(Duration::from_millis(wait)),
         };
         match woke {
             // The next second: only drawn, unless there is no watch to say what changed.
             Err(RecvTimeoutError::Timeout) if watcher.is_some() => {}
             Ok(Wake::Files) | Err(RecvTimeoutError::Timeout) => {
-                // Several changes at once are read in one look.
-                while let Ok(Wake::Files) = rx.try_recv() {}
+                // Several changes at once are read in one look; a key behind them waits its turn.
+                held = loop {
+                    match rx.try_recv() {
+                        Ok(Wake::Files) => {}
+                        Ok(other) => break Some(other),
+                        Err(_) => break None,
+                    }
+                };
                 look(&mut follow, &mut view, &mut clock);
             }
             Ok(Wake::Term(TermEvent::Key(key))) if key.kind == KeyEventKind::Press => {
@@ -213,7 +221,13 @@ fn watch(follow: &Follow, tx: Sender<Wake>) -> Option<notify::RecommendedWatcher
     let (session, journal) = (absolute(session)?, absolute(journal)?);
     let dir = session.parent()?.to_path_buf();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        // Only what changes the files: the view's own reading of them must not wake it again.
         if let Ok(event) = res
+            && matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(_)
+            )
+            && !matches!(event.kind, EventKind::Modify(ModifyKind::Metadata(_)))
             && event.paths.iter().any(|p| *p == session || *p == journal)
         {
             let _ = tx.send(Wake::Files);

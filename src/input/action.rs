@@ -134,6 +134,8 @@ pub enum Action {
     CompareAll,
     /// the next cycle of the selected finished session: its plan, with its open actions
     NextCycle,
+    /// write the report for everyone who took part: an HTML page beside the session file
+    WriteReport,
     // Everywhere
     /// next panel: the queue or the ideas
     NextPanel,
@@ -227,6 +229,7 @@ impl Action {
             | Action::StageOn => &[Replay],
             Action::ScrollLeft | Action::ScrollRight => &[Compare],
             Action::MarkForCompare | Action::CompareAll | Action::NextCycle => &[Home],
+            Action::WriteReport => &[Home, Live, Board, Actions, Reflection],
             Action::CaptureIdea | Action::Vote => &[Live, Board],
             Action::IdeasBoard => &[Live, Board, Replay],
             Action::BlindCapture => &[Live, Board, Reflection],

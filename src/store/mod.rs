@@ -12,6 +12,7 @@ pub(crate) mod lock;
 pub mod plan_file;
 pub mod presence;
 pub mod recorder;
+pub mod report_file;
 pub mod ron_text;
 pub mod session_file;
 pub mod session_fold;

@@ -97,6 +97,8 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
         let on_a_session = matches!(home.entries.get(home.selected), Some(Entry::Replay(_)));
         let on_a_finished =
             matches!(home.entries.get(home.selected), Some(Entry::Replay(info)) if info.ended);
+        let on_a_recorded =
+            matches!(home.entries.get(home.selected), Some(Entry::Replay(_) | Entry::Resume(_)));
         let on_a_series = matches!(home.entries.get(home.selected), Some(Entry::Compare(_, _, more)) if *more > 0);
         let mark = if home.entries.get(home.selected).is_some_and(|e| home.is_marked(e)) {
             "unmark"
@@ -108,6 +110,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, keymap: &Keymap, cx: &
             on_a_finished.then_some((Action::NextCycle, "next cycle")),
             on_a_series.then_some((Action::CompareAll, "with rehearsals")),
             on_a_session.then_some((Action::MarkForCompare, mark)),
+            on_a_recorded.then_some((Action::WriteReport, "write report")),
             Some((Action::Down, "down")),
             Some((Action::Up, "up")),
             Some((Action::Help, "help")),

@@ -384,7 +384,12 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
         _ if ui.help.open => vec![(Action::Back, "close")],
         (Some(_), _) => vec![(Action::Confirm, "yes"), (Action::Cancel, "no")],
         (None, _) if state.ended.is_some() => {
-            vec![(Action::Undo, "undo (reopen)"), (Action::Quit, "quit"), (Action::Help, "help")]
+            vec![
+                (Action::WriteReport, "write the report"),
+                (Action::Undo, "undo (reopen)"),
+                (Action::Quit, "quit"),
+                (Action::Help, "help"),
+            ]
         }
         (None, View::Board) => {
             let blind = if state.ideas.blind { "reveal" } else { "blind" };

@@ -8,3 +8,4 @@ pub mod follow;
 pub mod open;
 pub mod previous;
 pub mod replay;
+pub mod report;

@@ -121,6 +121,7 @@ impl Live {
                 Outcome::default()
             }
             Action::NextTheme => Outcome::effect(Effect::NextTheme),
+            Action::WriteReport => Outcome::effect(Effect::WriteReport(None)),
             Action::ScoreNotYet => self.score(0, now),
             Action::ScoreALittle => self.score(1, now),
             Action::ScorePartly => self.score(2, now),
