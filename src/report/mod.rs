@@ -1,6 +1,7 @@
 //! Summaries of sessions: Markdown to read, JSON and CSV for other tools.
 //! Uses `model` only.
 
+pub mod agenda;
 pub mod compare;
 pub mod csv;
 pub mod markdown;

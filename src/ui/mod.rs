@@ -19,11 +19,13 @@ pub mod ideas;
 mod kept;
 pub mod live;
 pub mod marks;
+pub mod message;
 mod paint;
 pub mod picker;
 pub mod projection;
 pub mod reflection;
 pub mod replay;
+pub mod stage;
 pub mod text;
 pub mod theme;
 
