@@ -34,17 +34,18 @@ fn planned(state: &State, i: usize) -> String {
 }
 
 /// Whose steps the agenda lists beneath them: every stage's when they fit in
-/// half of `room` rows, else the current stage's alone.
-fn steps_shown(state: &State, room: u16) -> Vec<bool> {
+/// `rows` rows of list, else the current stage's alone.
+fn steps_shown(state: &State, rows: u16) -> Vec<bool> {
     let n = state.stages.len();
     let all = n + state.plan.stages.iter().map(|s| s.steps.len()).sum::<usize>();
-    let every = all + 5 <= usize::from(room / 2);
+    let every = all <= usize::from(rows);
     (0..n).map(|i| every || i == state.current).collect()
 }
 
-/// The rows the agenda's list takes in a pane of `room` rows: the stages and the steps shown.
+/// The rows the agenda's list asks for beside a pane of `room` rows: every
+/// step when they take no more than half of it (the rest is the balance's).
 pub fn rows(state: &State, room: u16) -> u16 {
-    let shown = steps_shown(state, room);
+    let shown = steps_shown(state, (room / 2).saturating_sub(5));
     let steps: usize = state
         .plan
         .stages
@@ -78,7 +79,7 @@ pub fn render(
         Span::styled(format!("{:title_w$}   ", ""), theme.dim),
         Span::styled(format!("{:>plan_w$} {:>took_w$}", "plan", "took"), theme.dim),
     ])];
-    let shown = steps_shown(state, area.height);
+    let shown = steps_shown(state, list.height.saturating_sub(1));
     for (i, stage) in state.plan.stages.iter().enumerate() {
         let status = state.status(i);
         let style = match status {

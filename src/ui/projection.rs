@@ -68,13 +68,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
         label,
     );
 
-    if let Some((words, style)) = super::stage::step_line(state, now, theme) {
-        if phase != Phase::Ended {
-            frame.render_widget(
-                Paragraph::new(cut(&words, width)).style(style).alignment(Alignment::Center),
-                step_area,
-            );
-        }
+    if let Some((words, style)) = super::stage::step_line(state, now, width, theme)
+        && phase != Phase::Ended
+    {
+        frame.render_widget(
+            Paragraph::new(words).style(style).alignment(Alignment::Center),
+            step_area,
+        );
     }
 
     match room.speaking {

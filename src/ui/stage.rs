@@ -50,9 +50,10 @@ pub fn prompt_lines(prompt: &str, w: usize, rows: usize) -> Vec<String> {
     lines
 }
 
-/// The current step in one line: "▶ in pairs · 1:23 left of 2:00 · step 2 of 4",
-/// in the style of its own countdown; None for a stage without steps.
-pub fn step_line(state: &State, now: Ms, theme: &Theme) -> Option<(String, Style)> {
+/// The current step in one line of at most `w` columns: "▶ in pairs · 1:23
+/// left of 2:00 · step 2 of 4", shorter where that does not fit, in the style
+/// of its own countdown; None for a stage without steps.
+pub fn step_line(state: &State, now: Ms, w: usize, theme: &Theme) -> Option<(String, Style)> {
     let i = state.current;
     let step = state.step(i, now)?;
     let name = &state.plan.stages[i].steps[step.index].name;
@@ -62,12 +63,14 @@ pub fn step_line(state: &State, now: Ms, theme: &Theme) -> Option<(String, Style
     } else {
         format!("+{} over", short_clock(step.left.unsigned_abs()))
     };
-    let words = format!(
-        "{} {name} · {time} · step {} of {}",
-        marks::stage(Status::Current),
-        step.index + 1,
-        step.of
-    );
+    let mark = marks::stage(Status::Current);
+    let (k, n) = (step.index + 1, step.of);
+    let long = format!("{mark} {name} · {time} · step {k} of {n}");
+    let words = if width(&long) <= w {
+        long
+    } else {
+        cut(&format!("{mark} {name} · {time} · {k}/{n}"), w)
+    };
     Some((words, countdown::style(phase, theme)))
 }
 
@@ -235,12 +238,8 @@ pub fn panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         Phase::Ended => format!("{} · {}", marks::phase(phase), drift_in_words(state.drift(now))),
     };
     paint::centered(frame.buffer_mut(), label, cut(&words, label.width as usize), style);
-    if let Some((words, style)) = step_line(state, now, theme).filter(|_| phase != Phase::Ended) {
-        paint::centered(
-            frame.buffer_mut(),
-            step_area,
-            cut(&words, step_area.width as usize),
-            style,
-        );
+    let step = step_line(state, now, step_area.width as usize, theme);
+    if let Some((words, style)) = step.filter(|_| phase != Phase::Ended) {
+        paint::centered(frame.buffer_mut(), step_area, words, style);
     }
 }
