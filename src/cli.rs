@@ -21,7 +21,7 @@ pub struct Cli {
     /// A theme: dark, light, high-contrast, colour-blind, mono, one in ./themes, or a theme file
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub theme: Option<String>,
-    /// Ring the terminal's bell once when a turn's time is up
+    /// Ring the terminal's bell once when a turn's time is up, and when a stage moves to its next step
     #[arg(long, global = true)]
     pub bell: bool,
     /// Also append every announcement, a plain line each, to FILE (follow it with `tail -f`)

@@ -98,7 +98,7 @@ pub enum Action {
     // The room
     /// projection view: big timer, who speaks, who is next (again: back)
     Projection,
-    /// a message to the room, shown large until cleared (save it empty to clear)
+    /// a message to the room, large until cleared (saved empty: cleared)
     MessageRoom,
     /// show participants' needs in words, or hide them behind a ◇
     ShowNeeds,
