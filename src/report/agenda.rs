@@ -52,7 +52,7 @@ fn moment(at: Ms, start: Option<NaiveTime>) -> String {
     match start {
         Some(start) => {
             let t = start + TimeDelta::seconds(secs as i64);
-            if secs % 60 == 0 {
+            if secs.is_multiple_of(60) {
                 t.format("%H:%M").to_string()
             } else {
                 t.format("%H:%M:%S").to_string()
