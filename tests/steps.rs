@@ -69,9 +69,10 @@ fn a_stage_without_a_duration_lasts_as_long_as_its_steps() {
 fn a_plan_reads_back_as_it_was_written_into_a_session() {
     let plan = plan();
     let text = ron::to_string(&plan).unwrap();
-    let again: Plan = ron::from_str(&text).unwrap();
+    let again: Plan = roundtable::store::ron_text::options().from_str(&text).unwrap();
     assert_eq!(again, plan);
     assert!(text.contains(r#"("in pairs","2m")"#), "{text}");
+    assert!(text.contains(r#"duration:"15m""#), "written as it always was: {text}");
 }
 
 fn error(text: &str) -> String {

@@ -75,7 +75,7 @@ pub struct StagePlan {
 #[serde(deny_unknown_fields, rename = "Stage")]
 struct StageText {
     title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "plain")]
     duration: Option<Length>,
     #[serde(default)]
     kind: StageKind,
@@ -135,6 +135,14 @@ impl From<StagePlan> for StageText {
             prompt: stage.prompt,
             steps: stage.steps,
         }
+    }
+}
+
+/// A stage's duration written as it always was, `"10m"`, not `Some("10m")`.
+fn plain<S: serde::Serializer>(duration: &Option<Length>, s: S) -> Result<S::Ok, S::Error> {
+    match duration {
+        Some(length) => length.serialize(s),
+        None => s.serialize_none(),
     }
 }
 

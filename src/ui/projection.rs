@@ -25,13 +25,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
     let timer_share = match (message.is_some(), room.speaking.is_some()) {
         (false, true) => 55,
         (false, false) => 75,
-        (true, true) => 30,
-        (true, false) => 40,
+        (true, true) => 25,
+        (true, false) => 30,
     };
     let has_steps = !stage.steps.is_empty();
     let [title, message_area, timer, label, step_area, _gap, floor, next] = Layout::vertical([
         Constraint::Length(if tall { 2 } else { 1 }),
-        Constraint::Percentage(if message.is_some() { 35 } else { 0 }),
+        Constraint::Percentage(if message.is_some() { 45 } else { 0 }),
         Constraint::Percentage(timer_share),
         Constraint::Length(1),
         Constraint::Length(u16::from(has_steps)),
