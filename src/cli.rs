@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::report::Format;
+use crate::report::agenda::AgendaFormat;
 
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version, about = "Run co-production workshops from a terminal", long_about = None)]
@@ -20,7 +21,7 @@ pub struct Cli {
     /// A theme: dark, light, high-contrast, colour-blind, mono, one in ./themes, or a theme file
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub theme: Option<String>,
-    /// Ring the terminal's bell once when a turn's time is up
+    /// Ring the terminal's bell once when a turn's time is up, and when a stage moves to its next step
     #[arg(long, global = true)]
     pub bell: bool,
     /// Also append every announcement, a plain line each, to FILE (follow it with `tail -f`)
@@ -67,6 +68,15 @@ pub enum Command {
         /// participant.csv, idea.csv…), each ready for pandas or a spreadsheet
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+    },
+    /// Print a plan as an agenda to hand out: stages with their times, instructions and steps
+    Agenda {
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: AgendaFormat,
+        /// The clock time the workshop starts, as HH:MM (14:00): stages and steps get clock times
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<String>,
     },
     /// Validate plan, session, theme and keymap files
     Check {

@@ -17,7 +17,7 @@ use crate::report::{self, Format, Summary};
 use crate::store::FileError;
 use crate::store::catalog::{FileKind, kind_of};
 use crate::store::keymap_file::{load_keymap, parse_keymap};
-use crate::store::plan_file::parse_plan;
+use crate::store::plan_file::{load_plan, parse_plan};
 use crate::store::ron_text::{io_words, parse, read};
 use crate::store::session_fold::{fold_session, fold_session_text};
 use crate::ui::theme::{self, Theme, ThemeFile};
@@ -128,6 +128,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                     Ok(())
                 }
             }
+        }
+        Some(Command::Agenda { plan, format, start }) => {
+            let start = start.as_deref().map(start_time).transpose()?;
+            let plan = load_plan(plan)?;
+            print!("{}", report::agenda::render(&plan, start, *format));
+            Ok(())
         }
         Some(Command::Check { files }) => check(files),
         Some(Command::New { plan }) => new_plan(plan),
@@ -277,6 +283,16 @@ fn csv_files(summary: &Summary, dir: &Path) -> Result<(), Failure> {
         println!("{}", path.display());
     }
     Ok(())
+}
+
+/// `--start`: a time of day, as "14:00" or "9:30".
+fn start_time(text: &str) -> Result<chrono::NaiveTime, Failure> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+        Failure::Said(format!(
+            "--start: a time of day as HH:MM, such as 14:00, found \"{}\"",
+            text.escape_debug()
+        ))
+    })
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {

@@ -69,6 +69,8 @@ pub struct Console {
     rung: Option<(usize, Ms)>,
     /// The stage (index, time banked when it last started) whose running over has been said.
     over: Option<(usize, Ms)>,
+    /// The stage and step last seen, so that a step change is said (and rung) once.
+    step: Option<(usize, usize)>,
     /// The console's own clock, when no session is recording.
     clock: Clock,
     /// `--announce`: the file each announcement is appended to, and the last one written.
@@ -102,6 +104,7 @@ impl Console {
             left_home: None,
             rung: None,
             over: None,
+            step: None,
             announce: settings.announce.map(|file| (file, String::new())),
             marked_alive: 0,
             counted: None,
@@ -109,8 +112,9 @@ impl Console {
         }
     }
 
-    /// Says, once, when a turn's time box or the stage's time runs out: a change
-    /// the room should hear in words though no event makes it. Rings the bell too, if asked.
+    /// Says, once, when a turn's time box or the stage's time runs out, or a
+    /// stage's step changes: a change the room should hear in words though no
+    /// event makes it. Rings the bell too, if asked (a turn's end, a new step).
     fn say_when_time_is_up(&mut self, now: Ms) {
         let Mode::Live(live) = &mut self.app.mode else {
             return;
@@ -126,11 +130,21 @@ impl Console {
                 "TIME: {} has had their turn{box_words}.",
                 state.room.people[turn.who].name
             ));
-            if self.bell {
-                let mut out = std::io::stdout();
-                let _ = std::io::Write::write_all(&mut out, b"\x07");
-                let _ = std::io::Write::flush(&mut out);
+            Console::ring(self.bell);
+        }
+        // A stage's steps change with its time, not by an event: said, and rung, here.
+        let i = state.current;
+        if let Some(step) = state.step(i, now) {
+            let seen = self.step.replace((i, step.index));
+            let moved = seen.is_some_and(|(stage, index)| stage == i && index != step.index);
+            if moved && let Some(words) = state.step_in_words(i, now) {
+                live.ui.notice = Some(words);
+                if state.running() && seen.is_some_and(|(_, index)| index < step.index) {
+                    Console::ring(self.bell);
+                }
             }
+        } else {
+            self.step = None;
         }
         let stage = (state.current, state.stages[state.current].timer.banked);
         if state.running() && state.remaining(now) < 0 && self.over != Some(stage) {
@@ -138,6 +152,15 @@ impl Console {
             let planned = in_words(state.planned_ms(state.current).max(0) as Ms);
             let title = &state.plan.stages[state.current].title;
             live.ui.notice = Some(format!("OVER: {title} has run past its {planned}."));
+        }
+    }
+
+    /// The terminal's bell, once, when `--bell` asks for it.
+    fn ring(bell: bool) {
+        if bell {
+            let mut out = std::io::stdout();
+            let _ = std::io::Write::write_all(&mut out, b"\x07");
+            let _ = std::io::Write::flush(&mut out);
         }
     }
 

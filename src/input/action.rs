@@ -98,6 +98,8 @@ pub enum Action {
     // The room
     /// projection view: big timer, who speaks, who is next (again: back)
     Projection,
+    /// a message to the room, large until cleared (saved empty: cleared)
+    MessageRoom,
     /// show participants' needs in words, or hide them behind a ◇
     ShowNeeds,
     /// next theme: dark, light, high contrast, colour-blind, mono
@@ -215,7 +217,7 @@ impl Action {
             | Action::NextPanel
             | Action::PreviousPanel => &[Live],
             Action::Projection => &[Live, Replay],
-            Action::ShowNeeds => &[Live],
+            Action::ShowNeeds | Action::MessageRoom => &[Live],
             Action::NextTheme => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Room],
             Action::PlayPause
             | Action::Speed1x
@@ -278,7 +280,7 @@ mod tests {
 
     #[test]
     fn every_action_says_in_one_line_what_it_does() {
-        assert_eq!(Action::ALL.len(), 69);
+        assert_eq!(Action::ALL.len(), 71);
         assert_eq!(Action::StartPause.describe(), "start or pause the current stage's timer");
         for action in Action::ALL {
             let said = action.describe();

@@ -147,6 +147,11 @@ pub enum Event {
     LadderPlaced {
         rung: Rung,
     },
+    /// A one-line message to the room, shown large until cleared or replaced.
+    MessageShown {
+        text: String,
+    },
+    MessageCleared,
 }
 
 impl Event {
@@ -181,6 +186,7 @@ impl Event {
                 note.as_mut().into_iter().collect()
             }
             Event::CheckpointStarted { label } => vec![label],
+            Event::MessageShown { text } => vec![text],
             Event::Scored { component, .. } | Event::Tallied { component, .. } => vec![component],
             Event::ReflectionNoted { component, note } => vec![component, note],
             Event::TimerStarted
@@ -197,7 +203,8 @@ impl Event {
             | Event::IdeaParked { .. }
             | Event::BlindStarted
             | Event::IdeasRevealed
-            | Event::LadderPlaced { .. } => Vec::new(),
+            | Event::LadderPlaced { .. }
+            | Event::MessageCleared => Vec::new(),
         }
     }
 

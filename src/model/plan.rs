@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::component::{Component, ten_components};
 use super::length::{Length, Ms};
+use super::step::Step;
 use super::text::{first_unsafe, fold, visible};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,17 +54,105 @@ pub struct Participant {
     pub share_needs: bool,
 }
 
+/// One stage of the plan. `duration` may be left out when the stage has
+/// `steps`: it is then their sum.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Stage")]
+#[serde(try_from = "StageText", into = "StageText")]
 pub struct StagePlan {
     pub title: String,
     pub duration: Length,
-    #[serde(default)]
     pub kind: StageKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turn: Option<Length>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub focus: Vec<String>,
+    /// What the room is asked to do, shown to it: one line or several.
+    pub prompt: Option<String>,
+    /// Timed sub-phases, one after another; see `step`.
+    pub steps: Vec<Step>,
+}
+
+/// A stage as it is written in a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Stage")]
+struct StageText {
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "plain")]
+    duration: Option<Length>,
+    #[serde(default)]
+    kind: StageKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    turn: Option<Length>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    focus: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    steps: Vec<Step>,
+}
+
+impl TryFrom<StageText> for StagePlan {
+    type Error = String;
+
+    fn try_from(text: StageText) -> Result<StagePlan, String> {
+        let duration = match text.duration {
+            Some(duration) => duration,
+            None if text.steps.is_empty() => {
+                return Err(
+                    "the field `duration`, which each stage needs (or `steps`, whose lengths it then adds up to)"
+                        .into(),
+                );
+            }
+            None => {
+                let secs: u64 = text.steps.iter().map(|s| s.length.secs()).sum();
+                if secs > 24 * 3600 {
+                    return Err(format!(
+                        "steps that add up to a day or less, found {}",
+                        Length::from_secs(secs)
+                    ));
+                }
+                Length::from_secs(secs)
+            }
+        };
+        Ok(StagePlan {
+            title: text.title,
+            duration,
+            kind: text.kind,
+            turn: text.turn,
+            focus: text.focus,
+            prompt: text.prompt.map(|p| tidy_prompt(&p)),
+            steps: text.steps,
+        })
+    }
+}
+
+impl From<StagePlan> for StageText {
+    fn from(stage: StagePlan) -> StageText {
+        StageText {
+            title: stage.title,
+            duration: Some(stage.duration),
+            kind: stage.kind,
+            turn: stage.turn,
+            focus: stage.focus,
+            prompt: stage.prompt,
+            steps: stage.steps,
+        }
+    }
+}
+
+/// A stage's duration written as it always was, `"10m"`, not `Some("10m")`.
+fn plain<S: serde::Serializer>(duration: &Option<Length>, s: S) -> Result<S::Ok, S::Error> {
+    match duration {
+        Some(length) => length.serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+/// A prompt as the room reads it: each line without the indent a text written
+/// over several lines of a file picks up, and no blank lines at either end.
+fn tidy_prompt(prompt: &str) -> String {
+    let lines: Vec<&str> = prompt.lines().map(str::trim).collect();
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
+    lines[first..last.max(first)].join("\n")
 }
 
 /// What the screen puts first during a stage; every kind allows every action.
@@ -153,19 +242,38 @@ impl Plan {
             for (j, f) in stage.focus.iter_mut().enumerate() {
                 texts.push((format!("stages[{i}].focus[{j}]"), f));
             }
+            for (j, step) in stage.steps.iter_mut().enumerate() {
+                texts.push((format!("stages[{i}].steps[{j}][0]"), &mut step.name));
+            }
         }
         texts
+    }
+
+    /// Every prompt, with its path: the one text that may hold line breaks.
+    fn prompts_mut(&mut self) -> impl Iterator<Item = (String, &mut String)> {
+        self.stages.iter_mut().enumerate().filter_map(|(i, stage)| {
+            stage.prompt.as_mut().map(|p| (format!("stages[{i}].prompt"), p))
+        })
     }
 
     /// The first text holding a control character or a direction override:
     /// refused in a plan, as it is when typed, since it would reach the wall.
     pub fn unsafe_text(&mut self) -> Option<Problem> {
-        self.texts_mut().into_iter().find_map(|(path, text)| {
-            first_unsafe(text).map(|c| Problem {
-                path,
-                message: format!(
-                    "text without control characters or direction overrides, found {c}"
-                ),
+        let problem = |path: String, c: String, breaks: &str| Problem {
+            path,
+            message: format!(
+                "text without control characters or direction overrides{breaks}, found {c}"
+            ),
+        };
+        let texts = self
+            .texts_mut()
+            .into_iter()
+            .find_map(|(path, text)| first_unsafe(text).map(|c| problem(path, c, "")));
+        texts.or_else(|| {
+            self.prompts_mut().find_map(|(path, text)| {
+                text.lines()
+                    .find_map(first_unsafe)
+                    .map(|c| problem(path, c, " (line breaks are fine)"))
             })
         })
     }
@@ -177,6 +285,14 @@ impl Plan {
         for (_, text) in self.texts_mut() {
             if let std::borrow::Cow::Owned(shown) = visible(text) {
                 *text = shown;
+                changed = true;
+            }
+        }
+        for (_, prompt) in self.prompts_mut() {
+            let lines: Vec<String> = prompt.lines().map(|l| visible(l).into_owned()).collect();
+            let shown = lines.join("\n");
+            if shown != *prompt {
+                *prompt = shown;
                 changed = true;
             }
         }
@@ -199,6 +315,29 @@ impl Plan {
         for (i, stage) in self.stages.iter().enumerate() {
             if stage.title.trim().is_empty() {
                 problem(format!("stages[{i}].title"), "a stage title that is not empty".into());
+            }
+            let mut end = 0;
+            for (j, step) in stage.steps.iter().enumerate() {
+                if step.name.trim().is_empty() {
+                    problem(
+                        format!("stages[{i}].steps[{j}][0]"),
+                        "a step name that is not empty, such as \"in pairs\"".into(),
+                    );
+                }
+                end += step.length.secs();
+                if end > stage.duration.secs() && end - step.length.secs() <= stage.duration.secs()
+                {
+                    let sum: u64 = stage.steps.iter().map(|s| s.length.secs()).sum();
+                    problem(
+                        format!("stages[{i}].steps[{j}]"),
+                        format!(
+                            "steps that fit in the stage's {}: they reach {} here and add up to {}; lengthen `duration`, or leave it out to take the steps' sum",
+                            stage.duration,
+                            Length::from_secs(end),
+                            Length::from_secs(sum)
+                        ),
+                    );
+                }
             }
         }
         // Sets, not lists: a plan of 100,000 people is checked in one pass.

@@ -6,6 +6,7 @@ use std::fmt;
 use super::action::ActionStatus;
 use super::idea::LONGEST_IDEA;
 use super::length::Ms;
+use super::message::LONGEST_MESSAGE;
 use super::plan::Policy;
 use super::reflection::LEVELS;
 use super::room::policy_words;
@@ -51,6 +52,11 @@ pub enum Refusal {
     Level { level: u8 },
     NoOneAtLevel { level: u8 },
     LongNote,
+    // Messages to the room.
+    EmptyMessage,
+    LongMessage { chars: usize },
+    ControlInMessage,
+    NoMessage,
     // The room.
     NoPerson { name: String },
     NotHere { name: String },
@@ -137,6 +143,17 @@ impl fmt::Display for Refusal {
                 write!(f, "No one is counted at \"{words}\" to take away.")
             }
             Refusal::LongNote => f.write_str("A note of at most 500 characters, on one line."),
+            Refusal::EmptyMessage => {
+                f.write_str("An empty message is not shown; clear the message instead.")
+            }
+            Refusal::LongMessage { chars } => write!(
+                f,
+                "A message of at most {LONGEST_MESSAGE} characters, please: this one has {chars}."
+            ),
+            Refusal::ControlInMessage => {
+                f.write_str("A message without control characters or direction overrides.")
+            }
+            Refusal::NoMessage => f.write_str("No message is shown to clear."),
             Refusal::NoPerson { name } => write!(f, "There is no {name} in this session."),
             Refusal::NotHere { name } => {
                 write!(f, "{name} is marked as not here; mark them arrived first.")

@@ -31,6 +31,8 @@ pub struct State {
     /// Ideas, votes and actions.
     pub ideas: Ideas,
     pub reflections: Reflections,
+    /// The message shown to the room, until cleared; see `message`.
+    pub(super) message: Option<String>,
     /// The plan's components, or the ten of co-production.
     pub components: Vec<Component>,
     /// Offset of the latest event; events never go back in time.
@@ -75,6 +77,7 @@ impl State {
             room,
             ideas: Ideas::default(),
             reflections: Reflections::default(),
+            message: None,
             components,
             at: 0,
             said,
@@ -165,6 +168,7 @@ impl State {
                 }
             }
             Event::Undo if self.history.last_undoable().is_none() => Err(Refusal::NothingToUndo),
+            Event::MessageShown { .. } | Event::MessageCleared => self.check_message_event(event),
             _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
             _ if event.is_about_reflection() => self.reflections.check(event, &self.components),
             _ => self.room.check(event),
@@ -341,6 +345,9 @@ impl State {
                 }
             }
             Event::Undo => String::new(),
+            message @ (Event::MessageShown { .. } | Event::MessageCleared) => {
+                self.apply_message(message)
+            }
             idea_event if idea_event.is_about_ideas() => {
                 self.ideas.apply(idea_event, &self.room, self.current)
             }
@@ -362,7 +369,14 @@ impl State {
 
     fn stage_started(&self, i: usize) -> String {
         let length = in_words(self.planned_ms(i).max(0) as Ms);
-        format!("Stage {} of {} started: {}", i + 1, self.stages.len(), self.title_then(i, &length))
+        let title = self.title_then(i, &length);
+        let said = format!("Stage {} of {} started: {title}", i + 1, self.stages.len());
+        // A stage with steps says the first: it starts with the stage.
+        let started = self.stages[i].timer.since.unwrap_or(0);
+        match self.step_in_words(i, started) {
+            Some(step) => format!("{said}. {step}"),
+            None => said,
+        }
     }
 
     fn title(&self, i: usize) -> &str {

@@ -20,7 +20,7 @@ pub(super) fn when(rfc3339: &str, format: &str) -> String {
 /// Text from the session, shown as typed: Markdown's markup (`**`, `_`,
 /// backticks, links, HTML, `|` in tables, `#` at a line's start) is escaped,
 /// and a line break cannot end a heading or a table row.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

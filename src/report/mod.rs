@@ -2,6 +2,7 @@
 //! everyone who took part (html/), JSON and CSV for other tools.
 //! Uses `model` only.
 
+pub mod agenda;
 pub mod compare;
 pub(crate) mod csv;
 pub mod html;

@@ -118,6 +118,8 @@ fn spanned(
         && matches!(code, ron::Error::IntegerOutOfBounds | ron::Error::ExpectedInteger)
     {
         "a number of 0 or more, not a negative one".to_string()
+    } else if is_step(path) && matches!(code, ron::Error::ExpectedDifferentLength { .. }) {
+        "a step as a name and a length in brackets, such as (\"in pairs\", \"2m\")".to_string()
     } else {
         explain(code, what)
     };
@@ -126,6 +128,13 @@ fn spanned(
     }
     let message = if path.is_empty() { message } else { format!("{path}: {message}") };
     FileError::at(file, text, Some(at), message)
+}
+
+/// Whether `path` names one step of a stage: `stages[1].steps[0]`.
+fn is_step(path: &str) -> bool {
+    path.rsplit_once('.').is_some_and(|(_, last)| {
+        last.starts_with("steps[") && last.ends_with(']') && last.matches('[').count() == 1
+    })
 }
 
 /// Whether nothing but blanks and comments follows `at`.

@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::model::length::clock;
 use crate::model::stage::Status;
 use crate::model::state::drift_in_words;
+use crate::model::step::short_clock;
 use crate::model::text::width;
 use crate::model::{Ms, State};
 
@@ -30,6 +31,30 @@ fn planned(state: &State, i: usize) -> String {
         m if m > 0 => format!("{base}+{m}"),
         m => format!("{base}−{}", m.unsigned_abs()),
     }
+}
+
+/// Whose steps the agenda lists beneath them: every stage's when they fit in
+/// `rows` rows of list, else the current stage's alone.
+fn steps_shown(state: &State, rows: u16) -> Vec<bool> {
+    let n = state.stages.len();
+    let all = n + state.plan.stages.iter().map(|s| s.steps.len()).sum::<usize>();
+    let every = all <= usize::from(rows);
+    (0..n).map(|i| every || i == state.current).collect()
+}
+
+/// The rows the agenda's list asks for beside a pane of `room` rows: every
+/// step when they take no more than half of it (the rest is the balance's).
+pub fn rows(state: &State, room: u16) -> u16 {
+    let shown = steps_shown(state, (room / 2).saturating_sub(5));
+    let steps: usize = state
+        .plan
+        .stages
+        .iter()
+        .zip(&shown)
+        .filter(|(_, s)| **s)
+        .map(|(st, _)| st.steps.len())
+        .sum();
+    (state.stages.len() + steps) as u16
 }
 
 pub fn render(
@@ -54,6 +79,7 @@ pub fn render(
         Span::styled(format!("{:title_w$}   ", ""), theme.dim),
         Span::styled(format!("{:>plan_w$} {:>took_w$}", "plan", "took"), theme.dim),
     ])];
+    let shown = steps_shown(state, list.height.saturating_sub(1));
     for (i, stage) in state.plan.stages.iter().enumerate() {
         let status = state.status(i);
         let style = match status {
@@ -68,6 +94,9 @@ pub fn render(
             Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
             Span::styled(format!("{:>plan_w$} {:>took_w$}", planned(state, i), took(i)), style),
         ]));
+        if shown[i] {
+            step_lines(&mut lines, state, i, now, (title_w, plan_w), theme);
+        }
     }
     paint::text(frame.buffer_mut(), list, lines, Style::default());
 
@@ -83,4 +112,41 @@ pub fn render(
         Line::styled(cut(&end, footer.width as usize), theme.text),
     ];
     paint::text(frame.buffer_mut(), footer, footer_lines, Style::default());
+}
+
+/// Stage `i`'s steps beneath it, indented: done, now or to come, each with its length.
+fn step_lines(
+    lines: &mut Vec<Line<'static>>,
+    state: &State,
+    i: usize,
+    now: Ms,
+    (title_w, plan_w): (usize, usize),
+    theme: &Theme,
+) {
+    let current = state.step(i, now).map(|s| s.index);
+    let spans = state.step_spans(i);
+    for (j, (step, (start, end))) in state.plan.stages[i].steps.iter().zip(spans).enumerate() {
+        let status = match state.status(i) {
+            Status::Current if Some(j) == current => Status::Current,
+            Status::Current if current.is_some_and(|c| j < c) && state.stages[i].started => {
+                Status::Done
+            }
+            Status::Current => Status::ToCome,
+            other => other,
+        };
+        let style = match status {
+            Status::Done => theme.done,
+            Status::Current => theme.current,
+            Status::ToCome => theme.to_come,
+        };
+        let name_w = title_w.saturating_sub(2);
+        let name = cut(&step.name, name_w);
+        let pad = name_w.saturating_sub(width(&name));
+        let length = short_clock((end - start).max(0) as Ms);
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", marks::stage(status)), style),
+            Span::styled(format!("{name}{} ", " ".repeat(pad)), style),
+            Span::styled(format!("{length:>plan_w$}"), style),
+        ]));
+    }
 }

@@ -11,16 +11,13 @@ use super::marks;
 use super::text::cut;
 use super::{
     actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, paint,
-    picker, projection, reflection,
+    picker, projection, reflection, stage,
 };
 use crate::app::live::{Before, LiveUi, Overlay, Panel, Popup, View};
 use crate::app::picker::Purpose;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;
-use crate::model::agenda::Phase;
-use crate::model::length::clock;
 use crate::model::plan::{Policy, StageKind};
-use crate::model::state::drift_in_words;
 use crate::model::text::width;
 use crate::model::{Ms, State};
 
@@ -38,7 +35,7 @@ pub struct LiveView<'a> {
 
 impl LiveView<'_> {
     /// The keys to name in a pane's "… gives it": none in a replay, where they do nothing.
-    fn keys(&self) -> Option<&Keymap> {
+    pub(super) fn keys(&self) -> Option<&Keymap> {
         self.hints.then_some(self.keymap)
     }
 }
@@ -51,9 +48,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     let bar = u16::from(!projecting);
     let key_bar = u16::from(!projecting && view.hints);
     let said = view.ui.notice.as_deref().unwrap_or(&state.said);
-    let [header, body, warning, status, keys] = Layout::vertical([
+    // The message to the room, in a line of its own; the projection view shows it large.
+    let message = state.message().filter(|_| !projecting);
+    let [header, body, message_area, warning, status, keys] = Layout::vertical([
         Constraint::Length(bar),
         Constraint::Min(0),
+        Constraint::Length(u16::from(message.is_some())),
         Constraint::Length(u16::from(cx.saving.is_some())),
         Constraint::Length(hints::status_rows(said, area.width, area.height)),
         Constraint::Length(key_bar),
@@ -62,6 +62,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
 
     if !projecting {
         header_line(frame, header, view, cx);
+    }
+    if let Some(text) = message {
+        let line = cut(&format!(" ✉ To the room: {text}"), message_area.width as usize);
+        paint::text(frame.buffer_mut(), message_area, line, theme.speaker);
     }
     if let Some(why) = cx.saving {
         let text = cut(&format!(" ⚠ NOT SAVED: {why}"), warning.width as usize);
@@ -134,6 +138,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
             let title = "A new checkpoint: beginning, middle, end or a name";
             forms::line(frame, body, (title, "Label:"), words, view.keymap, theme)
         }
+        Some(Popup::Message { words }) => {
+            let title = "A message to the room: shown large until cleared (save it empty to clear)";
+            forms::line(frame, body, (title, "Message:"), words, view.keymap, theme)
+        }
         Some(Popup::Answer(form)) => forms::answer(frame, body, form, view.keymap, theme),
         Some(Popup::Ladder(form)) => forms::ladder(frame, body, form.choice, view.keymap, theme),
         None => {}
@@ -184,7 +192,7 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
     let left_w = (body.width * 9 / 20).clamp(30, 64);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
-    let agenda_h = (state.stages.len() as u16 + 5).min(body.height);
+    let agenda_h = (agenda::rows(state, left.height) + 5).min(body.height);
     let balance_h = left.height.saturating_sub(agenda_h);
     let [agenda_area, balance_area] = if balance_h >= 4 {
         Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left)
@@ -201,13 +209,16 @@ fn main_view(frame: &mut Frame, body: Rect, view: &LiveView, cx: &Context) {
 
     let kind = state.plan.stages[state.current].kind;
     if kind == StageKind::Break || right.height < 16 {
-        stage_panel(frame, right, view, cx);
+        stage::panel(frame, right, view, cx);
         return;
     }
     let stage_h = if right.height >= 30 { (right.height * 2 / 5).max(14) } else { 9 };
+    // A prompt and steps take rows of their own, from the panels beneath.
+    let extra = stage::extra_rows(&state.plan.stages[state.current]);
+    let stage_h = (stage_h + extra).min(right.height.saturating_sub(8).max(stage_h));
     let [stage_area, lower] =
         Layout::vertical([Constraint::Length(stage_h), Constraint::Min(0)]).areas(right);
-    stage_panel(frame, stage_area, view, cx);
+    stage::panel(frame, stage_area, view, cx);
 
     let ideas_first = matches!(kind, StageKind::Ideas | StageKind::Reflection);
     let both = lower.height >= 14;
@@ -268,79 +279,6 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
     paint::text(frame.buffer_mut(), area, line, Style::default());
 }
 
-fn stage_panel(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
-    let theme = cx.theme;
-    let state = view.state;
-    let i = state.current;
-    let stage = &state.plan.stages[i];
-    let heading = format!(" Stage {} of {} · {} ", i + 1, state.stages.len(), stage.kind.label());
-    let inner = paint::bordered(frame.buffer_mut(), area, heading, theme.border);
-
-    let [title, focus, timer, label] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::from(!stage.focus.is_empty())),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-
-    let buf = frame.buffer_mut();
-    paint::text(buf, title, cut(&format!(" {}", stage.title), title.width as usize), theme.title);
-    if !stage.focus.is_empty() {
-        let text = format!(" Focus: {}", stage.focus.join(", "));
-        paint::text(buf, focus, cut(&text, focus.width as usize), theme.dim);
-    }
-
-    let now = cx.now;
-    let phase = state.phase(now);
-    let style = countdown::style(phase, theme);
-    let left = state.remaining(now);
-    // A break tells the room when to be back, in the big digits, while there is time left.
-    let back_at = (stage.kind == StageKind::Break
-        && matches!(phase, Phase::Running | Phase::EndingSoon | Phase::Paused))
-    .then(|| agenda::wall(view.started, now + left.max(0) as Ms));
-    let face = match (&back_at, phase) {
-        (Some(at), _) => at.clone(),
-        (None, Phase::Ended) => "ENDED".to_string(),
-        (None, _) => countdown::face(left),
-    };
-    frame.render_widget(countdown::Big { text: &face, style }, timer);
-
-    let planned = clock(state.planned_ms(i).max(0) as u64);
-    let words = match phase {
-        Phase::Ready => match view.keys() {
-            Some(keys) => {
-                format!(
-                    "{} · {} starts the timer",
-                    marks::phase(phase),
-                    keys.label(Action::StartPause)
-                )
-            }
-            None => marks::phase(phase).to_string(),
-        },
-        Phase::Running | Phase::EndingSoon | Phase::Paused => match &back_at {
-            Some(at) => format!(
-                "BACK AT {at} · {} · {} left of {planned}",
-                marks::phase(phase),
-                countdown::face(left)
-            ),
-            None => {
-                format!("{} · {} left of {planned}", marks::phase(phase), countdown::face(left))
-            }
-        },
-        Phase::Over if state.running() => {
-            format!("{} +{} · planned {planned}", marks::phase(phase), clock(left.unsigned_abs()))
-        }
-        Phase::Over => format!(
-            "{} +{} · ❚❚ PAUSED · planned {planned}",
-            marks::phase(phase),
-            clock(left.unsigned_abs())
-        ),
-        Phase::Ended => format!("{} · {}", marks::phase(phase), drift_in_words(state.drift(now))),
-    };
-    paint::centered(frame.buffer_mut(), label, cut(&words, label.width as usize), style);
-}
-
 /// The keys that matter now, most useful first: as many as fit are shown.
 fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(String, String)> {
     // A form's keys, as the keymap in effect has them on the form screen.
@@ -375,6 +313,9 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
         }
         Some(Popup::Agree(_)) => {
             return form(&[(&submit, "save"), (&next, "owner ⇄ due"), (&dismiss, "cancel")]);
+        }
+        Some(Popup::Message { .. }) => {
+            return form(&[(&submit, "show (empty: clear)"), (&dismiss, "cancel")]);
         }
         Some(_) => return form(&[(&submit, "save"), (&dismiss, "cancel")]),
         None => {}
@@ -481,6 +422,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 (Action::LessTime, "−1 min"),
                 (Action::ChangeOrder, "order"),
                 (Action::Presence, "arrived/left"),
+                (Action::MessageRoom, "message"),
             ]);
             list
         }

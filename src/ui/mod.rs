@@ -19,12 +19,14 @@ pub(crate) mod ideas;
 mod kept;
 pub mod live;
 pub(crate) mod marks;
+pub mod message;
 mod paint;
 pub mod picker;
 pub(crate) mod projection;
 pub mod reflection;
 pub mod replay;
 pub mod room;
+pub mod stage;
 pub mod text;
 pub mod theme;
 

@@ -1,6 +1,7 @@
 //! The projection view: the stage's countdown as large as the terminal allows,
 //! who has the floor with their turn's countdown, the next two, the stage's
-//! title; nothing else, for the back of the room.
+//! title, the step it is in, and any message to the room in big letters;
+//! nothing else, for the back of the room.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -20,10 +21,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
     let stage = &state.plan.stages[state.current];
     let room = &state.room;
     let tall = area.height >= 20;
-    let [title, timer, label, _gap, floor, next] = Layout::vertical([
+    let message = state.message();
+    let timer_share = match (message.is_some(), room.speaking.is_some()) {
+        (false, true) => 55,
+        (false, false) => 75,
+        (true, true) => 25,
+        (true, false) => 30,
+    };
+    let has_steps = !stage.steps.is_empty();
+    let [title, message_area, timer, label, step_area, _gap, floor, next] = Layout::vertical([
         Constraint::Length(if tall { 2 } else { 1 }),
-        Constraint::Percentage(if room.speaking.is_some() { 55 } else { 75 }),
+        Constraint::Percentage(if message.is_some() { 45 } else { 0 }),
+        Constraint::Percentage(timer_share),
         Constraint::Length(1),
+        Constraint::Length(u16::from(has_steps)),
         Constraint::Length(u16::from(tall)),
         Constraint::Min(1),
         Constraint::Length(1),
@@ -37,6 +48,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
         Paragraph::new(cut(&heading, width)).style(theme.title).alignment(Alignment::Center),
         Rect { height: 1, ..title },
     );
+
+    if let Some(text) = message {
+        super::message::big(frame, message_area, text, theme.speaker);
+    }
 
     let phase = state.phase(now);
     let style = countdown::style(phase, theme);
@@ -52,6 +67,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, now: Ms, theme: &The
         Paragraph::new(cut(&words, width)).style(style).alignment(Alignment::Center),
         label,
     );
+
+    if let Some((words, style)) = super::stage::step_line(state, now, width, theme)
+        && phase != Phase::Ended
+    {
+        frame.render_widget(
+            Paragraph::new(words).style(style).alignment(Alignment::Center),
+            step_area,
+        );
+    }
 
     match room.speaking {
         Some(turn) => {

@@ -110,6 +110,10 @@ impl Live {
                 self.ui.view = View::Main;
                 Outcome::default()
             }
+            Action::MessageRoom => {
+                let shown = self.state.message().unwrap_or_default().to_string();
+                self.open(Popup::Message { words: Input::new(shown) })
+            }
             Action::ShowNeeds => {
                 self.ui.show_needs = !self.ui.show_needs;
                 self.ui.notice = Some(if self.ui.show_needs {

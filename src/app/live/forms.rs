@@ -92,6 +92,17 @@ impl Live {
                 FormResult::Cancelled | FormResult::Refused(_) => vec![],
                 FormResult::Done(label) => vec![Event::CheckpointStarted { label }],
             },
+            Popup::Message { words } => match text_key(words, key) {
+                FormResult::Nothing => return Outcome::default(),
+                FormResult::Cancelled | FormResult::Refused(_) => vec![],
+                // Saved empty, the form clears the message; saved as it was, it changes nothing.
+                FormResult::Done(text) if text.is_empty() => match self.state.message() {
+                    Some(_) => vec![Event::MessageCleared],
+                    None => vec![],
+                },
+                FormResult::Done(text) if self.state.message() == Some(text.as_str()) => vec![],
+                FormResult::Done(text) => vec![Event::MessageShown { text }],
+            },
             Popup::Note { action, words } => match text_key(words, key) {
                 FormResult::Nothing => return Outcome::default(),
                 FormResult::Cancelled | FormResult::Refused(_) => vec![],

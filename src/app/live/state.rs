@@ -85,6 +85,10 @@ pub enum Popup {
     Checkpoint {
         words: Input,
     },
+    /// A message to the room; saved empty, it clears the one shown.
+    Message {
+        words: Input,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
