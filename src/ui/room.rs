@@ -75,6 +75,24 @@ pub fn render(frame: &mut Frame, area: Rect, view: &RoomView, keymap: &Keymap, c
 /// side where the screen is wide, one above the other where it is not.
 fn workshop(frame: &mut Frame, body: Rect, view: &RoomView, cx: &Context) {
     let state = &view.state;
+    // A message to the room stands above everything else, as large as a third of the screen allows.
+    let body = match state.message() {
+        Some(text) if !view.away => {
+            let [band, rest] =
+                Layout::vertical([Constraint::Percentage(30), Constraint::Min(0)]).areas(body);
+            let line = Line::styled("✉ To the room", cx.theme.speaker);
+            paint::text(frame.buffer_mut(), band, line, cx.theme.speaker);
+            let letters = Rect { y: band.y + 1, height: band.height.saturating_sub(1), ..band };
+            super::message::big(frame, letters, text, cx.theme.speaker);
+            rest
+        }
+        _ => body,
+    };
+    // A break is the room's time: only when to be back.
+    if state.plan.stages[state.current].kind == StageKind::Break && !view.away {
+        stage_clock(frame, body, view, cx);
+        return;
+    }
     let wide = body.width >= 100 && body.height >= 16;
     let (clock_area, rest) = if wide {
         let [left, right] =
@@ -127,11 +145,29 @@ fn stage_clock(frame: &mut Frame, area: Rect, view: &RoomView, cx: &Context) {
         && matches!(phase, Phase::Running | Phase::EndingSoon | Phase::Paused))
     .then(|| agenda::wall(view.started, now + left.max(0) as Ms));
     let face = back_at.clone().unwrap_or_else(|| countdown::face(left));
-    let [title, digits, words] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(0), Constraint::Length(1)])
-            .areas(area);
+    let w = area.width as usize;
+    // The prompt, on up to a third of the column: what to do, the question to answer.
+    let prompt = stage
+        .prompt
+        .as_deref()
+        .map(|p| super::stage::prompt_lines(p, w.saturating_sub(2), usize::from(area.height / 3)))
+        .unwrap_or_default();
+    let step = super::stage::step_line(state, now, w, cx.theme);
+    let [title, prompt_area, digits, words, step_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(prompt.len() as u16),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(step.is_some())),
+    ])
+    .areas(area);
     let heading = Line::styled(cut(&stage.title, title.width as usize), cx.theme.title);
     frame.render_widget(Paragraph::new(heading).alignment(Alignment::Center), title);
+    let prompt: Vec<Line> = prompt.into_iter().map(|l| Line::styled(l, cx.theme.text)).collect();
+    paint::centered(frame.buffer_mut(), prompt_area, prompt, cx.theme.text);
+    if let Some((line, style)) = step {
+        paint::centered(frame.buffer_mut(), step_area, line, style);
+    }
     frame.render_widget(Big { text: &face, style }, digits);
     let said = match (&back_at, phase) {
         (Some(at), _) => {
