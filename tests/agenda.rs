@@ -66,7 +66,8 @@ fn html_is_one_page_with_the_same_times() {
         "{html}"
     );
     assert!(html.contains("hours work for you?<br>Think alone"), "{html}");
-    assert!(!html.contains("<script") && !html.contains("http"), "self-contained");
+    assert!(!html.contains("<script") && !html.contains("://"), "self-contained");
+    assert!(html.contains("Content-Security-Policy"), "and nothing may be loaded");
 }
 
 #[test]

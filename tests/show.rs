@@ -6,16 +6,6 @@ mod common;
 
 use common::tmux::{Tmux, binary, run};
 
-fn folder_with_plan() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
-        dir.path().join("plan.ron"),
-    )
-    .unwrap();
-    dir
-}
-
 /// Nothing the facilitator keeps reaches the room's screen.
 fn private_nothing(screen: &str) {
     for private in ["extra time to speak", "needs:", "◇", "Raise a hand", "Enter gives it"] {
@@ -25,7 +15,7 @@ fn private_nothing(screen: &str) {
 
 #[test]
 fn the_room_view_follows_the_console_through_a_quit_and_a_resume_to_the_end() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let bin = bin.display();
     let t = Tmux::new("show", dir.path());

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use common::{MIN, at, started, text};
+use common::{MIN, at, text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -14,7 +14,7 @@ use roundtable::app::live::Live;
 use roundtable::app::{App, Mode, Outcome};
 use roundtable::input::action::Action;
 use roundtable::input::keymap::Keymap;
-use roundtable::model::session::{Session, VERSION, WRITTEN_BY};
+use roundtable::model::session::Session;
 use roundtable::model::{Event, Logged, Ms, Plan, State};
 use roundtable::store::plan_file::parse_plan;
 use roundtable::ui::theme::Theme;
@@ -240,14 +240,7 @@ fn a_message_reads_back_from_a_session_file() {
 // The key and its form
 
 fn session(events: Vec<Logged>) -> Session {
-    Session {
-        version: VERSION,
-        written_by: Some(WRITTEN_BY.into()),
-        started: started(),
-        plan: plan(),
-        rehearsal: false,
-        events,
-    }
+    common::session_of(plan(), events)
 }
 
 fn live_app(events: Vec<Logged>) -> App {

@@ -18,20 +18,9 @@ fn sessions(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     found
 }
 
-/// A folder of its own holding the fixture plan as `plan.ron`.
-fn folder_with_plan() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
-        dir.path().join("plan.ron"),
-    )
-    .unwrap();
-    dir
-}
-
 #[test]
 fn a_workshop_from_plan_to_report_with_a_resume_between() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let bin = bin.display();
     let t = Tmux::new("workshop", dir.path());
@@ -132,7 +121,7 @@ fn the_built_in_workshop_opens_from_the_home_screen() {
 
 #[test]
 fn hands_turns_and_the_balance_reach_the_report() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("queue", dir.path());
     t.start("q", (120, 40), &format!("{} run plan.ron", bin.display()), &[]);
@@ -204,7 +193,7 @@ fn hands_turns_and_the_balance_reach_the_report() {
 
 #[test]
 fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("ideas", dir.path());
     t.start("i", (120, 40), &format!("{} run plan.ron", bin.display()), &[]);
@@ -300,7 +289,7 @@ fn ideas_attributed_and_anonymous_votes_and_an_action_reach_the_report() {
 
 #[test]
 fn three_components_scored_a_note_with_accents_and_the_report() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("reflect", dir.path());
     t.start("r", (120, 40), &format!("{} run plan.ron", bin.display()), &[]);
@@ -374,7 +363,7 @@ fn colours(screen: &str) -> Vec<String> {
 
 #[test]
 fn no_color_means_no_colour_at_all() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("nocolor", dir.path());
     t.start("c", (100, 30), &format!("{} run plan.ron", bin.display()), &[("NO_COLOR", "1")]);
@@ -402,7 +391,7 @@ fn no_color_means_no_colour_at_all() {
 
 #[test]
 fn bell_rings_once_when_a_turn_is_up_and_ctrl_c_asks_before_quitting() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("bell", dir.path());
     // At 60× a 90-second turn is up in 1.5 seconds. One console rings, one does not;
@@ -444,7 +433,7 @@ fn bell_rings_once_when_a_turn_is_up_and_ctrl_c_asks_before_quitting() {
 
 #[test]
 fn announcements_go_to_a_file_a_second_terminal_can_follow() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("announce", dir.path());
     t.start("a", (100, 30), &format!("{} run plan.ron --announce said.txt", bin.display()), &[]);
@@ -516,7 +505,7 @@ fn pid_in(t: &Tmux, window: &str) -> u32 {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal_and_keep_every_change() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("signals", dir.path());
     for (window, signal, code) in [("term", "TERM", 143), ("hup", "HUP", 129)] {
@@ -571,7 +560,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_every_change() {
 
 #[test]
 fn a_running_session_replays_up_to_its_journal() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("live-replay", dir.path());
     t.start("live", (100, 30), &format!("{} run plan.ron", bin.display()), &[]);
@@ -637,7 +626,7 @@ fn sessions_marked_on_the_home_screen_are_compared_and_esc_comes_back() {
 
 #[test]
 fn a_pasted_idea_with_line_breaks_stays_one_idea() {
-    let dir = folder_with_plan();
+    let dir = common::folder_with_plan();
     let bin = binary();
     let t = Tmux::new("paste", dir.path());
     t.start("p", (100, 30), &format!("{} run plan.ron", bin.display()), &[]);

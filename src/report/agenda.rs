@@ -4,7 +4,7 @@
 
 use chrono::{NaiveTime, TimeDelta};
 use clap::ValueEnum;
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::html;
 
 use super::markdown::cell;
 use crate::model::length::{Ms, in_words};
@@ -80,7 +80,7 @@ fn times_note(start: Option<NaiveTime>) -> &'static str {
 pub fn render(plan: &Plan, start: Option<NaiveTime>, format: AgendaFormat) -> String {
     match format {
         AgendaFormat::Md => markdown(plan, start),
-        AgendaFormat::Html => html_page(plan, start).into_string(),
+        AgendaFormat::Html => html_page(plan, start),
     }
 }
 
@@ -152,20 +152,11 @@ section{break-inside:avoid;margin-top:1.5rem}.meta{color:#555}\
 blockquote{margin:.6rem 0;padding:.2rem .8rem;border-left:4px solid #888;font-size:1.1rem}\
 ol.steps{padding-left:1.4rem}@media print{body{margin:0}}";
 
-pub fn html_page(plan: &Plan, start: Option<NaiveTime>) -> Markup {
+pub fn html_page(plan: &Plan, start: Option<NaiveTime>) -> String {
     let stages = timed(plan);
     let total = plan.total_ms();
     let plural = if stages.len() == 1 { "" } else { "s" };
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Agenda: " (plan.title) }
-                style { (PreEscaped(STYLE)) }
-            }
-            body {
+    let body = html! {
                 h1 { (plan.title) }
                 @if let Some(facilitator) = &plan.facilitator {
                     p.meta { "Facilitator: " (facilitator) }
@@ -216,7 +207,6 @@ pub fn html_page(plan: &Plan, start: Option<NaiveTime>) -> Markup {
                         }
                     }
                 }
-            }
-        }
-    }
+    };
+    super::html::page::page_with(&format!("Agenda: {}", plan.title), STYLE, body)
 }

@@ -54,28 +54,31 @@ pub const MIN_HEIGHT: u16 = 10;
 
 /// The room's view of a workshop another console runs (`roundtable show`).
 pub fn room_view(frame: &mut Frame, view: &RoomView, keymap: &Keymap, cx: &Context) {
-    let area = frame.area();
-    for cell in &mut frame.buffer_mut().content {
-        cell.set_style(cx.theme.base);
+    if let Some(area) = ground(frame, cx.theme) {
+        room::render(frame, area, view, keymap, cx);
     }
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, cx.theme);
-        return;
-    }
-    room::render(frame, area, view, keymap, cx);
 }
 
-pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
+/// Lays the theme's ground over the whole frame; the area to draw on, or
+/// none when the window is too small and says so.
+fn ground(frame: &mut Frame, theme: &Theme) -> Option<Rect> {
     let area = frame.area();
     // The frame's buffer is the whole screen: styling its cells directly costs
     // half what a styled widget's walk over the area does, on every frame.
     for cell in &mut frame.buffer_mut().content {
-        cell.set_style(cx.theme.base);
+        cell.set_style(theme.base);
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, cx.theme);
-        return;
+        too_small(frame, area, theme);
+        return None;
     }
+    Some(area)
+}
+
+pub fn render(frame: &mut Frame, app: &App, cx: &Context) {
+    let Some(area) = ground(frame, cx.theme) else {
+        return;
+    };
     match &app.mode {
         Mode::Home(home) => home::render(frame, area, home, &app.keymap, cx),
         Mode::Live(live) => live::render(

@@ -22,14 +22,30 @@ pub fn started() -> DateTime<FixedOffset> {
 }
 
 pub fn session(events: Vec<Logged>) -> Session {
+    session_of(plan(), events)
+}
+
+/// A session of `plan`, begun at the fixed time.
+pub fn session_of(plan: Plan, events: Vec<Logged>) -> Session {
     Session {
         version: VERSION,
         written_by: Some(WRITTEN_BY.into()),
         started: started(),
-        plan: plan(),
+        plan,
         rehearsal: false,
         events,
     }
+}
+
+/// A folder of its own holding the fixture plan as `plan.ron`.
+pub fn folder_with_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    dir
 }
 
 pub fn at(ms: Ms, event: Event) -> Logged {

@@ -7,7 +7,7 @@
 //! `compare.rs` as they are, so the page and the md and json reports agree.
 
 mod chart;
-mod page;
+pub(crate) mod page;
 mod reflections;
 mod series;
 mod session;

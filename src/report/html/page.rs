@@ -79,6 +79,11 @@ footer { margin-top: 2rem; font-size: 0.9rem; }
 /// link, no font or image from elsewhere; the policy in the head forbids them,
 /// so even a mistake could not load one.
 pub fn page(title: &str, body: Markup) -> String {
+    page_with(title, STYLE, body)
+}
+
+/// A whole page as `page` makes it, with a style sheet of its own.
+pub fn page_with(title: &str, style: &str, body: Markup) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -89,7 +94,7 @@ pub fn page(title: &str, body: Markup) -> String {
                     content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
                 meta name="generator" content="roundtable";
                 title { (title) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(style)) }
             }
             body {
                 main { (body) }
