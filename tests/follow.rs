@@ -113,3 +113,36 @@ fn room_views_are_counted_while_they_run_and_a_killed_ones_note_is_cleared() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "only the session is left");
 }
+
+#[test]
+fn a_room_view_finds_the_newest_unfinished_session_or_the_one_named() {
+    use roundtable::workshop::follow::followed;
+    let dir = tempfile::tempdir().unwrap();
+    let at_hour = |h: u32| {
+        chrono::DateTime::parse_from_rfc3339(&format!("2026-11-25T{h:02}:00:00+00:00")).unwrap()
+    };
+    let mut plan = common::plan();
+    plan.title = "Clinic hours".into();
+    // 17:00, ended; 18:00, unfinished; 19:00, ended and newest.
+    let (mut ended, mut session) = Recorder::create(dir.path(), plan.clone(), at_hour(17)).unwrap();
+    let end = at(0, Event::WorkshopEnded);
+    assert!(ended.append(&end));
+    session.events.push(end.clone());
+    ended.finish(&session).unwrap();
+    let (open, _) = Recorder::create(dir.path(), plan.clone(), at_hour(18)).unwrap();
+    plan.title = "Library".into();
+    let (mut last, mut session) = Recorder::create(dir.path(), plan, at_hour(19)).unwrap();
+    assert!(last.append(&end));
+    session.events.push(end);
+    last.finish(&session).unwrap();
+
+    assert_eq!(followed(None, dir.path()).unwrap(), open.path, "the newest unfinished");
+    assert_eq!(followed(Some("clinic hours"), dir.path()).unwrap(), open.path, "by title");
+    assert_eq!(followed(Some("Library"), dir.path()).unwrap(), last.path, "a finished one, named");
+    let stem = ended.path.file_stem().unwrap().to_str().unwrap().to_string();
+    assert_eq!(followed(Some(&stem), dir.path()).unwrap(), ended.path, "by file name");
+    let by_path = ended.path.display().to_string();
+    assert_eq!(followed(Some(&by_path), dir.path()).unwrap(), ended.path, "by path");
+    let none = followed(Some("Tea"), dir.path()).unwrap_err().to_string();
+    assert!(none.contains("no session here is called \"Tea\""), "{none}");
+}
