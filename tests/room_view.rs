@@ -120,3 +120,29 @@ fn the_room_is_told_when_the_console_has_gone() {
     assert!(screen.contains("Paused by the facilitator"), "{screen}");
     assert!(screen.contains("PAUSED BY THE FACILITATOR"), "{screen}");
 }
+
+#[test]
+fn the_room_view_answers_few_keys_and_says_what_it_could_not_follow() {
+    use roundtable::app::Effect;
+    use roundtable::input::action::Action;
+    let mut room = view(common::plan(), &[], false);
+    assert_eq!(room.handle(Action::Quit), Some(Effect::Quit));
+    assert_eq!(room.handle(Action::NextTheme), Some(Effect::NextTheme));
+    assert_eq!(room.handle(Action::GiveFloor), None, "nothing is done to the room from here");
+    room.handle(Action::Help);
+    assert!(room.help.open);
+    assert!(draw(&room, 0, (120, 35)).contains("close this view"));
+    room.handle(Action::Down);
+    room.handle(Action::Quit);
+    assert!(!room.help.open, "a key closes the help; it does not quit");
+    // An event that does not apply where it stands is said, and the next one clears it.
+    room.record(&[at(0, Event::TimerPaused)]);
+    let said = roundtable::ui::room::said(&room);
+    assert!(said.contains("could not follow") && said.contains("not running"), "{said}");
+    room.record(&[at(0, Event::TimerStarted)]);
+    assert!(
+        roundtable::ui::room::said(&room).contains("started"),
+        "{}",
+        roundtable::ui::room::said(&room)
+    );
+}

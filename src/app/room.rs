@@ -28,6 +28,8 @@ impl RoomView {
     /// Events the console made durable, in order. The console checked them
     /// before writing; one that does not apply here is said, not shown.
     pub fn record(&mut self, events: &[Logged]) {
+        // What was said before gives way to what happens now.
+        self.notice = None;
         for logged in events {
             if let Err(why) = self.state.apply(logged) {
                 self.notice = Some(format!("An event the room view could not follow: {why}"));

@@ -162,9 +162,13 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
                 let action = settings.keymap.action(Screen::Room, Key::from_event(&key));
                 match action.and_then(|a| view.handle(a)) {
                     Some(Effect::Quit) => break Ok(()),
-                    Some(Effect::NextTheme) if !settings.no_color => {
-                        theme = Theme::after(&theme.name);
+                    Some(Effect::NextTheme) if settings.no_color => {
+                        view.notice = Some(
+                            "NO_COLOR is set, so the theme stays mono: colours would not show."
+                                .into(),
+                        );
                     }
+                    Some(Effect::NextTheme) => theme = Theme::after(&theme.name),
                     _ => {}
                 }
             }
