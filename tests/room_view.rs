@@ -146,3 +146,15 @@ fn the_room_view_answers_few_keys_and_says_what_it_could_not_follow() {
         roundtable::ui::room::said(&room)
     );
 }
+
+#[test]
+fn a_change_of_step_is_said_once_on_the_room_views_status_line() {
+    let events = [at(0, Event::StageChanged { to: 1 }), at(0, Event::TimerStarted)];
+    let mut room = view(steps_plan(), &events, false);
+    room.see_step(30_000);
+    assert_eq!(room.notice, None, "nothing has changed yet");
+    room.see_step(61_000);
+    let said = roundtable::ui::room::said(&room);
+    assert!(said.starts_with("Now: in pairs, 1:59 (step 2 of 4)"), "{said}");
+    assert!(draw(&room, 61_000, (120, 35)).contains("Now: in pairs"));
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::Effect;
 use super::help::Help;
 use crate::input::action::Action;
-use crate::model::{Logged, State};
+use crate::model::{Logged, Ms, State};
 
 pub struct RoomView {
     pub state: State,
@@ -18,11 +18,13 @@ pub struct RoomView {
     /// Trouble reading what the console writes, said in a line.
     pub notice: Option<String>,
     pub help: Help,
+    /// The stage and step last seen, so that a step change is said once.
+    step: Option<(usize, usize)>,
 }
 
 impl RoomView {
     pub fn new(state: State, started: DateTime<FixedOffset>, away: bool) -> RoomView {
-        RoomView { state, started, away, notice: None, help: Help::default() }
+        RoomView { state, started, away, notice: None, help: Help::default(), step: None }
     }
 
     /// Events the console made durable, in order. The console checked them
@@ -41,6 +43,20 @@ impl RoomView {
     pub fn replace(&mut self, state: State, started: DateTime<FixedOffset>) {
         self.state = state;
         self.started = started;
+    }
+
+    /// Says a change of step in words, once, as the console does: steps
+    /// follow the stage's time, so no event says it.
+    pub fn see_step(&mut self, now: Ms) {
+        let i = self.state.current;
+        let Some(step) = self.state.step(i, now) else {
+            self.step = None;
+            return;
+        };
+        let seen = self.step.replace((i, step.index));
+        if seen.is_some_and(|(stage, index)| stage == i && index != step.index) {
+            self.notice = self.state.step_in_words(i, now);
+        }
     }
 
     pub fn handle(&mut self, action: Action) -> Option<Effect> {

@@ -125,6 +125,7 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
     let mut held = None;
     let result = loop {
         let now = clock.now();
+        view.see_step(now);
         {
             let cx = ui::Context { now, theme: &theme, saving: None };
             let _drawing = super::signals::SCREEN.lock();
