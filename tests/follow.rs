@@ -84,12 +84,15 @@ fn a_damaged_line_in_the_journal_is_said_with_its_place() {
     let (recorder, _) = Recorder::create(dir.path(), common::plan(), common::started()).unwrap();
     let (mut follow, _) = Follow::open(&recorder.path).unwrap();
     let journal = journal_path(&recorder.path);
-    std::fs::write(&journal, "(n: 0, at: 0, event: NoSuchEvent)\n").unwrap();
+    std::fs::write(&journal, "(n: 0, at: 0, event: TimerStarted)\n").unwrap();
+    assert!(!more(follow.catch_up().unwrap()).is_empty());
+    let mut raw = std::fs::OpenOptions::new().append(true).open(&journal).unwrap();
+    raw.write_all(b"(n: 1, at: 0, event: NoSuchEvent)\n").unwrap();
     let said = match follow.catch_up() {
         Err(e) => e.to_string(),
         Ok(_) => panic!("a damaged line is an error"),
     };
-    assert!(said.contains(".journal:1:"), "{said}");
+    assert!(said.contains(".journal:2:"), "counted from the file's top: {said}");
 }
 
 #[test]
@@ -105,6 +108,12 @@ fn room_views_are_counted_while_they_run_and_a_killed_ones_note_is_cleared() {
     std::fs::write(&stale, "").unwrap();
     assert_eq!(following(&session), 1, "only a held note counts");
     assert!(!stale.exists(), "and the stale one is cleared");
+    // A pipe where a note should be is passed over, never opened (it would never answer).
+    let pipe = dir.path().join("2026-11-25-1900-clinic.room-12345");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    assert_eq!(following(&session), 1);
+    std::fs::remove_file(&pipe).unwrap();
     // Another session's views are not this one's.
     let other = dir.path().join("2026-11-25-1900-clinic-2.ron");
     assert_eq!(following(&other), 0);
@@ -141,6 +150,9 @@ fn a_room_view_finds_the_newest_unfinished_session_or_the_one_named() {
     assert_eq!(followed(Some("Library"), dir.path()).unwrap(), last.path, "a finished one, named");
     let stem = ended.path.file_stem().unwrap().to_str().unwrap().to_string();
     assert_eq!(followed(Some(&stem), dir.path()).unwrap(), ended.path, "by file name");
+    assert_eq!(followed(Some(&format!("{stem}.ron")), dir.path()).unwrap(), ended.path);
+    assert!(followed(Some("hours"), dir.path()).is_ok(), "the title's last word, after a dash");
+    assert!(followed(Some("ours"), dir.path()).is_err(), "not part of a word");
     let by_path = ended.path.display().to_string();
     assert_eq!(followed(Some(&by_path), dir.path()).unwrap(), ended.path, "by path");
     let none = followed(Some("Tea"), dir.path()).unwrap_err().to_string();

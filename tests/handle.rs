@@ -967,3 +967,20 @@ fn the_report_is_offered_for_a_recorded_session_and_for_the_workshop_itself() {
     let w = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE);
     assert_eq!(live.key(w, 0).effect, Some(Effect::WriteReport(None)));
 }
+
+#[test]
+fn a_room_view_following_offers_needs_and_its_going_hides_them() {
+    let mut app = live_app(vec![]);
+    let Mode::Live(live) = &mut app.mode else { panic!("not live") };
+    live.followed_by(1, "N");
+    assert!(!live.ui.show_needs, "never shown unasked");
+    assert!(live.ui.notice.as_deref().is_some_and(|n| n.contains("N shows needs")));
+    app.handle(Action::ShowNeeds, 0);
+    let Mode::Live(live) = &mut app.mode else { panic!("not live") };
+    assert!(live.ui.show_needs);
+    live.followed_by(2, "N");
+    assert!(live.ui.show_needs, "a second view changes nothing");
+    live.followed_by(0, "N");
+    assert!(!live.ui.show_needs, "the last view gone, this may be the wall again");
+    assert!(live.ui.notice.as_deref().is_some_and(|n| n.contains("hidden again")));
+}

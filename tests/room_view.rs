@@ -158,3 +158,19 @@ fn a_change_of_step_is_said_once_on_the_room_views_status_line() {
     assert!(said.starts_with("Now: in pairs, 1:59 (step 2 of 4)"), "{said}");
     assert!(draw(&room, 61_000, (120, 35)).contains("Now: in pairs"));
 }
+
+#[test]
+fn needs_a_plan_shares_are_said_on_the_console_but_not_on_the_wall() {
+    let mut plan = common::plan();
+    let zoe = plan.participants.iter_mut().find(|p| p.name == "Zoë").unwrap();
+    zoe.share_needs = true;
+    let events =
+        [at(0, Event::StageChanged { to: 1 }), at(0, Event::FloorGiven { who: "Zoë".into() })];
+    let room = view(plan, &events, false);
+    assert!(room.state.said.contains("Needs: extra time to speak."), "{}", room.state.said);
+    let said = roundtable::ui::room::said(&room);
+    assert!(said.starts_with("Zoë has the floor") && !said.contains("extra time"), "{said}");
+    for size in SIZES {
+        assert!(!draw(&room, MIN, size).contains("extra time to speak"));
+    }
+}

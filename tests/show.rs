@@ -25,6 +25,10 @@ fn the_room_view_follows_the_console_through_a_quit_and_a_resume_to_the_end() {
     t.wait_for("room", "stage 1 of 5: Welcome and check-in");
     // The console counts the room view, and becomes the facilitator's own screen.
     t.wait_for("console", "room view: 1 following");
+    // It can be the facilitator's own screen now: needs are offered, never shown unasked.
+    let console = t.wait_for("console", "N shows needs beside names");
+    assert!(!console.contains("extra time to speak"), "{console}");
+    t.keys("console", &["N"]);
 
     // Start, move to the discussion, a hand, the floor.
     t.keys("console", &["Space", "n"]);
@@ -91,7 +95,12 @@ fn the_room_view_follows_the_console_through_a_quit_and_a_resume_to_the_end() {
         .filter(|n| n.contains(".room-"))
         .count();
     assert_eq!(notes, 0, "the room view's note is gone");
-    t.wait_for("again", "No room view follows now");
+    // And the console stops counting it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while t.screen("again").contains("room view: 1 following") {
+        assert!(std::time::Instant::now() < deadline, "{}", t.screen("again"));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::Effect;
 use super::help::Help;
 use crate::input::action::Action;
+use crate::model::step::StepSeen;
 use crate::model::{Logged, Ms, State};
 
 pub struct RoomView {
@@ -18,13 +19,20 @@ pub struct RoomView {
     /// Trouble reading what the console writes, said in a line.
     pub notice: Option<String>,
     pub help: Help,
-    /// The stage and step last seen, so that a step change is said once.
-    step: Option<(usize, usize)>,
+    /// The step last seen, so that a change of step is said once.
+    step: StepSeen,
 }
 
 impl RoomView {
     pub fn new(state: State, started: DateTime<FixedOffset>, away: bool) -> RoomView {
-        RoomView { state, started, away, notice: None, help: Help::default(), step: None }
+        RoomView {
+            state,
+            started,
+            away,
+            notice: None,
+            help: Help::default(),
+            step: StepSeen::default(),
+        }
     }
 
     /// Events the console made durable, in order. The console checked them
@@ -48,14 +56,8 @@ impl RoomView {
     /// Says a change of step in words, once, as the console does: steps
     /// follow the stage's time, so no event says it.
     pub fn see_step(&mut self, now: Ms) {
-        let i = self.state.current;
-        let Some(step) = self.state.step(i, now) else {
-            self.step = None;
-            return;
-        };
-        let seen = self.step.replace((i, step.index));
-        if seen.is_some_and(|(stage, index)| stage == i && index != step.index) {
-            self.notice = self.state.step_in_words(i, now);
+        if let Some(change) = self.step.look(&self.state, now) {
+            self.notice = Some(change.words);
         }
     }
 

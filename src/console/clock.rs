@@ -41,6 +41,46 @@ impl Clock {
     }
 }
 
+/// A room view's reckoning of the clock of a session another process keeps:
+/// set from the wall clock, or from an event just made, and stopped while
+/// that process is away, as its own clock is.
+pub struct Reckoned {
+    at: Ms,
+    since: Instant,
+    stopped: bool,
+}
+
+impl Reckoned {
+    pub fn at(at: Ms, stopped: bool) -> Reckoned {
+        Reckoned { at, since: Instant::now(), stopped }
+    }
+
+    pub fn now(&self) -> Ms {
+        if self.stopped {
+            return self.at;
+        }
+        self.at + self.since.elapsed().as_millis() as Ms * speed()
+    }
+
+    pub fn set(&mut self, at: Ms) {
+        *self = Reckoned::at(at, self.stopped);
+    }
+
+    /// Stops the clock where it stands, or starts it again from there.
+    pub fn stop(&mut self, stopped: bool) {
+        *self = Reckoned::at(self.now(), stopped);
+    }
+
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+}
+
+/// Milliseconds of the wall clock since `started`; none before it.
+pub fn wall_since(started: DateTime<FixedOffset>) -> Ms {
+    wall_now().signed_duration_since(started).num_milliseconds().max(0) as Ms
+}
+
 /// How long to wait, in real milliseconds, for `ms` of the clock to pass.
 pub fn real(ms: Ms) -> Ms {
     ms / speed()

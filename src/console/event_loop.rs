@@ -17,7 +17,9 @@ use crate::app::{App, Effect, Mode, Outcome, Start};
 use crate::input::keymap::Keymap;
 use crate::model::Ms;
 use crate::model::length::in_words;
+use crate::model::step::StepSeen;
 use crate::report::compare::Comparison;
+use crate::store::lock::ALIVE_EVERY_MS;
 use crate::store::recorder::Recorder;
 use crate::store::rescue_path;
 use crate::ui::{self, theme::Theme};
@@ -28,8 +30,6 @@ use crate::workshop::report::{report_beside, report_of};
 
 /// How often to try again while the disk refuses writes.
 const RETRY_MS: Ms = 2_000;
-/// How often a running console notes that it is alive, for a resume after a crash.
-const ALIVE_MS: Ms = 5_000;
 /// How often a recording console counts the room views that follow it.
 const FOLLOWERS_MS: u64 = 2_000;
 
@@ -70,7 +70,7 @@ pub struct Console {
     /// The stage (index, time banked when it last started) whose running over has been said.
     over: Option<(usize, Ms)>,
     /// The stage and step last seen, so that a step change is said (and rung) once.
-    step: Option<(usize, usize)>,
+    step: StepSeen,
     /// The console's own clock, when no session is recording.
     clock: Clock,
     /// `--announce`: the file each announcement is appended to, and the last one written.
@@ -104,7 +104,7 @@ impl Console {
             left_home: None,
             rung: None,
             over: None,
-            step: None,
+            step: StepSeen::default(),
             announce: settings.announce.map(|file| (file, String::new())),
             marked_alive: 0,
             counted: None,
@@ -133,18 +133,11 @@ impl Console {
             Console::ring(self.bell);
         }
         // A stage's steps change with its time, not by an event: said, and rung, here.
-        let i = state.current;
-        if let Some(step) = state.step(i, now) {
-            let seen = self.step.replace((i, step.index));
-            let moved = seen.is_some_and(|(stage, index)| stage == i && index != step.index);
-            if moved && let Some(words) = state.step_in_words(i, now) {
-                live.ui.notice = Some(words);
-                if state.running() && seen.is_some_and(|(_, index)| index < step.index) {
-                    Console::ring(self.bell);
-                }
+        if let Some(change) = self.step.look(state, now) {
+            live.ui.notice = Some(change.words);
+            if change.onward {
+                Console::ring(self.bell);
             }
-        } else {
-            self.step = None;
         }
         let stage = (state.current, state.stages[state.current].timer.banked);
         if state.running() && state.remaining(now) < 0 && self.over != Some(stage) {
@@ -199,8 +192,8 @@ impl Console {
                 if recorder.unsaved() > 0 && recorder.retry() {
                     dirty = true;
                 }
-                let running = matches!(&self.app.mode, Mode::Live(live) if live.state.running());
-                if running && now >= self.marked_alive + ALIVE_MS {
+                // Running or not: a room view tells a console that crashed by its silence.
+                if now >= self.marked_alive + ALIVE_EVERY_MS {
                     recorder.mark_alive(now);
                     self.marked_alive = now;
                 }
@@ -272,7 +265,7 @@ impl Console {
         self.counted = Some(std::time::Instant::now());
         let n = crate::store::presence::following(&recorder.path);
         let changed = n != live.ui.followers;
-        live.followed_by(n);
+        live.followed_by(n, &self.app.keymap.label(crate::input::action::Action::ShowNeeds));
         changed
     }
 

@@ -4,19 +4,19 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
-use super::clock::{real, speed, wall_now};
+use super::clock::{Reckoned, real, wall_since};
 use crate::app::Effect;
 use crate::app::live::next_tick;
 use crate::app::room::RoomView;
 use crate::input::action::Screen;
 use crate::input::keymap::{Key, Keymap};
-use crate::model::{Event, Ms};
+use crate::model::Event;
 use crate::store::FileError;
 use crate::store::follow::{Change, Follow};
 use crate::store::presence::Presence;
@@ -25,8 +25,9 @@ use crate::ui::{self, theme::Theme};
 
 /// Without a watch on the folder, the files are looked at this often.
 const LOOK_MS: u64 = 1000;
-/// An event this much older than the view's clock was not just made: it does not set the clock.
-const FRESH_MS: Ms = 5_000;
+/// While the console is there, its presence is looked at this often: a
+/// console that crashed says nothing, and only its silence tells.
+const PRESENCE_MS: u64 = 5_000;
 
 enum Wake {
     Files,
@@ -34,47 +35,24 @@ enum Wake {
     TermGone,
 }
 
-/// The session's clock as the room view reckons it: from the wall clock at
-/// first, then from each event as it arrives, which the console stamped a
-/// moment before. Stopped while the console is away, as the console's is.
-struct RoomClock {
-    at: Ms,
-    since: Instant,
-    stopped: bool,
-}
-
-impl RoomClock {
-    fn now(&self) -> Ms {
-        if self.stopped {
-            return self.at;
-        }
-        self.at + self.since.elapsed().as_millis() as Ms * speed()
-    }
-
-    fn set(&mut self, at: Ms) {
-        self.at = at;
-        self.since = Instant::now();
-    }
-
-    /// From the record as read whole: where the console's clock stands, or stood when it went.
-    fn from(loaded: &Loaded, away: bool) -> RoomClock {
-        let last = loaded.session.events.last().map_or(0, |l| l.at);
-        // After a resume the console's clock runs from the wall clock less the latest gap.
-        let gap_ms = loaded
-            .session
-            .events
-            .iter()
-            .rev()
-            .find_map(|l| match l.event {
-                Event::Resumed { gap_s } => Some(gap_s.saturating_mul(1000)),
-                _ => None,
-            })
-            .unwrap_or(0);
-        let since_start = wall_now().signed_duration_since(loaded.session.started);
-        let by_wall = (since_start.num_milliseconds().max(0) as Ms).saturating_sub(gap_ms);
-        let at = if away || loaded.session.rehearsal { last } else { by_wall.max(last) };
-        RoomClock { at, since: Instant::now(), stopped: away }
-    }
+/// Where the console's clock stands, from the record read whole: after a
+/// resume it runs from the wall clock less the latest gap; a rehearsal runs
+/// faster than the wall, so it starts from its last event. Stopped while the
+/// console is away, where it stopped.
+fn reckon(loaded: &Loaded, away: bool) -> Reckoned {
+    let events = &loaded.session.events;
+    let last = events.last().map_or(0, |l| l.at);
+    let gap_ms = events
+        .iter()
+        .rev()
+        .find_map(|l| match l.event {
+            Event::Resumed { gap_s } => Some(gap_s.saturating_mul(1000)),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let by_wall = wall_since(loaded.session.started).saturating_sub(gap_ms);
+    let at = if away || loaded.session.rehearsal { last } else { by_wall.max(last) };
+    Reckoned::at(at, away)
 }
 
 pub struct ShowSettings {
@@ -88,7 +66,7 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
     let path = follow.path.clone();
     let path = path.as_path();
     let away = !follow.console_here();
-    let mut clock = RoomClock::from(&loaded, away);
+    let mut clock = reckon(&loaded, away);
     let mut view = RoomView::new(loaded.state, loaded.session.started, away);
     // A room view that cannot leave its note still shows; the console just cannot count it.
     let _presence = Presence::announce(path).ok();
@@ -121,12 +99,14 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
     });
 
     let mut theme = settings.theme;
-    // Every wake is a change to show: a look at the files, a key, a resize, or the next second.
     let mut held = None;
+    // Every wake is a change to show (a look at the files, a key, a resize, the
+    // next second) but a look at the console's presence that found no change.
+    let mut dirty = true;
     let result = loop {
         let now = clock.now();
         view.see_step(now);
-        {
+        if std::mem::replace(&mut dirty, true) {
             let cx = ui::Context { now, theme: &theme, saving: None };
             let _drawing = super::signals::SCREEN.lock();
             if let Err(e) =
@@ -135,19 +115,24 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
                 break Err(terminal_failed(e));
             }
         }
-        let tick = if clock.stopped { None } else { next_tick(&view.state, view.started, now) };
+        let tick = if clock.stopped() { None } else { next_tick(&view.state, view.started, now) };
         let mut wait = tick.map_or(u64::MAX, |at| real(at.saturating_sub(now)).max(1));
         if watcher.is_none() {
             wait = wait.min(LOOK_MS);
         }
+        wait = wait.min(PRESENCE_MS);
         let woke = match held.take() {
             Some(wake) => Ok(wake),
             None if wait == u64::MAX => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             None => rx.recv_timeout(Duration::from_millis(wait)),
         };
         match woke {
-            // The next second: only drawn, unless there is no watch to say what changed.
-            Err(RecvTimeoutError::Timeout) if watcher.is_some() => {}
+            // The next second: drawn, and the console's presence looked at,
+            // unless there is no watch to say what changed.
+            Err(RecvTimeoutError::Timeout) if watcher.is_some() => {
+                let was = tick.is_some_and(|at| at <= clock.now());
+                dirty = presence(&follow, &mut view, &mut clock) || was;
+            }
             Ok(Wake::Files) | Err(RecvTimeoutError::Timeout) => {
                 // Several changes at once are read in one look; a key behind them waits its turn.
                 held = loop {
@@ -183,36 +168,42 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
 }
 
 /// Reads what changed, and keeps the clock and the console's presence in step with it.
-fn look(follow: &mut Follow, view: &mut RoomView, clock: &mut RoomClock) {
+fn look(follow: &mut Follow, view: &mut RoomView, clock: &mut Reckoned) {
     match follow.catch_up() {
         Ok(Change::Nothing) => {}
         Ok(Change::More(events)) => {
             view.record(&events);
-            let now = clock.now();
+            // Each was stamped by the console's clock a moment ago, read as soon as it was durable.
             if let Some(last) = events.last()
-                && last.at + FRESH_MS >= now
+                && !view.away
             {
                 clock.set(last.at);
             }
         }
         Ok(Change::Whole(loaded)) => {
-            let away = !follow.console_here();
-            *clock = RoomClock::from(&loaded, away);
+            *clock = reckon(&loaded, !follow.console_here());
             view.replace(loaded.state, loaded.session.started);
-            view.notice = loaded.note;
+            // What a reader of the file is told (a line cut short, conflicts) is the facilitator's business.
+            view.notice = None;
         }
         Err(e) => view.notice = Some(e.headline()),
     }
+    presence(follow, view, clock);
+}
+
+/// Whether the console is there: the room is told when it goes, and the
+/// clock stops with it. True when that changed.
+fn presence(follow: &Follow, view: &mut RoomView, clock: &mut Reckoned) -> bool {
     let away = !follow.console_here();
-    if away != view.away {
-        view.away = away;
-        if away {
-            clock.set(clock.now());
-        } else {
-            clock.set(view.state.at.max(clock.now()));
-        }
-        clock.stopped = away;
+    if away == view.away {
+        return false;
     }
+    view.away = away;
+    if !away {
+        clock.set(view.state.at.max(clock.now()));
+    }
+    clock.stop(away);
+    true
 }
 
 /// A watch on the session's folder that wakes the loop when the session or

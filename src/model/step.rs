@@ -153,3 +153,32 @@ mod tests {
         assert_eq!(at(&[], 60_000, 0), None);
     }
 }
+
+/// The stage and step last looked at, so that a change of step, which no
+/// event makes, is said once wherever the room is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepSeen(Option<(usize, usize)>);
+
+/// A change of step: its words for the status line, and whether it moved on
+/// with the timer running (what rings the bell).
+pub struct StepChange {
+    pub words: String,
+    pub onward: bool,
+}
+
+impl StepSeen {
+    /// Looks at the current stage's step at `now`; the change since the last look, if any.
+    pub fn look(&mut self, state: &State, now: Ms) -> Option<StepChange> {
+        let i = state.current;
+        let Some(step) = state.step(i, now) else {
+            self.0 = None;
+            return None;
+        };
+        let (stage, index) = self.0.replace((i, step.index))?;
+        if stage != i || index == step.index {
+            return None;
+        }
+        let words = state.step_in_words(i, now)?;
+        Some(StepChange { words, onward: state.running() && index < step.index })
+    }
+}

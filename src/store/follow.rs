@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::error::FileError;
 use super::journal;
+use super::lock::ALIVE_EVERY_MS;
 use super::ron_text::io_words;
-use super::session_file::{Loaded, Purpose, journal_path, load_session_text};
+use super::session_file::{Loaded, Purpose, journal_path, load_session_text, lock_path};
 use crate::model::Logged;
 
 /// What changed since the last look.
@@ -30,8 +31,9 @@ pub struct Follow {
     journal: PathBuf,
     /// The session file as last read: a new one is a whole new record.
     seen: Option<Signature>,
-    /// How far into the journal its whole lines have been read.
+    /// How far into the journal its whole lines have been read, in bytes and in lines.
     offset: u64,
+    lines: usize,
     /// How many events of the log have been read.
     known: usize,
 }
@@ -64,6 +66,7 @@ impl Follow {
             journal: journal_path(path),
             seen: None,
             offset: 0,
+            lines: 0,
             known: 0,
         };
         let loaded = follow.load()?;
@@ -71,9 +74,16 @@ impl Follow {
     }
 
     /// Whether a console is writing the session: its journal is there while
-    /// it runs, and merged away when it quits.
+    /// it runs, merged away when it quits; and its lock file's note of life,
+    /// written every few seconds, is fresh (a console that crashed left both).
     pub fn console_here(&self) -> bool {
-        std::fs::symlink_metadata(&self.journal).is_ok_and(|m| m.is_file())
+        let alive = std::fs::symlink_metadata(lock_path(&self.path))
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age.as_millis() < u128::from(ALIVE_EVERY_MS * 4));
+        alive && std::fs::symlink_metadata(&self.journal).is_ok_and(|m| m.is_file())
     }
 
     /// The folder and file names to watch for changes.
@@ -84,6 +94,18 @@ impl Follow {
     fn load(&mut self) -> Result<Loaded, FileError> {
         let meta = std::fs::symlink_metadata(&self.path)
             .map_err(|e| FileError::whole(&self.path, format!("cannot read: {}", io_words(&e))))?;
+        // Never read through a link, nor wait on a pipe, in the sessions folder.
+        for (path, must) in [(&self.path, true), (&self.journal, false)] {
+            match std::fs::symlink_metadata(path) {
+                Ok(m) if !m.is_file() => {
+                    return Err(FileError::whole(path, "a link or something else, not a file"));
+                }
+                Err(e) if must => {
+                    return Err(FileError::whole(path, format!("cannot read: {}", io_words(&e))));
+                }
+                _ => {}
+            }
+        }
         let text = super::ron_text::read(&self.path)?;
         // Undo may reach back across what is read now, so the history is kept as a console keeps it.
         let loaded = load_session_text(&self.path, text, Purpose::Resume)?;
@@ -91,6 +113,7 @@ impl Follow {
         self.known = loaded.session.events.len();
         // Lines the session already has are skipped by number when the journal is next read.
         self.offset = 0;
+        self.lines = 0;
         Ok(loaded)
     }
 
@@ -127,8 +150,7 @@ impl Follow {
         let fail = |e: std::io::Error| {
             FileError::whole(&self.journal, format!("cannot read the journal: {}", io_words(&e)))
         };
-        let mut file = match super::open_own(&self.journal, std::fs::OpenOptions::new().read(true))
-        {
+        let mut file = match super::open_regular(&self.journal) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(fail(e)),
@@ -136,12 +158,14 @@ impl Follow {
         let len = file.metadata().map_err(fail)?.len();
         if len < self.offset {
             self.offset = 0;
+            self.lines = 0;
         }
         file.seek(SeekFrom::Start(self.offset)).map_err(fail)?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).map_err(fail)?;
         let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let lines = journal::parse_lines(&self.journal, &bytes[..whole])?;
+        let lines = journal::parse_lines(&self.journal, &bytes[..whole], self.lines)?;
+        self.lines += bytes[..whole].iter().filter(|&&b| b == b'\n').count();
         Ok(Some((lines, self.offset + whole as u64)))
     }
 }

@@ -204,13 +204,18 @@ pub fn read(path: &Path, before: &[Logged]) -> Result<Option<Recovered>, FileErr
 }
 
 /// The events on whole journal lines, each with its place in the log, for a
-/// reader following the journal as it grows (`bytes` ends at a line's end).
-pub fn parse_lines(path: &Path, bytes: &[u8]) -> Result<Vec<(usize, Logged)>, FileError> {
+/// reader following the journal as it grows (`bytes` ends at a line's end,
+/// and starts after `before` lines already read, so errors point at the file's line).
+pub fn parse_lines(
+    path: &Path,
+    bytes: &[u8],
+    before: usize,
+) -> Result<Vec<(usize, Logged)>, FileError> {
     let mut found = Vec::new();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let bad = |col: usize, what: String| {
             let text = String::from_utf8_lossy(bytes);
-            FileError::at(path, &text, Some(Position { line: i + 1, col }), what)
+            FileError::at(path, &text, Some(Position { line: before + i + 1, col }), what)
         };
         let line = std::str::from_utf8(raw)
             .map_err(|_| bad(1, "text in UTF-8, found bytes that are not".into()))?

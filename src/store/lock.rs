@@ -8,6 +8,11 @@ use super::error::FileError;
 use super::ron_text::io_words;
 use crate::model::Ms;
 
+/// How often a console notes in its lock file that it is alive: a resume
+/// after a crash starts from the last note, and a room view that sees no
+/// note for a few of these knows the console has gone.
+pub const ALIVE_EVERY_MS: Ms = 5_000;
+
 /// Held for as long as a console has the session open. The operating system
 /// lets go of it when the process ends, however it ends, so a killed console
 /// never blocks a resume.

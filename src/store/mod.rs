@@ -8,7 +8,7 @@ pub mod index;
 pub mod journal;
 pub mod keymap_file;
 pub(crate) mod locate;
-pub(crate) mod lock;
+pub mod lock;
 pub mod plan_file;
 pub mod presence;
 pub mod recorder;
@@ -53,6 +53,24 @@ pub fn open_own(path: &Path, options: &mut OpenOptions) -> std::io::Result<File>
         options.custom_flags(libc::O_NOFOLLOW);
     }
     options.open(path)
+}
+
+/// Opens a file of the sessions folder to read it, never through a link and
+/// never waiting: a named pipe or a device put where a file should be is
+/// refused, not opened, so nobody can make a reader hang on it.
+pub fn open_regular(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(file)
 }
 
 /// What went wrong opening a file of the sessions folder, in words; a link is

@@ -68,8 +68,11 @@ pub fn following(session: &Path) -> usize {
         if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
         let path = entry.path();
-        let Ok(file) = super::open_own(&path, OpenOptions::new().read(true)) else { continue };
+        let Ok(file) = super::open_regular(&path) else { continue };
         match file.try_lock() {
             Err(TryLockError::WouldBlock) => count += 1,
             // Nobody holds it: a view that was killed. Its note goes.

@@ -7,7 +7,7 @@ use super::error::FileError;
 use super::ron_text::io_words;
 
 /// Where the report of `session` goes: beside it, under the same name.
-pub fn report_path(session: &Path) -> PathBuf {
+fn report_path(session: &Path) -> PathBuf {
     session.with_extension("html")
 }
 

@@ -28,7 +28,12 @@ pub fn said(view: &RoomView) -> String {
     if view.away && view.state.ended.is_none() {
         return "Paused by the facilitator: the console has closed this session for now.".into();
     }
-    view.notice.clone().unwrap_or_else(|| view.state.said.clone())
+    let mut said = view.notice.clone().unwrap_or_else(|| view.state.said.clone());
+    // The console says aloud the needs a plan shares; the wall shows none.
+    for needs in view.state.room.people.iter().filter_map(|p| p.shared_needs()) {
+        said = said.replace(&format!(" Needs: {needs}."), "");
+    }
+    said
 }
 
 pub fn render(frame: &mut Frame, area: Rect, view: &RoomView, keymap: &Keymap, cx: &Context) {

@@ -21,9 +21,11 @@ pub fn followed(named: Option<&str>, dir: &Path) -> Result<PathBuf, FileError> {
         None => unfinished().next(),
         Some(name) => {
             let wanted = slug(name);
+            let typed = Path::new(name).file_stem().and_then(|f| f.to_str()).unwrap_or(name);
             let matches = |s: &&crate::model::listing::SessionInfo| {
                 let file = s.path.file_stem().and_then(|f| f.to_str()).unwrap_or_default();
-                slug(&s.title) == wanted || file == name || file.ends_with(&wanted)
+                // The title's slug ends a file name after the date and a dash.
+                slug(&s.title) == wanted || file == typed || file.ends_with(&format!("-{wanted}"))
             };
             // An unfinished one first: a room view is for a workshop under way.
             unfinished().find(matches).or_else(|| found.iter().find(matches))

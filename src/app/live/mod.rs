@@ -138,26 +138,26 @@ impl Live {
         Outcome::default()
     }
 
-    /// The next moment the screen changes by itself: a timer's next second,
-    /// or the wall clock's next minute in the header.
     /// How many room views follow the workshop now. The first makes this
-    /// screen the facilitator's own, so needs are shown beside names; when
-    /// the last goes, this may be the room's screen again, and they are hidden.
-    pub fn followed_by(&mut self, n: usize) {
+    /// screen the facilitator's own, and needs may be shown on it: offered,
+    /// never done unasked, for this screen may still be the one on the wall.
+    /// When the last goes, this may be the room's screen again: needs are hidden.
+    pub fn followed_by(&mut self, n: usize, show_needs_key: &str) {
         let before = std::mem::replace(&mut self.ui.followers, n);
         if before == 0 && n > 0 {
-            self.ui.show_needs = true;
-            self.ui.notice = Some(
-                "A room view follows: this screen is yours now, and shows needs beside names."
-                    .into(),
-            );
-        } else if before > 0 && n == 0 {
+            let show = show_needs_key;
+            self.ui.notice = Some(format!(
+                "A room view follows: this screen can be yours now; {show} shows needs beside names."
+            ));
+        } else if before > 0 && n == 0 && self.ui.show_needs {
             self.ui.show_needs = false;
             self.ui.notice =
                 Some("No room view follows now: needs are hidden again, a ◇ beside a name.".into());
         }
     }
 
+    /// The next moment the screen changes by itself: a timer's next second,
+    /// or the wall clock's next minute in the header.
     pub fn next_tick(&self, now: Ms) -> Option<Ms> {
         next_tick(&self.state, self.session.started, now)
     }
