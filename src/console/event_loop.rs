@@ -76,8 +76,8 @@ pub struct Console {
     /// `--announce`: the file each announcement is appended to, and the last one written.
     announce: Option<(std::fs::File, String)>,
     marked_alive: Ms,
-    /// When the room views were last counted.
-    counted: Option<std::time::Instant>,
+    /// When the room views were last counted, on the session's clock.
+    counted: Option<Ms>,
 }
 
 impl Console {
@@ -201,7 +201,7 @@ impl Console {
             if let Mode::Replay(replay) = &mut self.app.mode {
                 replay.advance(now);
             }
-            if self.count_followers() {
+            if self.count_followers(now) {
                 dirty = true;
             }
             self.say_when_time_is_up(now);
@@ -255,14 +255,15 @@ impl Console {
     }
 
     /// Counts the room views following the workshop, every two seconds; true when that changed.
-    fn count_followers(&mut self) -> bool {
+    fn count_followers(&mut self, now: Ms) -> bool {
         let (Some((recorder, _)), Mode::Live(live)) = (&self.recording, &mut self.app.mode) else {
             return false;
         };
-        if self.counted.is_some_and(|at| at.elapsed().as_millis() < u128::from(FOLLOWERS_MS)) {
+        let every = FOLLOWERS_MS * super::clock::speed();
+        if self.counted.is_some_and(|at| now < at + every) {
             return false;
         }
-        self.counted = Some(std::time::Instant::now());
+        self.counted = Some(now);
         let n = crate::store::presence::following(&recorder.path);
         let changed = n != live.ui.followers;
         live.followed_by(n, &self.app.keymap.label(crate::input::action::Action::ShowNeeds));
