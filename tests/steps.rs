@@ -394,3 +394,17 @@ fn a_message_the_big_font_cannot_draw_is_shown_in_plain_letters() {
     }
     assert!(draw(&app, MIN, 80, 24).contains("お茶はホールで 🍵"));
 }
+
+#[test]
+fn a_replay_says_a_change_of_step_as_the_room_heard_it() {
+    use roundtable::app::replay::Replay;
+    let mut log = in_the_1_2_4_all();
+    log.push(at(5 * MIN, Event::TimerPaused));
+    let mut replay = Replay::new(session(log));
+    let start = MIN;
+    replay.seek(start + 30_000);
+    assert_eq!(replay.ui.notice, None, "no step has changed yet");
+    replay.seek(start + 61_000);
+    let said = replay.ui.notice.clone().unwrap_or_default();
+    assert!(said.starts_with("Now: in pairs"), "{said}");
+}

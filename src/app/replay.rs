@@ -6,6 +6,7 @@ use super::live::{Before, LiveUi, View};
 use super::{Effect, Outcome};
 use crate::input::action::{Action, Screen};
 use crate::model::session::Session;
+use crate::model::step::StepSeen;
 use crate::model::timeline::Timeline;
 use crate::model::{Ms, State};
 
@@ -24,6 +25,8 @@ pub struct Replay {
     pub speed: u64,
     pub ui: LiveUi,
     pub before: Option<Before>,
+    /// The step last shown, so that a change of step is said as the room heard it.
+    step: StepSeen,
 }
 
 impl Replay {
@@ -39,6 +42,7 @@ impl Replay {
             speed: 60,
             ui: LiveUi::default(),
             before: None,
+            step: StepSeen::default(),
         }
     }
 
@@ -62,6 +66,14 @@ impl Replay {
             }
         }
         self.at = at;
+        // What was said gives way to what happens next; a change of step,
+        // which no event makes, is said as the console said it.
+        if after != before {
+            self.ui.notice = None;
+        }
+        if let Some(change) = self.step.look(&self.state, at) {
+            self.ui.notice = Some(change.words);
+        }
     }
 
     /// Moves the playhead on with the console's clock; stops at the end.
