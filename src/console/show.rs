@@ -116,14 +116,10 @@ pub fn show(mut follow: Follow, loaded: Loaded, settings: ShowSettings) -> Resul
             }
         }
         let tick = if clock.stopped() { None } else { next_tick(&view.state, view.started, now) };
-        let mut wait = tick.map_or(u64::MAX, |at| real(at.saturating_sub(now)).max(1));
-        if watcher.is_none() {
-            wait = wait.min(LOOK_MS);
-        }
-        wait = wait.min(PRESENCE_MS);
+        let look_every = if watcher.is_some() { PRESENCE_MS } else { LOOK_MS };
+        let wait = tick.map_or(look_every, |at| real(at.saturating_sub(now)).clamp(1, look_every));
         let woke = match held.take() {
             Some(wake) => Ok(wake),
-            None if wait == u64::MAX => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             None => rx.recv_timeout(Duration::from_millis(wait)),
         };
         match woke {
