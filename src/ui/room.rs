@@ -104,9 +104,10 @@ fn workshop(frame: &mut Frame, body: Rect, view: &RoomView, cx: &Context) {
             Layout::horizontal([Constraint::Percentage(55), Constraint::Min(0)]).areas(body);
         (left, right)
     } else {
-        let share = if body.height >= 20 { 45 } else { 55 };
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(share), Constraint::Min(0)]).areas(body);
+        // Short of room for the panes, the clock takes all but the lines of who speaks and who is next.
+        let below =
+            if body.height >= 20 { Constraint::Percentage(55) } else { Constraint::Length(3) };
+        let [top, bottom] = Layout::vertical([Constraint::Min(0), below]).areas(body);
         (top, bottom)
     };
     stage_clock(frame, clock_area, view, cx);
@@ -151,13 +152,17 @@ fn stage_clock(frame: &mut Frame, area: Rect, view: &RoomView, cx: &Context) {
     .then(|| agenda::wall(view.started, now + left.max(0) as Ms));
     let face = back_at.clone().unwrap_or_else(|| countdown::face(left));
     let w = area.width as usize;
-    // The prompt, on up to a third of the column: what to do, the question to answer.
+    let step = super::stage::step_line(state, now, w, cx.theme);
+    // The prompt, on up to a third of the column: what to do, the question to
+    // answer; but never at the cost of digits the back of the room can read
+    // (four rows: the countdown's smallest big glyphs).
+    let fixed = 2 + 1 + u16::from(step.is_some());
+    let rows = (area.height / 3).min(area.height.saturating_sub(fixed + 4));
     let prompt = stage
         .prompt
         .as_deref()
-        .map(|p| super::stage::prompt_lines(p, w.saturating_sub(2), usize::from(area.height / 3)))
+        .map(|p| super::stage::prompt_lines(p, w.saturating_sub(2), usize::from(rows)))
         .unwrap_or_default();
-    let step = super::stage::step_line(state, now, w, cx.theme);
     let [title, prompt_area, digits, words, step_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(prompt.len() as u16),
