@@ -18,6 +18,15 @@ use crate::model::text::width;
 use crate::model::{Ms, State};
 
 /// The wall-clock time at an offset into the session, as "20:36".
+/// The style a stage or a step is drawn in: done, current, or to come.
+pub fn status_style(status: Status, theme: &Theme) -> Style {
+    match status {
+        Status::Done => theme.done,
+        Status::Current => theme.current,
+        Status::ToCome => theme.to_come,
+    }
+}
+
 pub fn wall(started: DateTime<FixedOffset>, at: Ms) -> String {
     crate::model::session::wall(started, at).format("%H:%M").to_string()
 }
@@ -82,11 +91,7 @@ pub fn render(
     let shown = steps_shown(state, list.height.saturating_sub(1));
     for (i, stage) in state.plan.stages.iter().enumerate() {
         let status = state.status(i);
-        let style = match status {
-            Status::Done => theme.done,
-            Status::Current => theme.current,
-            Status::ToCome => theme.to_come,
-        };
+        let style = status_style(status, theme);
         let title = cut(&stage.title, title_w);
         let pad = title_w.saturating_sub(width(&title));
         lines.push(Line::from(vec![
@@ -134,11 +139,7 @@ fn step_lines(
             Status::Current => Status::ToCome,
             other => other,
         };
-        let style = match status {
-            Status::Done => theme.done,
-            Status::Current => theme.current,
-            Status::ToCome => theme.to_come,
-        };
+        let style = status_style(status, theme);
         let name_w = title_w.saturating_sub(2);
         let name = cut(&step.name, name_w);
         let pad = name_w.saturating_sub(width(&name));

@@ -108,11 +108,7 @@ fn step_list(state: &State, now: Ms, w: usize, theme: &Theme) -> Vec<Line<'stati
                 std::cmp::Ordering::Equal => Status::Current,
                 _ => Status::ToCome,
             };
-            let style = match status {
-                Status::Done => theme.done,
-                Status::Current => theme.current,
-                Status::ToCome => theme.to_come,
-            };
+            let style = super::agenda::status_style(status, theme);
             let name = cut(&step.name, name_w);
             let pad = name_w.saturating_sub(width(&name));
             Line::from(vec![
