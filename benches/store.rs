@@ -102,7 +102,7 @@ fn append_durable(bencher: Bencher, events: usize) {
         at += 700;
         running = !running;
         let event = if running { Event::TimerStarted } else { Event::TimerPaused };
-        assert!(recorder.append(&Logged { at, event }));
+        assert!(recorder.append(&Logged::new(at, event)));
     });
     recorder.release();
 }
@@ -112,7 +112,7 @@ fn append_durable(bencher: Bencher, events: usize) {
 fn undo_at_the_end(bencher: Bencher, events: usize) {
     let file = disk(events);
     let state = State::fold(Arc::new(file.session.plan.clone()), &file.session.events);
-    let undo = Logged { at: state.at, event: Event::Undo };
+    let undo = Logged::new(state.at, Event::Undo);
     bencher.with_inputs(|| state.clone()).bench_local_values(|mut state| {
         state.apply(&undo).unwrap();
         state

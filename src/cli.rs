@@ -38,6 +38,11 @@ pub enum Command {
         /// Start the next cycle of a recorded session's plan and series
         #[arg(long)]
         again: bool,
+        /// Open the door: participants take part from their phones at this
+        /// address (HOST:PORT, port 0 for a free one), or, with none, at this
+        /// laptop's address on the room's network
+        #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "")]
+        door: Option<String>,
     },
     /// Replay a recorded session, read-only, on the screens the room saw
     Replay { session: PathBuf },

@@ -71,7 +71,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     };
     match &cli.command {
         None => console(None, &cli, keymap),
-        Some(Command::Run { file, again }) => {
+        Some(Command::Run { file, again, .. }) => {
             let start = match (file.clone(), *again) {
                 (None, false) => Start::BuiltIn,
                 (None, true) => {
@@ -247,7 +247,14 @@ fn run_console(begin: Begin, cli: &Cli, keymap: Keymap, theme: Theme) -> Result<
         }
         None => None,
     };
+    let door = match &cli.command {
+        Some(Command::Run { door: Some(given), .. }) => {
+            Some(crate::console::door::parse_door(given).map_err(Failure::Said)?)
+        }
+        _ => None,
+    };
     let settings = Settings {
+        door,
         keymap,
         theme,
         sessions: cli.sessions.clone(),

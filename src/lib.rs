@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod console;
+pub mod door;
 pub mod input;
 pub mod model;
 pub mod report;

@@ -318,7 +318,7 @@ fn enter_gives_the_floor_to_the_first_and_e_ends_the_turn() {
 fn live_record(app: &mut App, event: Event) {
     if let Mode::Live(live) = &mut app.mode {
         let at = live.state.at;
-        live.record(Logged { at, event });
+        live.record(Logged::new(at, event));
     }
 }
 

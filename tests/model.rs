@@ -190,7 +190,7 @@ fn any_log() -> impl Strategy<Value = Vec<Logged>> {
             .into_iter()
             .map(|(gap, event)| {
                 at += gap;
-                Logged { at, event }
+                Logged::new(at, event)
             })
             .collect()
     })
@@ -229,11 +229,11 @@ proptest! {
     fn undo_restores_the_state_before_the_action(log in any_log(), event in any_event()) {
         let before = fold(&log);
         let t = before.at + 1_000;
-        let action = Logged { at: t, event: event.clone() };
+        let action = Logged::new(t, event.clone());
         prop_assume!(event.undoable() && before.check(&action).is_ok());
         let mut after = before.clone();
         after.apply(&action).unwrap();
-        after.apply(&Logged { at: t, event: Event::Undo }).unwrap();
+        after.apply(&Logged::new(t, Event::Undo)).unwrap();
         prop_assert_eq!(after.current, before.current);
         prop_assert_eq!(after.ended, before.ended);
         for i in 0..before.stages.len() {

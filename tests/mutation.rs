@@ -331,7 +331,7 @@ fn with_journal(dir: &Path, base: usize) -> (PathBuf, PathBuf) {
     let journal = journal_path(&file);
     let mut j = Journal::open(&journal).unwrap();
     for (n, logged) in all.iter().enumerate() {
-        j.append(n, logged).unwrap();
+        j.append(n, std::slice::from_ref(logged)).unwrap();
     }
     (file, journal)
 }

@@ -265,7 +265,7 @@ fn any_log() -> impl Strategy<Value = Vec<Logged>> {
             .into_iter()
             .map(|(gap, event)| {
                 t += gap;
-                Logged { at: t, event }
+                Logged::new(t, event)
             })
             .collect()
     })
@@ -356,11 +356,11 @@ proptest! {
     #[test]
     fn undo_restores_the_room_exactly(log in any_log(), event in any_event()) {
         let before = fold(&log);
-        let action = Logged { at: before.at + 1_000, event };
+        let action = Logged::new(before.at + 1_000, event);
         prop_assume!(action.event.undoable() && before.check(&action).is_ok());
         let mut after = before.clone();
         after.apply(&action).unwrap();
-        after.apply(&Logged { at: before.at + 2_000, event: Event::Undo }).unwrap();
+        after.apply(&Logged::new(before.at + 2_000, Event::Undo)).unwrap();
         prop_assert_eq!(&after.room, &before.room);
     }
 

@@ -48,7 +48,7 @@ fn any_log(max: usize) -> impl Strategy<Value = Vec<Logged>> {
         let mut out = Vec::new();
         for (gap, event) in steps {
             t += gap;
-            let logged = Logged { at: t, event };
+            let logged = Logged::new(t, event);
             if state.apply(&logged).is_ok() {
                 out.push(logged);
             }

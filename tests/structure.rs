@@ -14,11 +14,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("app", &["model", "input", "report"]),
     ("ui", &["app", "input", "model", "report"]),
     ("workshop", &["app", "input", "model", "report", "store"]),
-    ("console", &["app", "input", "model", "report", "store", "ui", "workshop"]),
+    ("door", &["model"]),
+    ("console", &["app", "door", "input", "model", "report", "store", "ui", "workshop"]),
 ];
 
 /// Crates a folder must not name: the model and the app know no terminal.
-const NO_TERMINAL: &[&str] = &["model", "input", "store", "report", "app", "workshop"];
+const NO_TERMINAL: &[&str] = &["model", "input", "store", "report", "app", "workshop", "door"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

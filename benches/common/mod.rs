@@ -167,7 +167,7 @@ pub fn events(n: usize) -> Vec<Logged> {
                 room_event(&state, &mut rng, at)
             }
         };
-        let logged = Logged { at, event };
+        let logged = Logged::new(at, event);
         if state.apply(&logged).is_ok() {
             out.push(logged);
             at += rng.below(2 * gap + 1);

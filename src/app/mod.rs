@@ -71,6 +71,8 @@ pub enum Effect {
     QuitAnyway,
     /// Write the HTML report beside a recorded session; none: the workshop being recorded.
     WriteReport(Option<PathBuf>),
+    /// Open the door for phones, or close it.
+    Door,
 }
 
 /// The result of one key: events to make durable and then apply, and perhaps an effect.

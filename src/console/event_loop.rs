@@ -7,11 +7,13 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+
+use super::door::{Doorway, Wake};
 
 use super::clock::{Clock, real, wall_now};
 use crate::app::compare::Compare;
 use crate::app::home::Home;
-use crate::app::live::Overlay;
 use crate::app::replay::Replay;
 use crate::app::{App, Effect, Mode, Outcome, Start};
 use crate::input::keymap::Keymap;
@@ -21,7 +23,6 @@ use crate::model::step::StepSeen;
 use crate::report::compare::Comparison;
 use crate::store::lock::ALIVE_EVERY_MS;
 use crate::store::recorder::Recorder;
-use crate::store::rescue_path;
 use crate::ui::{self, theme::Theme};
 use crate::workshop::compare::{CompareError, comparison};
 use crate::workshop::open::{Opened, home_screen, open, prepare};
@@ -44,6 +45,8 @@ pub struct Settings {
     pub announce: Option<std::fs::File>,
     /// NO_COLOR is set: colours would not reach the screen, so the theme stays mono.
     pub no_color: bool,
+    /// `--door`: open the door when the workshop opens, at this address (none: the laptop's own).
+    pub door: Option<Option<std::net::SocketAddr>>,
 }
 
 /// What the console opens on.
@@ -59,6 +62,9 @@ pub struct Console {
     pub theme: Theme,
     pub sessions: PathBuf,
     pub recording: Option<(Recorder, Clock)>,
+    pub(super) door: Doorway,
+    /// Where keys and phones wake the loop, once it runs.
+    pub(super) wake: Option<Sender<Wake>>,
     /// Lines to print once the terminal is back to normal.
     pub farewell: Vec<String>,
     bell: bool,
@@ -98,6 +104,8 @@ impl Console {
             theme: settings.theme,
             sessions: settings.sessions,
             recording,
+            door: Doorway::new(settings.door),
+            wake: None,
             farewell: Vec::new(),
             bell: settings.bell,
             no_color: settings.no_color,
@@ -185,6 +193,23 @@ impl Console {
     }
 
     pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        // Keys and phones both wake the loop, through one channel.
+        let (tx, rx) = mpsc::channel();
+        let keys = tx.clone();
+        std::thread::spawn(move || {
+            loop {
+                let wake = match event::read() {
+                    Ok(e) => Wake::Term(e),
+                    Err(_) => Wake::TermGone,
+                };
+                let gone = matches!(wake, Wake::TermGone);
+                if keys.send(wake).is_err() || gone {
+                    return;
+                }
+            }
+        });
+        self.wake = Some(tx);
+        self.door_at_start(self.now());
         let mut dirty = true;
         loop {
             let now = self.now();
@@ -221,18 +246,23 @@ impl Console {
                 let count_at = now + FOLLOWERS_MS * super::clock::speed();
                 wake = Some(wake.map_or(count_at, |w| w.min(count_at)));
             }
-            let ready = match wake {
+            let woke = match wake {
                 Some(at) => {
-                    event::poll(Duration::from_millis(real(at.saturating_sub(now)).max(1)))?
+                    rx.recv_timeout(Duration::from_millis(real(at.saturating_sub(now)).max(1)))
                 }
-                None => true, // nothing counts down: block until a key
+                // Nothing counts down: block until a key or a phone.
+                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
-            if !ready {
-                dirty = true;
-                continue;
-            }
-            match event::read()? {
-                TermEvent::Key(key) if key.kind == KeyEventKind::Press => {
+            let woke = match woke {
+                Ok(woke) => woke,
+                Err(RecvTimeoutError::Timeout) => {
+                    dirty = true;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => Wake::TermGone,
+            };
+            match woke {
+                Wake::Term(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => {
                     let now = self.now();
                     let outcome = self.app.key(key, now);
                     if self.apply(outcome) {
@@ -240,7 +270,7 @@ impl Console {
                     }
                     dirty = true;
                 }
-                TermEvent::Paste(text) => {
+                Wake::Term(TermEvent::Paste(text)) => {
                     let now = self.now();
                     let outcome = self.app.paste(&text, now);
                     if self.apply(outcome) {
@@ -248,8 +278,14 @@ impl Console {
                     }
                     dirty = true;
                 }
-                TermEvent::Resize(..) => dirty = true,
-                _ => {}
+                Wake::Term(TermEvent::Resize(..)) => dirty = true,
+                Wake::Term(_) => {}
+                Wake::TermGone => return Err(io::Error::other("the terminal has gone")),
+                Wake::Door(request) => {
+                    let now = self.now();
+                    self.door_request(request, now);
+                    dirty = true;
+                }
             }
         }
     }
@@ -272,7 +308,17 @@ impl Console {
 
     /// Records a key's or a paste's events, durably before they are shown, then
     /// carries out its effect. True when the console should close.
-    fn apply(&mut self, outcome: Outcome) -> bool {
+    fn apply(&mut self, mut outcome: Outcome) -> bool {
+        // The door closes as the workshop ends: after the end nothing more is recorded.
+        let ends =
+            outcome.events.iter().any(|l| matches!(l.event, crate::model::Event::WorkshopEnded));
+        if ends && self.door.is_open() {
+            let at = outcome.events[0].at;
+            outcome
+                .events
+                .insert(0, crate::model::Logged::new(at, crate::model::Event::DoorClosed));
+            self.door.close();
+        }
         for logged in outcome.events {
             if let (Some((recorder, _)), Mode::Live(live)) =
                 (&mut self.recording, &mut self.app.mode)
@@ -280,6 +326,9 @@ impl Console {
                 recorder.append(&logged);
                 live.record(logged);
             }
+        }
+        if let Mode::Live(live) = &self.app.mode {
+            self.door.show(live, self.now());
         }
         outcome.effect.is_some_and(|effect| self.effect(effect))
     }
@@ -300,7 +349,14 @@ impl Console {
     /// Carries out an effect; true when the console should close.
     fn effect(&mut self, effect: Effect) -> bool {
         match effect {
-            Effect::Quit => self.finish(),
+            Effect::Door => {
+                self.toggle_door(self.now());
+                false
+            }
+            Effect::Quit => {
+                self.close_door(self.now());
+                self.finish()
+            }
             Effect::QuitAnyway => self.quit_anyway(),
             Effect::Home => {
                 // Only a replay or a comparison goes home: a live workshop has its recorder to close.
@@ -353,6 +409,7 @@ impl Console {
                         super::signals::recording(Some(opened.recorder.path.clone()));
                         self.recording =
                             Some((opened.recorder, Clock::starting_at(opened.starts_at)));
+                        self.door_at_start(self.now());
                     }
                     Err(e) => {
                         if let Mode::Home(home) = &mut self.app.mode {
@@ -408,74 +465,5 @@ impl Console {
         if let Mode::Home(home) = &mut self.app.mode {
             home.notice = Some(said);
         }
-    }
-
-    /// Merges and closes the session; true when it is safe to leave.
-    fn finish(&mut self) -> bool {
-        let (Some((recorder, _)), Mode::Live(live)) = (&mut self.recording, &mut self.app.mode)
-        else {
-            return true;
-        };
-        match recorder.finish(&live.session) {
-            Ok(path) => {
-                let state = if live.state.ended.is_some() {
-                    "Workshop ended".to_string()
-                } else {
-                    format!(
-                        "Stopped at stage {} of {}; carry on with `roundtable run {}`",
-                        live.state.current + 1,
-                        live.state.stages.len(),
-                        path.display()
-                    )
-                };
-                self.farewell.push(format!("Session saved: {}", path.display()));
-                self.farewell.push(state);
-                if let Some((recorder, _)) = self.recording.take() {
-                    recorder.release();
-                }
-                true
-            }
-            Err(e) => {
-                // The disk refuses: ask before leaving, and say where the session will go instead.
-                let rescue = rescue_path(&recorder.path);
-                live.ui.question = Some(format!(
-                    "{}. Quit anyway? roundtable will write the whole session to {} instead. Or stay, free some space, and it keeps trying every two seconds.",
-                    e.headline(),
-                    rescue.display()
-                ));
-                live.ui.overlay = Some(Overlay::QuitUnsaved);
-                false
-            }
-        }
-    }
-
-    /// Quitting though the disk refuses: the session goes to the rescue file,
-    /// or failing that, printed whole once the terminal is back, so nothing is lost.
-    fn quit_anyway(&mut self) -> bool {
-        if self.finish() {
-            return true;
-        }
-        let (Some((recorder, _)), Mode::Live(live)) = (&self.recording, &self.app.mode) else {
-            return true;
-        };
-        let rescue = rescue_path(&recorder.path);
-        match crate::store::session_file::write_new(&rescue, &live.session) {
-            Ok(()) => {
-                self.farewell.push(format!(
-                    "The disk refused to save {}; the whole session is in {} instead.",
-                    recorder.path.display(),
-                    rescue.display()
-                ));
-            }
-            Err(e) => {
-                self.farewell.push(format!(
-                    "Nowhere would take the session ({}); here it is whole. Save it as a .ron file:",
-                    crate::store::ron_text::io_words(&e)
-                ));
-                self.farewell
-                    .push(crate::store::session_file::to_text(&live.session).unwrap_or_default());
-            }
-        }
-        true
     }
 }

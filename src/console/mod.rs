@@ -2,6 +2,8 @@
 //! It may use every other folder, and is, with `store`, the only place with I/O.
 
 pub mod clock;
+pub(crate) mod door;
 pub(crate) mod event_loop;
+mod quit;
 pub(crate) mod show;
 pub(crate) mod signals;

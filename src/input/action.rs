@@ -104,6 +104,15 @@ pub enum Action {
     ShowNeeds,
     /// next theme: dark, light, high contrast, colour-blind, mono
     NextTheme,
+    // The door
+    /// open the door for phones (its address and code shown), or close it
+    Door,
+    /// the door: its QR code and address, and the tray of what phones sent (again: back)
+    DoorTray,
+    /// accept the selected offer of the door's tray
+    Accept,
+    /// set the selected offer of the door's tray aside
+    SetAside,
     // Replay
     /// play or pause the replay
     PlayPause,
@@ -184,6 +193,8 @@ pub enum Screen {
     Actions,
     /// Reflections on the components, full screen.
     Reflection,
+    /// The door, full screen: its code, and the tray of what phones sent.
+    Door,
     /// A recorded session played back.
     Replay,
     /// Sessions side by side.
@@ -218,7 +229,11 @@ impl Action {
             | Action::PreviousPanel => &[Live],
             Action::Projection => &[Live, Replay],
             Action::ShowNeeds | Action::MessageRoom => &[Live],
-            Action::NextTheme => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Room],
+            Action::NextTheme => {
+                &[Home, Live, Board, Actions, Reflection, Door, Replay, Compare, Room]
+            }
+            Action::Door | Action::DoorTray => &[Live, Board, Actions, Reflection, Door],
+            Action::Accept | Action::SetAside => &[Door],
             Action::PlayPause
             | Action::Speed1x
             | Action::Speed2x
@@ -231,7 +246,7 @@ impl Action {
             | Action::StageOn => &[Replay],
             Action::ScrollLeft | Action::ScrollRight => &[Compare],
             Action::MarkForCompare | Action::CompareAll | Action::NextCycle => &[Home],
-            Action::WriteReport => &[Home, Live, Board, Actions, Reflection],
+            Action::WriteReport => &[Home, Live, Board, Actions, Reflection, Door],
             Action::CaptureIdea | Action::Vote => &[Live, Board],
             Action::IdeasBoard => &[Live, Board, Replay],
             Action::BlindCapture => &[Live, Board, Reflection],
@@ -253,18 +268,20 @@ impl Action {
             | Action::TallyRight
             | Action::NewCheckpoint => &[Reflection],
             Action::StartPause | Action::NextStage | Action::PreviousStage | Action::Undo => {
-                &[Live, Board, Actions, Reflection]
+                &[Live, Board, Actions, Reflection, Door]
             }
-            Action::Quit => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Room],
-            Action::Help => &[Home, Live, Board, Actions, Reflection, Replay, Compare, Help, Room],
+            Action::Quit => &[Home, Live, Board, Actions, Reflection, Door, Replay, Compare, Room],
+            Action::Help => {
+                &[Home, Live, Board, Actions, Reflection, Door, Replay, Compare, Help, Room]
+            }
             Action::Up | Action::Down => {
-                &[Home, Live, Board, Actions, Reflection, Compare, Help, Form]
+                &[Home, Live, Board, Actions, Reflection, Door, Compare, Help, Form]
             }
             Action::Submit | Action::NextField | Action::PreviousField | Action::Dismiss => &[Form],
             Action::Select => &[Home],
             Action::Confirm => &[Dialog],
             Action::Cancel => &[Dialog],
-            Action::Back => &[Help, Board, Actions, Reflection, Replay, Compare],
+            Action::Back => &[Help, Board, Actions, Reflection, Door, Replay, Compare],
         }
     }
 
@@ -280,7 +297,7 @@ mod tests {
 
     #[test]
     fn every_action_says_in_one_line_what_it_does() {
-        assert_eq!(Action::ALL.len(), 71);
+        assert_eq!(Action::ALL.len(), 75);
         assert_eq!(Action::StartPause.describe(), "start or pause the current stage's timer");
         for action in Action::ALL {
             let said = action.describe();

@@ -14,6 +14,30 @@ use super::reflection::{Answer, Question, Rung};
 pub struct Logged {
     pub at: Ms,
     pub event: Event,
+    /// Where it came from, when not the facilitator's keyboard: a phone at the door.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Source>,
+}
+
+impl Logged {
+    /// An event the facilitator made.
+    pub fn new(at: Ms, event: Event) -> Logged {
+        Logged { at, event, from: None }
+    }
+
+    /// Whether an undo may take it back: the facilitator's own actions only,
+    /// never what a phone sent.
+    pub fn undoable(&self) -> bool {
+        self.from.is_none() && self.event.undoable()
+    }
+}
+
+/// Where an event came from, other than the facilitator's keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    /// A phone at the door: its device number (1, 2, …; never its address),
+    /// or none for what is always anonymous (a reflection answer).
+    Door { device: Option<u32> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,6 +176,45 @@ pub enum Event {
         text: String,
     },
     MessageCleared,
+    /// The door opens (or opens again) at `address`, room code included:
+    /// phones on the room's network can take part.
+    DoorOpened {
+        address: String,
+    },
+    DoorClosed,
+    /// A phone joins, as a person of the room or anonymous; it is the next device.
+    Joined {
+        #[serde(default)]
+        who: Option<String>,
+    },
+    /// A phone asks to be added as a walk-in; it waits in the door's tray.
+    WalkInAsked {
+        name: String,
+        role: String,
+    },
+    /// An idea sent from a phone, waiting in the door's tray for the facilitator.
+    IdeaOffered {
+        text: String,
+        #[serde(default)]
+        author: Option<String>,
+        #[serde(default)]
+        components: Vec<String>,
+    },
+    /// The facilitator takes offer number `offer` of the tray: the idea joins
+    /// the board, the walk-in joins the room.
+    OfferAccepted {
+        offer: usize,
+    },
+    OfferSetAside {
+        offer: usize,
+    },
+    /// One person's answer to the direction questions, and how it feels, from a phone: always anonymous.
+    Felt {
+        #[serde(default)]
+        answers: Vec<(Question, Answer)>,
+        #[serde(default)]
+        note: Option<String>,
+    },
 }
 
 impl Event {
@@ -187,6 +250,16 @@ impl Event {
             }
             Event::CheckpointStarted { label } => vec![label],
             Event::MessageShown { text } => vec![text],
+            Event::DoorOpened { address } => vec![address],
+            Event::Joined { who } => who.as_mut().into_iter().collect(),
+            Event::WalkInAsked { name, role } => vec![name, role],
+            Event::IdeaOffered { text, author, components } => {
+                let mut texts = vec![text];
+                texts.extend(author.as_mut());
+                texts.extend(components.iter_mut());
+                texts
+            }
+            Event::Felt { note, .. } => note.as_mut().into_iter().collect(),
             Event::Scored { component, .. } | Event::Tallied { component, .. } => vec![component],
             Event::ReflectionNoted { component, note } => vec![component, note],
             Event::TimerStarted
@@ -204,7 +277,10 @@ impl Event {
             | Event::BlindStarted
             | Event::IdeasRevealed
             | Event::LadderPlaced { .. }
-            | Event::MessageCleared => Vec::new(),
+            | Event::MessageCleared
+            | Event::DoorClosed
+            | Event::OfferAccepted { .. }
+            | Event::OfferSetAside { .. } => Vec::new(),
         }
     }
 
@@ -249,11 +325,38 @@ impl Event {
                 | Event::ReflectionNoted { .. }
                 | Event::DirectionAnswered { .. }
                 | Event::LadderPlaced { .. }
+                | Event::Felt { .. }
         )
     }
 
     /// Things the facilitator did, as opposed to what the console recorded about itself.
     pub fn undoable(&self) -> bool {
-        !matches!(self, Event::Resumed { .. } | Event::Undo | Event::ActionsCarried { .. })
+        !matches!(
+            self,
+            Event::Resumed { .. }
+                | Event::Undo
+                | Event::ActionsCarried { .. }
+                | Event::DoorOpened { .. }
+                | Event::DoorClosed
+                | Event::Joined { .. }
+                | Event::WalkInAsked { .. }
+                | Event::IdeaOffered { .. }
+                | Event::Felt { .. }
+        )
+    }
+
+    /// Events about the door and what phones send through it, other than
+    /// those (a hand, a vote, a tally) that any keyboard could make.
+    pub fn is_about_door(&self) -> bool {
+        matches!(
+            self,
+            Event::DoorOpened { .. }
+                | Event::DoorClosed
+                | Event::Joined { .. }
+                | Event::WalkInAsked { .. }
+                | Event::IdeaOffered { .. }
+                | Event::OfferAccepted { .. }
+                | Event::OfferSetAside { .. }
+        )
     }
 }

@@ -73,12 +73,12 @@ impl History {
 
     /// The position of the most recent event an undo can take back, among those kept.
     pub fn last_undoable(&self) -> Option<usize> {
-        if let Some(i) = self.tail.iter().rposition(|l| l.event.undoable()) {
+        if let Some(i) = self.tail.iter().rposition(|l| l.undoable()) {
             return Some(self.segments() * SEGMENT + i);
         }
         self.sealed.iter().enumerate().rev().find_map(|(s, segment)| {
             let s = self.forgotten + s;
-            segment.iter().rposition(|l| l.event.undoable()).map(|i| s * SEGMENT + i)
+            segment.iter().rposition(|l| l.undoable()).map(|i| s * SEGMENT + i)
         })
     }
 }

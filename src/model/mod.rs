@@ -5,6 +5,7 @@ pub mod action;
 pub mod agenda;
 pub mod balance;
 pub mod component;
+pub mod door;
 pub(crate) mod event;
 pub mod history;
 pub mod idea;

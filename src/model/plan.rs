@@ -30,7 +30,26 @@ pub struct Plan {
     /// declares none, roles are read by the words they are usually given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voices: Vec<Standpoint>,
+    /// What becomes of an idea sent from a phone: it waits in the tray (the
+    /// default) or joins the board at once (`Auto`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub door: DoorIdeas,
+    /// How many votes each person has in a stage, from a phone; unlimited when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<u32>,
     pub stages: Vec<StagePlan>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// Ideas sent from the door: kept in a tray for the facilitator, or taken as they come.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DoorIdeas {
+    #[default]
+    Tray,
+    Auto,
 }
 
 /// Where a role speaks from: lived experience, or a profession.

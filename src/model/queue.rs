@@ -32,6 +32,8 @@ pub struct Hand {
     pub who: usize,
     pub kind: HandKind,
     pub raised: Ms,
+    /// Raised from a phone at the door.
+    pub from_door: bool,
 }
 
 /// One place in the queue.
@@ -42,6 +44,8 @@ pub struct Waiting {
     pub kind: Option<HandKind>,
     /// Why they stand here, in words.
     pub why: String,
+    /// The hand came from a phone at the door.
+    pub from_door: bool,
 }
 
 /// A place in the queue, before it is put in words.
@@ -98,7 +102,7 @@ impl Room {
                     } else {
                         format!("in the round · seat {}", who + 1)
                     };
-                    Waiting { who, kind: None, why }
+                    Waiting { who, kind: None, why, from_door: false }
                 }
                 Place::Hand(hand) => {
                     let why = match (hand.kind, self.policy) {
@@ -131,7 +135,7 @@ impl Room {
                             format!("hand up, after the round · {}", waited(&hand))
                         }
                     };
-                    Waiting { who: hand.who, kind: Some(hand.kind), why }
+                    Waiting { who: hand.who, kind: Some(hand.kind), why, from_door: hand.from_door }
                 }
             })
             .collect()

@@ -170,6 +170,10 @@ pub struct Checkpoint {
     pub marks: Vec<Mark>,
     pub answers: [Option<(Answer, Option<String>)>; 2],
     pub ladder: Option<Rung>,
+    /// What phones said, each anonymously: how many gave each answer to each
+    /// question (in `Answer::ALL`'s order), and how it feels, in their words.
+    pub felt: [[u32; 4]; 2],
+    pub feelings: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -267,6 +271,8 @@ impl Reflections {
                 marks: vec![Mark::default(); components.len()],
                 answers: [None, None],
                 ladder: None,
+                felt: [[0; 4]; 2],
+                feelings: Vec::new(),
             });
             return format!("Reflection checkpoint \"{}\" started.", label.trim());
         }
@@ -309,6 +315,17 @@ impl Reflections {
                 let i = Question::BOTH.iter().position(|q| q == question).unwrap_or(0);
                 checkpoint.answers[i] = Some((*answer, note.clone()));
                 format!("\"{}\" {}.", question.text(), answer.label())
+            }
+            Event::Felt { answers, note } => {
+                for (question, answer) in answers {
+                    let q = Question::BOTH.iter().position(|x| x == question).unwrap_or(0);
+                    let a = Answer::ALL.iter().position(|x| x == answer).unwrap_or(0);
+                    checkpoint.felt[q][a] += 1;
+                }
+                if let Some(note) = note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                    checkpoint.feelings.push(note.to_string());
+                }
+                "A reflection came from a phone.".into()
             }
             Event::LadderPlaced { rung } => {
                 checkpoint.ladder = Some(*rung);

@@ -71,6 +71,17 @@ pub enum Refusal {
     PassOutsideRound,
     HadTheirGo { name: String },
     SameOrder { policy: Policy },
+    // The door.
+    DoorClosed,
+    NoAddress,
+    NoDevice { device: u32 },
+    NotYours,
+    NotFromDoor,
+    NoVotesLeft { votes: u32 },
+    NothingFelt,
+    LongName,
+    NoOffer { offer: usize },
+    OfferTaken { offer: usize },
 }
 
 impl fmt::Display for Refusal {
@@ -174,6 +185,24 @@ impl fmt::Display for Refusal {
             Refusal::HadTheirGo { name } => write!(f, "{name} has had their go in this round."),
             Refusal::SameOrder { policy } => {
                 write!(f, "The order is already {}.", policy_words(*policy))
+            }
+            Refusal::DoorClosed => f.write_str("The door is closed."),
+            Refusal::NoAddress => f.write_str("The door needs an address to open at."),
+            Refusal::NoDevice { device } => {
+                write!(f, "Phone {device} has not joined; choose a name or stay anonymous first.")
+            }
+            Refusal::NotYours => f.write_str("A phone speaks only for the person it joined as."),
+            Refusal::NotFromDoor => f.write_str("That is not something a phone can send."),
+            Refusal::NoVotesLeft { votes } => {
+                write!(f, "All {votes} of your votes in this stage are used.")
+            }
+            Refusal::NothingFelt => f.write_str("Choose an answer or say how it feels first."),
+            Refusal::LongName => {
+                f.write_str("A name and a role of at most 60 characters, without control characters.")
+            }
+            Refusal::NoOffer { offer } => write!(f, "There is no offer #{} in the tray.", n(offer)),
+            Refusal::OfferTaken { offer } => {
+                write!(f, "Offer #{} has been accepted or set aside already.", n(offer))
             }
         }
     }

@@ -120,6 +120,14 @@ impl Room {
     }
 
     /// Whether a room event can happen now, and if not, why, in words.
+    /// Marks `who`'s hand as raised from a phone.
+    pub fn mark_from_door(&mut self, who: &str) {
+        let i = self.find(who);
+        if let Some(hand) = self.hands.iter_mut().find(|h| Some(h.who) == i) {
+            hand.from_door = true;
+        }
+    }
+
     pub fn check(&self, event: &Event) -> Result<(), Refusal> {
         match event {
             Event::ParticipantAdded { name, role } => {
@@ -231,7 +239,7 @@ impl Room {
                 // A change of kind keeps the time the hand first went up.
                 let raised = self.hands.iter().find(|h| h.who == i).map_or(at, |h| h.raised);
                 self.hands.retain(|h| h.who != i);
-                self.hands.push(Hand { who: i, kind: *kind, raised });
+                self.hands.push(Hand { who: i, kind: *kind, raised, from_door: false });
                 let name = &self.people[i].name;
                 let place = self
                     .order(at)

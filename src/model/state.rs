@@ -4,6 +4,7 @@ use super::refusal::Refusal;
 use std::sync::Arc;
 
 use super::component::Component;
+use super::door::{Door, check_from};
 use super::event::{Event, Logged};
 use super::history::{History, SEGMENT};
 use super::idea::Ideas;
@@ -31,6 +32,8 @@ pub struct State {
     /// Ideas, votes and actions.
     pub ideas: Ideas,
     pub reflections: Reflections,
+    /// Phones at the door, and what they sent.
+    pub door: Door,
     /// The message shown to the room, until cleared; see `message`.
     pub(super) message: Option<String>,
     /// The plan's components, or the ten of co-production.
@@ -77,6 +80,7 @@ impl State {
             room,
             ideas: Ideas::default(),
             reflections: Reflections::default(),
+            door: Door::default(),
             message: None,
             components,
             at: 0,
@@ -145,7 +149,25 @@ impl State {
             return Err(Refusal::Ended);
         }
         let stages = self.stages.len();
+        check_from(
+            &self.door,
+            logged,
+            &self.room,
+            &self.ideas,
+            &self.reflections,
+            &self.components,
+            self.current,
+            self.plan.votes,
+        )?;
         match event {
+            Event::Joined { .. }
+            | Event::WalkInAsked { .. }
+            | Event::IdeaOffered { .. }
+            | Event::Felt { .. }
+                if logged.from.is_none() =>
+            {
+                Err(Refusal::NotFromDoor)
+            }
             Event::TimerStarted if self.running() => Err(Refusal::TimerRunning),
             Event::TimerPaused if !self.running() => Err(Refusal::TimerStopped),
             Event::StageChanged { to } if *to >= stages => {
@@ -169,6 +191,7 @@ impl State {
             }
             Event::Undo if self.history.last_undoable().is_none() => Err(Refusal::NothingToUndo),
             Event::MessageShown { .. } | Event::MessageCleared => self.check_message_event(event),
+            _ if event.is_about_door() => self.door.check(event, &self.room),
             _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
             _ if event.is_about_reflection() => self.reflections.check(event, &self.components),
             _ => self.room.check(event),
@@ -184,6 +207,18 @@ impl State {
             return Ok(());
         }
         self.said = self.change(logged);
+        if logged.from.is_some() {
+            self.door.note(logged, &self.room, self.current);
+            if let Event::HandRaised { who, .. } = &logged.event {
+                self.room.mark_from_door(who);
+            }
+            if matches!(
+                logged.event,
+                Event::HandRaised { .. } | Event::Voted { .. } | Event::IdeaCaptured { .. }
+            ) {
+                self.said = format!("From a phone: {}", self.said);
+            }
+        }
         self.at = at;
         self.count += 1;
         if self.undoable && self.history.push(logged.clone()) {
@@ -348,6 +383,7 @@ impl State {
             message @ (Event::MessageShown { .. } | Event::MessageCleared) => {
                 self.apply_message(message)
             }
+            door if door.is_about_door() => self.apply_door(door),
             idea_event if idea_event.is_about_ideas() => {
                 self.ideas.apply(idea_event, &self.room, self.current)
             }

@@ -12,7 +12,7 @@ use super::error::FileError;
 use super::locate::Position;
 use super::ron_text::{io_words, options};
 use crate::model::Ms;
-use crate::model::event::{Event, Logged};
+use crate::model::event::{Event, Logged, Source};
 
 /// One line: `n` is the event's place in the whole log, so lines already
 /// merged into the session file are recognised and skipped.
@@ -22,6 +22,8 @@ struct Line {
     n: usize,
     at: Ms,
     event: Event,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<Source>,
 }
 
 pub struct Journal {
@@ -73,13 +75,17 @@ impl Journal {
         self.file.metadata().is_ok_and(|m| m.len() == 0)
     }
 
-    /// Writes one event and waits until the disk has it.
-    /// A write the disk refuses part way (full, read-only, failing) is cut back
-    /// off, so the journal never holds half a line between two whole ones.
-    pub fn append(&mut self, n: usize, logged: &Logged) -> std::io::Result<()> {
-        let line = Line { n, at: logged.at, event: logged.event.clone() };
-        let mut text = ron::to_string(&line).map_err(std::io::Error::other)?;
-        text.push('\n');
+    /// Writes events `n`, `n + 1`, … in one go and waits until the disk has
+    /// them: all of them, or, if the disk refuses part way (full, read-only,
+    /// failing), none, cut back off so the journal never holds half a line.
+    pub fn append(&mut self, n: usize, events: &[Logged]) -> std::io::Result<()> {
+        let mut text = String::new();
+        for (i, logged) in events.iter().enumerate() {
+            let line =
+                Line { n: n + i, at: logged.at, event: logged.event.clone(), from: logged.from };
+            text.push_str(&ron::to_string(&line).map_err(std::io::Error::other)?);
+            text.push('\n');
+        }
         let before = self.file.metadata()?.len();
         let written = self.file.write_all(text.as_bytes()).and_then(|()| self.file.sync_data());
         if written.is_err() {
@@ -166,12 +172,12 @@ pub fn read(path: &Path, before: &[Logged]) -> Result<Option<Recovered>, FileErr
                     Some(logged) => logged,
                     None => &events[entry.n - base],
                 };
-                if known.at != entry.at || known.event != entry.event {
+                if known.at != entry.at || known.event != entry.event || known.from != entry.from {
                     conflicts.push(line.to_string());
                 }
             }
             Ok(entry) if entry.n == base + events.len() => {
-                events.push(Logged { at: entry.at, event: entry.event })
+                events.push(Logged { at: entry.at, event: entry.event, from: entry.from })
             }
             Ok(entry) => {
                 return Err(FileError::at(
@@ -227,7 +233,7 @@ pub fn parse_lines(
             bad(e.span.start.col, format!("a whole event on each line: {}", e.code))
         })?;
         entry.event.neutralise();
-        found.push((entry.n, Logged { at: entry.at, event: entry.event }));
+        found.push((entry.n, Logged { at: entry.at, event: entry.event, from: entry.from }));
     }
     Ok(found)
 }

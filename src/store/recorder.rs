@@ -173,7 +173,7 @@ impl Recorder {
             .max(last_event);
         let then = loaded.session.wall(last_alive);
         let gap_s = wall_now.signed_duration_since(then).num_seconds().max(0) as u64;
-        let resumed = Logged { at: last_alive, event: Event::Resumed { gap_s } };
+        let resumed = Logged::new(last_alive, Event::Resumed { gap_s });
         let written = loaded.session.events.len();
         let recorder = Recorder {
             path: file.to_path_buf(),
@@ -196,7 +196,7 @@ impl Recorder {
     /// Tries again to write what the disk refused before.
     pub fn retry(&mut self) -> bool {
         while let Some(next) = self.pending.first() {
-            match self.journal.append(self.written, next) {
+            match self.journal.append(self.written, std::slice::from_ref(next)) {
                 Ok(()) => {
                     self.pending.remove(0);
                     self.written += 1;
@@ -209,6 +209,25 @@ impl Recorder {
         }
         self.trouble = None;
         true
+    }
+
+    /// Makes `events` durable together, now, or not at all: what a phone is
+    /// told is saved must be on disk, and what it is told is not must never be
+    /// written later. Refused while earlier events still wait for the disk.
+    pub fn append_now(&mut self, events: &[Logged]) -> Result<(), String> {
+        if !self.retry() {
+            return Err(self.trouble.clone().unwrap_or_default());
+        }
+        match self.journal.append(self.written, events) {
+            Ok(()) => {
+                self.written += events.len();
+                Ok(())
+            }
+            Err(e) => {
+                self.trouble = Some(io_words(&e));
+                Err(io_words(&e))
+            }
+        }
     }
 
     /// Events shown on screen that the disk does not have yet.

@@ -10,8 +10,8 @@ use super::Context;
 use super::marks;
 use super::text::cut;
 use super::{
-    actions, agenda, balance, board, countdown, dialog, floor, forms, help, hints, ideas, paint,
-    picker, projection, reflection, stage,
+    actions, agenda, balance, board, countdown, dialog, door, floor, forms, help, hints, ideas,
+    paint, picker, projection, reflection, stage,
 };
 use crate::app::live::{Before, LiveUi, Overlay, Panel, Popup, View};
 use crate::app::picker::Purpose;
@@ -87,6 +87,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         View::Actions => {
             let today = crate::model::session::wall(view.started, cx.now).date_naive();
             actions::render(frame, body, &state.ideas, view.ui.action, view.keys(), today, theme)
+        }
+        View::Door => {
+            let waiting: Vec<usize> = state.door.waiting().map(|(n, _)| n).collect();
+            let selected = waiting.get(view.ui.offer).or(waiting.last()).copied();
+            door::render(frame, body, state, selected, view.keymap, theme)
         }
         View::Reflection => {
             // The room keeps its countdown in sight while it reflects.
@@ -259,8 +264,13 @@ fn header_line(frame: &mut Frame, area: Rect, view: &LiveView, cx: &Context) {
         0 => String::new(),
         n => format!("room view: {n} following · "),
     };
+    let door = match (&state.door.open, state.door.waiting().count()) {
+        (None, _) => String::new(),
+        (Some(_), 0) => "door open · ".to_string(),
+        (Some(_), n) => format!("door open · {n} in tray · "),
+    };
     let right = format!(
-        "{following}Stage {} of {} · {}",
+        "{door}{following}Stage {} of {} · {}",
         state.current + 1,
         state.stages.len(),
         agenda::wall(view.started, cx.now)
@@ -347,6 +357,13 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 (Action::Undo, "undo"),
             ]
         }
+        (None, View::Door) => vec![
+            (Action::Accept, "accept"),
+            (Action::SetAside, "set aside"),
+            (Action::Door, if state.door.open.is_some() { "close door" } else { "open door" }),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
         (None, View::Reflection) => {
             let label = |a| keymap.label(a);
             return [

@@ -10,6 +10,7 @@ mod cells;
 pub mod compare;
 pub mod countdown;
 pub(crate) mod dialog;
+pub mod door;
 pub mod floor;
 pub(crate) mod forms;
 pub(crate) mod help;

@@ -123,7 +123,7 @@ fn open_session(
             if !carried.is_empty() {
                 live.ui.view = View::Actions;
             }
-            let logged = Logged { at: 0, event: Event::ActionsCarried { from, actions: carried } };
+            let logged = Logged::new(0, Event::ActionsCarried { from, actions: carried });
             recorder.append(&logged);
             live.record(logged);
             Ok(Opened { live, recorder, starts_at: 0 })

@@ -49,7 +49,7 @@ pub fn folder_with_plan() -> tempfile::TempDir {
 }
 
 pub fn at(ms: Ms, event: Event) -> Logged {
-    Logged { at: ms, event }
+    Logged::new(ms, event)
 }
 
 pub const MIN: Ms = 60_000;

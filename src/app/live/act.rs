@@ -125,6 +125,18 @@ impl Live {
                 Outcome::default()
             }
             Action::NextTheme => Outcome::effect(Effect::NextTheme),
+            Action::Door if state.ended.is_some() => {
+                self.refuse("The workshop has ended: the door stays closed.")
+            }
+            Action::Door => Outcome::effect(Effect::Door),
+            Action::DoorTray => self.switch(View::Door),
+            Action::Accept | Action::SetAside => match self.selected_offer() {
+                Some(offer) if action == Action::Accept => {
+                    self.event(Event::OfferAccepted { offer }, now)
+                }
+                Some(offer) => self.event(Event::OfferSetAside { offer }, now),
+                None => self.refuse("Nothing waits in the door's tray."),
+            },
             Action::WriteReport => Outcome::effect(Effect::WriteReport(None)),
             Action::ScoreNotYet => self.score(0, now),
             Action::ScoreALittle => self.score(1, now),

@@ -119,7 +119,7 @@ impl Live {
     /// Events that happen together, or none of them.
     fn events(&mut self, events: Vec<Event>, now: Ms) -> Outcome {
         let at = now.max(self.state.at);
-        let logged: Vec<Logged> = events.into_iter().map(|event| Logged { at, event }).collect();
+        let logged: Vec<Logged> = events.into_iter().map(|event| Logged::new(at, event)).collect();
         let result = match logged.as_slice() {
             [one] => self.state.check(one),
             many => {

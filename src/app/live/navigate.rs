@@ -34,6 +34,7 @@ impl Live {
             }
             (View::Actions, _) => (&mut self.ui.action, self.state.ideas.actions.len()),
             (View::Reflection, _) => (&mut self.ui.reflect_row, self.state.components.len() + 3),
+            (View::Door, _) => (&mut self.ui.offer, self.state.door.waiting().count()),
         };
         let mut next = *selected as isize;
         // Merged ideas are not on the board: step over them.
@@ -56,6 +57,12 @@ impl Live {
     /// The selected idea, if it still stands on its own; else the latest that does.
     pub fn selected_idea(&self) -> Option<usize> {
         self.state.ideas.standing_at(self.ui.idea)
+    }
+
+    /// The selected offer of the door's tray, by its number in the tray; the last if the selection is past the end.
+    pub fn selected_offer(&self) -> Option<usize> {
+        let waiting: Vec<usize> = self.state.door.waiting().map(|(n, _)| n).collect();
+        waiting.get(self.ui.offer).or(waiting.last()).copied()
     }
 
     pub(super) fn selected_carried(&self) -> Option<usize> {

@@ -36,6 +36,8 @@ pub enum View {
     Board,
     Actions,
     Reflection,
+    /// The door: its code, and the tray of what phones sent.
+    Door,
 }
 
 impl View {
@@ -46,6 +48,7 @@ impl View {
             View::Board => Screen::Board,
             View::Actions => Screen::Actions,
             View::Reflection => Screen::Reflection,
+            View::Door => Screen::Door,
         }
     }
 }
@@ -120,6 +123,8 @@ pub struct LiveUi {
     /// How many room views (`roundtable show`) follow this workshop: with one,
     /// this screen is the facilitator's own.
     pub followers: usize,
+    /// The selected offer of the door's tray, among those waiting.
+    pub offer: usize,
     /// The question a `QuitUnsaved` overlay asks, with what the disk said and where the session would go.
     pub question: Option<String>,
 }

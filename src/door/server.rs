@@ -1,0 +1,454 @@
+//! The door's web server: hyper on a small runtime of its own, in a thread of
+//! its own, talking to the console through a channel. Every request must
+//! carry the room code; one handler decides that before anything else.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Body, Bytes};
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request as HttpRequest, Response, StatusCode};
+use tokio::sync::oneshot;
+
+use super::ask::{Ask, Reply};
+use super::form::{ask_of, field, saved_words};
+use super::guard::{Caller, Guard, Limits};
+use super::page::{self, Kept, Said};
+use super::view::View;
+
+/// The largest request body read: a form with an idea and a reflection fits many times over.
+pub const LARGEST_BODY: usize = 4 * 1024;
+/// Connections open at once; more are closed at once.
+pub const MOST_CONNECTIONS: usize = 256;
+/// How long a client may take to send a request's head.
+const HEAD_WAIT: Duration = Duration::from_secs(5);
+/// How long one connection may last, slow or not.
+const CONNECTION_MOST: Duration = Duration::from_secs(30);
+/// How long a phone waits for the console to save what it sent.
+const SAVE_WAIT: Duration = Duration::from_secs(10);
+
+/// A phone's ask, on its way to the console, with where to send the answer.
+pub struct Request {
+    pub device: Option<u32>,
+    pub ask: Ask,
+    pub reply: oneshot::Sender<Reply>,
+}
+
+/// Hands a request to the console; false when the console has gone.
+pub type Send = Box<dyn Fn(Request) -> bool + std::marker::Send + Sync>;
+
+/// What every request's handler shares.
+pub struct Shared {
+    code: String,
+    guard: Mutex<Guard>,
+    view: Mutex<Arc<View>>,
+    send: Send,
+    /// The levels each phone gave in each checkpoint, so that sending again
+    /// changes its part of the tally rather than adding to it. Only here, in
+    /// memory: the record keeps no link between a phone and its reflection.
+    levels: Mutex<HashMap<(u32, usize), Levels>>,
+}
+
+/// A phone's levels in a checkpoint: component and level.
+type Levels = Vec<(String, u8)>;
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    pub fn new(code: &str, limits: Limits, key: [u8; 16], send: Send) -> Shared {
+        Shared {
+            code: code.to_string(),
+            guard: Mutex::new(Guard::new(limits, key)),
+            view: Mutex::new(Arc::new(View::default())),
+            send,
+            levels: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The room as pages show it from now on.
+    pub fn show(&self, view: View) {
+        *lock(&self.view) = Arc::new(view);
+    }
+
+    fn view(&self) -> Arc<View> {
+        lock(&self.view).clone()
+    }
+}
+
+/// The running server.
+pub struct Server {
+    pub shared: Arc<Shared>,
+    pub local: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    /// Listens on `listener` (already bound, so its port is known and any
+    /// refusal is said before the room is told an address).
+    pub fn start(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<Server> {
+        let local = listener.local_addr()?;
+        listener.set_nonblocking(true)?;
+        let runtime =
+            tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build()?;
+        let (stop, stopped) = oneshot::channel();
+        let serving = shared.clone();
+        let thread = std::thread::Builder::new().name("door".into()).spawn(move || {
+            runtime.block_on(serve(listener, serving, stopped));
+        })?;
+        Ok(Server { shared, local, stop: Some(stop), thread: Some(thread) })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot::Receiver<()>) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    let slots = Arc::new(tokio::sync::Semaphore::new(MOST_CONNECTIONS));
+    loop {
+        let accepted = tokio::select! {
+            _ = &mut stopped => return,
+            accepted = listener.accept() => accepted,
+        };
+        let Ok((stream, peer)) = accepted else {
+            // Out of file descriptors, say: wait a moment rather than spin.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        // Past the cap a connection is closed unanswered.
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            continue;
+        };
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| {
+                let shared = shared.clone();
+                async move {
+                    Ok::<_, std::convert::Infallible>(handle(&shared, Some(peer.ip()), req).await)
+                }
+            });
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEAD_WAIT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let _ = tokio::time::timeout(CONNECTION_MOST, connection).await;
+            drop(slot);
+        });
+    }
+}
+
+/// Where a request is going, once its room code is known to be right.
+#[derive(Debug, PartialEq, Eq)]
+enum Place<'a> {
+    Page,
+    Style,
+    Action(&'a str),
+}
+
+/// The place a path names under `/r/CODE`, or none when the code is wrong or missing.
+fn place<'a>(path: &'a str, code: &str) -> Option<Place<'a>> {
+    let rest = path.strip_prefix("/r/")?;
+    let (given, rest) = rest.split_once('/').map_or((rest, ""), |(c, r)| (c, r));
+    // Compared in full, so timing says nothing of how much of a guess was right.
+    let same = given.len() == code.len()
+        && given.bytes().zip(code.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+    if !same {
+        return None;
+    }
+    Some(match rest {
+        "" => Page,
+        "style.css" => Style,
+        action => Action(action),
+    })
+}
+use Place::{Action, Page, Style};
+
+fn respond(
+    status: StatusCode,
+    kind: &'static str,
+    body: impl Into<Bytes>,
+) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(body.into()));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    // Pages name people: never kept by the phone, a proxy or the back button's cache.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+fn html(status: StatusCode, page: String) -> Response<Full<Bytes>> {
+    respond(status, "text/html; charset=utf-8", page)
+}
+
+/// 403 and nothing else: for a wrong code, a made-up cookie, or no code at all.
+fn forbidden() -> Response<Full<Bytes>> {
+    respond(StatusCode::FORBIDDEN, "text/plain; charset=utf-8", Bytes::new())
+}
+
+fn see_other(to: &str) -> Response<Full<Bytes>> {
+    let mut response = respond(StatusCode::SEE_OTHER, "text/plain; charset=utf-8", Bytes::new());
+    if let Ok(to) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, to);
+    }
+    response
+}
+
+const COOKIE: &str = "rt-device";
+
+/// The phone's signed cookie, if it sent one.
+fn cookie(req_headers: &hyper::HeaderMap) -> Option<&str> {
+    req_headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+}
+
+/// Answers one request. Nothing reaches the console from a request without the room code.
+pub async fn handle<B>(
+    shared: &Shared,
+    peer: Option<IpAddr>,
+    req: HttpRequest<B>,
+) -> Response<Full<Bytes>>
+where
+    B: Body,
+    B::Error: std::error::Error + std::marker::Send + Sync + 'static,
+{
+    let path = req.uri().path().to_string();
+    let Some(place) = place(&path, &shared.code) else {
+        return forbidden();
+    };
+    let base = format!("/r/{}", shared.code);
+    let now = Instant::now();
+    let device = {
+        let guard = lock(&shared.guard);
+        match cookie(req.headers()) {
+            // A cookie this door did not sign is turned away, not taken as none.
+            Some(value) => match guard.device(value) {
+                Some(device) => Some(device),
+                None => return forbidden(),
+            },
+            None => None,
+        }
+    };
+    let view = shared.view();
+    // A device the record does not know (a cookie from before a restart that lost its key) joins again.
+    let device = device.filter(|d| (*d as usize) <= view.devices.len() && *d >= 1);
+    let caller = match (device, peer) {
+        (Some(d), _) => Caller::Device(d),
+        (None, Some(ip)) => Caller::Address(ip),
+        (None, None) => Caller::Unknown,
+    };
+    if !lock(&shared.guard).allow(caller, now) {
+        return html(
+            StatusCode::TOO_MANY_REQUESTS,
+            page::join(
+                &view,
+                &base,
+                &Said::Trouble("Too many requests from this phone: wait a minute, then try again."),
+            ),
+        );
+    }
+    match (req.method(), place) {
+        (&Method::GET, Style) => {
+            let mut response = respond(StatusCode::OK, "text/css; charset=utf-8", page::STYLE);
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600"));
+            response
+        }
+        (&Method::GET | &Method::HEAD, Page) => {
+            let query = req.uri().query().unwrap_or("");
+            let notice = saved_words(query).map_or(Said::Nothing, Said::Saved);
+            if !view.open {
+                return html(StatusCode::OK, page::closed(&view, &base));
+            }
+            match device {
+                Some(d) => {
+                    html(StatusCode::OK, page::main(&view, &base, d, &notice, &Kept::default()))
+                }
+                None => html(StatusCode::OK, page::join(&view, &base, &notice)),
+            }
+        }
+        (&Method::POST, Action(action)) => {
+            let body = match Limited::new(req.into_body(), LARGEST_BODY).collect().await {
+                Ok(body) => body.to_bytes(),
+                Err(_) => {
+                    return respond(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "text/plain; charset=utf-8",
+                        "A request of at most 4 KB, please.",
+                    );
+                }
+            };
+            let form: Vec<(String, String)> = form_urlencoded::parse(&body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            post(shared, &view, &base, device, action, &form, now).await
+        }
+        (_, Page | Style) | (_, Action(_)) => respond(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
+            "Open the page, or send its forms.",
+        ),
+    }
+}
+
+/// Sends an ask to the console and waits for it to be saved, or not.
+async fn ask_console(shared: &Shared, device: Option<u32>, ask: Ask) -> Reply {
+    let (reply, answer) = oneshot::channel();
+    if !(shared.send)(Request { device, ask, reply }) {
+        return Reply::NotSaved("the console has closed".into());
+    }
+    match tokio::time::timeout(SAVE_WAIT, answer).await {
+        Ok(Ok(reply)) => reply,
+        _ => Reply::NotSaved("the console did not answer in time".into()),
+    }
+}
+
+async fn post(
+    shared: &Shared,
+    view: &View,
+    base: &str,
+    device: Option<u32>,
+    action: &str,
+    form: &[(String, String)],
+    now: Instant,
+) -> Response<Full<Bytes>> {
+    let kept = Kept {
+        idea: field(form, "text").unwrap_or("").chars().take(600).collect(),
+        feeling: field(form, "feeling").unwrap_or("").chars().take(600).collect(),
+    };
+    let trouble = |status: StatusCode, words: &str| match device {
+        Some(d) => html(status, page::main(view, base, d, &Said::Trouble(words), &kept)),
+        None => html(status, page::join(view, base, &Said::Trouble(words))),
+    };
+    if !view.open {
+        return html(StatusCode::CONFLICT, page::closed(view, base));
+    }
+    let mut ask = match ask_of(action, form, view) {
+        Ok(ask) => ask,
+        Err(words) if action == "join" || device.is_some() => {
+            return trouble(StatusCode::BAD_REQUEST, words);
+        }
+        Err(_) => return see_other(base),
+    };
+    let mut device = device;
+    match (&ask, device) {
+        (Ask::Join { .. }, Some(_)) => return see_other(base),
+        // Not on the list: the phone joins anonymously, then asks to be added.
+        (Ask::WalkIn { .. }, None) => {
+            match ask_console(shared, None, Ask::Join { who: None }).await {
+                Reply::Saved { device: d, .. } => device = Some(d),
+                Reply::Refused(words) => return trouble(StatusCode::CONFLICT, &words),
+                Reply::NotSaved(words) => {
+                    return trouble(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        &format!("Not saved, try again: {words}."),
+                    );
+                }
+            }
+        }
+        (Ask::Join { .. }, None) => {}
+        (_, None) => return see_other(base),
+        (Ask::Idea { .. }, Some(d)) => {
+            if let Some(wait) = lock(&shared.guard).idea_wait(d, now) {
+                let words = format!(
+                    "One idea every 5 seconds: wait {} more, then send it again.",
+                    plural(wait.as_secs().max(1), "second")
+                );
+                return trouble(StatusCode::TOO_MANY_REQUESTS, &words);
+            }
+        }
+        (Ask::Reflect { before, .. }, Some(d)) => {
+            let Some((checkpoint, _)) = view.checkpoint else {
+                return trouble(StatusCode::CONFLICT, "No reflection is open now.");
+            };
+            let given = lock(&shared.levels).get(&(d, checkpoint)).cloned().unwrap_or_default();
+            let _ = before;
+            if let Ask::Reflect { before, .. } = &mut ask {
+                *before = given;
+            }
+        }
+        _ => {}
+    }
+    let reply = ask_console(shared, device, ask.clone()).await;
+    match reply {
+        Reply::Saved { device: d, .. } => {
+            match &ask {
+                Ask::Idea { .. } => lock(&shared.guard).idea_sent(d, now),
+                Ask::Reflect { levels, .. } => {
+                    if let Some((checkpoint, _)) = view.checkpoint {
+                        let mut given = lock(&shared.levels);
+                        let mine = given.entry((d, checkpoint)).or_default();
+                        // Skipped components keep what was given before.
+                        for (component, level) in levels {
+                            mine.retain(|(c, _)| c != component);
+                            mine.push((component.clone(), *level));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let mut response = see_other(&format!("{base}?saved={action}"));
+            if device.is_none() || matches!(ask, Ask::Join { .. }) || action == "walkin" {
+                let value = lock(&shared.guard).cookie(d);
+                let cookie = format!("{COOKIE}={value}; Path={base}; HttpOnly; SameSite=Strict");
+                if let Ok(cookie) = HeaderValue::from_str(&cookie) {
+                    response.headers_mut().insert(header::SET_COOKIE, cookie);
+                }
+            }
+            response
+        }
+        Reply::Refused(words) => trouble(StatusCode::CONFLICT, &words),
+        Reply::NotSaved(words) => {
+            trouble(StatusCode::SERVICE_UNAVAILABLE, &format!("Not saved, try again: {words}."))
+        }
+    }
+}
+
+fn plural(n: u64, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_room_code_opens_a_place() {
+        assert_eq!(place("/r/7KQ2M", "7KQ2M"), Some(Page));
+        assert_eq!(place("/r/7KQ2M/idea", "7KQ2M"), Some(Action("idea")));
+        assert_eq!(place("/r/7KQ2M/style.css", "7KQ2M"), Some(Style));
+        for wrong in ["/", "/r/", "/r/7KQ2N", "/r/7KQ2", "/r/7KQ2MM/idea", "/x/7KQ2M", "/r/7kq2m"] {
+            assert_eq!(place(wrong, "7KQ2M"), None, "{wrong}");
+        }
+    }
+}
