@@ -235,6 +235,7 @@ fn voices(out: &mut String, summary: &Summary) {
         let names: Vec<String> = summary.not_heard.iter().map(|n| cell(n)).collect();
         out.push_str(&format!("\nNot heard: {}.\n", names.join(", ")));
     }
+    door(out, &summary.door);
     out.push_str("\n## Contribution record\n\n");
     out.push_str("Time given and work done, for recognising or paying people for their part.\n\n");
     out.push_str("| Person | Role | Time present | Time spoken | Ideas | Actions owned |\n|---|---|---:|---:|---:|---:|\n");
@@ -248,5 +249,35 @@ fn voices(out: &mut String, summary: &Summary) {
             p.ideas,
             p.actions
         ));
+    }
+}
+
+/// What came through the door, when phones took part.
+fn door(out: &mut String, door: &super::summary::DoorSummary) {
+    if door.phones == 0 {
+        return;
+    }
+    out.push_str("\n## Through the door\n\n");
+    out.push_str(&format!(
+        "Phones that took part: {}. From them came ideas: {}; hands: {}; votes: {}; scores: {}; reflections: {}.\n",
+        door.phones, door.ideas, door.hands, door.votes, door.scores, door.reflections
+    ));
+    if !door.answers.is_empty() {
+        out.push_str("\n| Checkpoint | Question | Answer | Phones |\n|---|---|---|---:|\n");
+        for a in &door.answers {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(&a.checkpoint),
+                cell(&a.question),
+                a.answer,
+                a.count
+            ));
+        }
+    }
+    if !door.feelings.is_empty() {
+        out.push_str("\nHow it feels, in their words (anonymous):\n\n");
+        for f in &door.feelings {
+            out.push_str(&format!("- {} ({})\n", cell(&f.text), cell(&f.checkpoint)));
+        }
     }
 }

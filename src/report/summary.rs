@@ -40,6 +40,40 @@ pub struct Summary {
     pub direction: Vec<DirectionSummary>,
     /// Where each checkpoint placed the work on the ladder of co-production.
     pub ladder: Vec<LadderSummary>,
+    /// What came through the door, from phones.
+    pub door: DoorSummary,
+}
+
+/// How much came from phones through the door, and what they said anonymously.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DoorSummary {
+    pub phones: u32,
+    /// Ideas that joined the board from phones (sent, or accepted from the tray).
+    pub ideas: u32,
+    pub hands: u32,
+    pub votes: u32,
+    /// Scores phones gave to the room's tally.
+    pub scores: u32,
+    /// Answers to the direction questions, or how it feels.
+    pub reflections: u32,
+    /// How many phones gave each answer to each question, by checkpoint.
+    pub answers: Vec<DoorAnswer>,
+    /// "How does it feel?", in phones' words, anonymous, by checkpoint.
+    pub feelings: Vec<DoorFeeling>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DoorAnswer {
+    pub checkpoint: String,
+    pub question: String,
+    pub answer: String,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DoorFeeling {
+    pub checkpoint: String,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -272,6 +306,16 @@ impl Summary {
         let mut reflections = Vec::new();
         let mut direction = Vec::new();
         let mut ladder = Vec::new();
+        let came = state.door.came;
+        let mut door = DoorSummary {
+            phones: came.phones,
+            ideas: came.ideas,
+            hands: came.hands,
+            votes: came.votes,
+            scores: came.scores,
+            reflections: came.reflections,
+            ..DoorSummary::default()
+        };
         for checkpoint in &state.reflections.checkpoints {
             let label = checkpoint.label.clone();
             for (component, mark) in state.components.iter().zip(&checkpoint.marks) {
@@ -295,6 +339,22 @@ impl Summary {
                     });
                 }
             }
+            for (q, question) in Question::BOTH.iter().enumerate() {
+                for (a, answer) in crate::model::reflection::Answer::ALL.iter().enumerate() {
+                    let count = checkpoint.felt[q][a];
+                    if count > 0 {
+                        door.answers.push(DoorAnswer {
+                            checkpoint: label.clone(),
+                            question: question.text().into(),
+                            answer: answer.label().into(),
+                            count,
+                        });
+                    }
+                }
+            }
+            for text in &checkpoint.feelings {
+                door.feelings.push(DoorFeeling { checkpoint: label.clone(), text: text.clone() });
+            }
             if let Some(rung) = checkpoint.ladder {
                 ladder.push(LadderSummary { checkpoint: label.clone(), rung: rung.label().into() });
             }
@@ -303,6 +363,7 @@ impl Summary {
             reflections,
             direction,
             ladder,
+            door,
             ideas,
             actions,
             carried_from: state.ideas.carried_from.clone(),

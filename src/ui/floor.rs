@@ -180,7 +180,12 @@ impl Widget for Floor<'_> {
                     format!("{pointer}{:>2} {mark} {} · {}", i + 1, person.name, person.role);
                 let needs = needs_shown(person, show_needs);
                 let name_style = if chosen { theme.selected } else { theme.waiting };
-                let why = &waiting.why;
+                // Raised from a phone: said in words, beside why they stand there.
+                let why = &if waiting.from_door {
+                    format!("{} · from a phone", waiting.why)
+                } else {
+                    waiting.why.clone()
+                };
                 if !two_lines {
                     let why = match &needs {
                         Some(needs) => format!(" — {why} · {needs}"),

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::balance::BalancePane;
 use super::countdown::{self, Big};
+use super::door::Qr;
 use super::floor::{Floor, Needs, TurnPhase, turn_clock};
 use super::ideas::IdeasPane;
 use super::reflection::tally_words;
@@ -50,8 +51,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &RoomView, keymap: &Keymap, c
     .areas(area);
 
     let stage = &state.plan.stages[state.current];
+    // The door's address leads, so that it is never the part cut off.
+    let door = match (&state.door.open, state.ended) {
+        (Some(address), None) if !view.away => format!(" Phones: {address} ·"),
+        _ => String::new(),
+    };
     let heading = format!(
-        " {} · stage {} of {}: {}",
+        "{door} {} · stage {} of {}: {}",
         state.plan.title,
         state.current + 1,
         state.stages.len(),
@@ -125,9 +131,27 @@ fn workshop(frame: &mut Frame, body: Rect, view: &RoomView, cx: &Context) {
         speaker_lines(frame, rest, state, now, cx);
         return;
     }
-    let floor_h = (rest.height / 2).max(5);
+    // With the door open, its code stands below the floor where it fits whole.
+    let qr = state.door.open.as_deref().map(Qr).map(|qr| (qr.size(), qr));
+    let qr = qr.filter(|((w, h), _)| rest.width >= w + 20 && rest.height >= h + 1 + 6);
+    let floor_h = match &qr {
+        Some(((_, h), _)) => (rest.height / 2).min(rest.height - h - 1).max(5),
+        None => (rest.height / 2).max(5),
+    };
     let [floor_area, lower] =
         Layout::vertical([Constraint::Length(floor_h), Constraint::Min(0)]).areas(rest);
+    let lower = match qr {
+        Some(((w, _), qr)) => {
+            let [left, right] =
+                Layout::horizontal([Constraint::Min(0), Constraint::Length(w)]).areas(lower);
+            let [line, code] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(right);
+            paint::text(frame.buffer_mut(), line, Line::raw(" Scan to take part"), theme.title);
+            frame.render_widget(qr, code);
+            left
+        }
+        None => lower,
+    };
     let floor =
         Floor { room: &state.room, selected: 0, now, keys: None, needs: Needs::Never, theme };
     frame.render_widget(floor, floor_area);

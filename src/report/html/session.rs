@@ -23,7 +23,8 @@ pub fn render(s: &Summary) -> String {
             (work::ideas(s))
             (work::actions(s))
             (reflections::render(s))
-            (record(s))
+            (door(s))
+                (record(s))
             footer {
                 p { "Made by roundtable from the session's record. Times are minutes and seconds (12:05), or hours, minutes and seconds (1:09:40)." }
             }
@@ -315,6 +316,38 @@ fn record(s: &Summary) -> Markup {
                             td.n { (p.actions) }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// What came through the door from phones, when any did.
+fn door(s: &Summary) -> Markup {
+    let d = &s.door;
+    html! {
+        @if d.phones > 0 {
+            section aria-labelledby="door" {
+                h2 #door { "Through the door" }
+                p {
+                    "Phones that took part: " (d.phones) ". From them came ideas: " (d.ideas)
+                    "; hands: " (d.hands) "; votes: " (d.votes) "; scores: " (d.scores)
+                    "; reflections: " (d.reflections) "."
+                }
+                @if !d.answers.is_empty() {
+                    table {
+                        caption { "Answers from phones, anonymous" }
+                        thead { tr { th scope="col" { "Checkpoint" } th scope="col" { "Question" } th scope="col" { "Answer" } th.n scope="col" { "Phones" } } }
+                        tbody {
+                            @for a in &d.answers {
+                                tr { td { (a.checkpoint) } td { (a.question) } td { (a.answer) } td.n { (a.count) } }
+                            }
+                        }
+                    }
+                }
+                @if !d.feelings.is_empty() {
+                    h3 { "How it feels, in their words" }
+                    ul { @for f in &d.feelings { li { (f.text) " (" (f.checkpoint) ")" } } }
                 }
             }
         }

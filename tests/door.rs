@@ -1,0 +1,187 @@
+//! The door end to end: the console under tmux with `--door 127.0.0.1:0`,
+//! phones played by a plain HTTP client over loopback, and what they sent
+//! seen on the console, the room view, in the session file and the report.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use common::tmux::{Tmux, binary, run};
+
+/// A phone's request and the answer's status, headers and body.
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+}
+
+/// One HTTP/1.1 request over loopback, the connection closed after it.
+fn request(host: &str, method: &str, path: &str, cookie: Option<&str>, form: &str) -> Answer {
+    let mut stream = TcpStream::connect(host).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let cookie = cookie.map_or(String::new(), |c| format!("Cookie: {c}\r\n"));
+    let text = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{cookie}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+        form.len()
+    );
+    stream.write_all(text.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let text = String::from_utf8_lossy(&bytes).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Answer { status, head: head.to_string(), body: body.to_string() }
+}
+
+/// Form encoding, for the few characters our texts use.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The door's address as the door screen shows it: host and port, and the path.
+fn address(screen: &str) -> (String, String) {
+    let at = screen.find("http://127.0.0.1:").expect("the door's address on the screen");
+    let url: String = screen[at..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let rest = url.trim_start_matches("http://");
+    let (host, path) = rest.split_once('/').unwrap();
+    (host.to_string(), format!("/{path}"))
+}
+
+#[test]
+fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_have_them() {
+    let dir = common::folder_with_plan();
+    let bin = binary();
+    let bin = bin.display();
+    let t = Tmux::new("door", dir.path());
+    t.start("console", (120, 35), &format!("{bin} run --door 127.0.0.1:0 plan.ron"), &[]);
+    t.wait_for("console", "door open");
+    t.keys("console", &["T"]);
+    let screen = t.wait_for("console", "Phones on this network open:");
+    // The code is drawn for phones to scan: black on white, whatever the theme.
+    assert!(screen.contains('█') && screen.contains('▀'), "{screen}");
+    let (host, base) = address(&screen);
+    let code = base.rsplit('/').next().unwrap().to_string();
+    assert_eq!(code.len(), 5, "{base}");
+
+    // A guessed or changed code gets 403 and nothing else.
+    for wrong in ["/", "/r/AAAAA", &format!("{base}X"), &base.to_lowercase()] {
+        let answer = request(&host, "GET", wrong, None, "");
+        assert_eq!(answer.status, 403, "{wrong}");
+        assert!(answer.body.is_empty(), "{wrong}: {}", answer.body);
+    }
+
+    // The phone joins as Zoë: a cookie binds the choice.
+    let page = request(&host, "GET", &base, None, "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("lang=\"en\"") && page.body.contains("Zoë"), "{}", page.body);
+    assert!(!page.body.contains("extra time to speak"), "needs never reach a phone");
+    assert_eq!(page.header("cache-control").as_deref(), Some("no-store"));
+    let joined =
+        request(&host, "POST", &format!("{base}/join"), None, &format!("who={}", encode("Zoë")));
+    assert_eq!(joined.status, 303, "{}", joined.body);
+    let cookie = joined.header("set-cookie").unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    assert!(cookie.starts_with("rt-device=1."), "{cookie}");
+    let mine = request(&host, "GET", &base, Some(&cookie), "");
+    assert!(mine.body.contains("You joined as <strong>Zoë</strong>"), "{}", mine.body);
+    // A made-up cookie is turned away.
+    let forged =
+        request(&host, "GET", &base, Some("rt-device=1.00000000000000000000000000000000"), "");
+    assert_eq!(forged.status, 403);
+
+    // An idea, anonymous: it waits in the tray until the facilitator accepts it.
+    let idea = "Un café 🌱 dans la salle d'attente";
+    let sent = request(
+        &host,
+        "POST",
+        &format!("{base}/idea"),
+        Some(&cookie),
+        &format!("text={}&about=Equal", encode(idea)),
+    );
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(sent.header("location"), Some(format!("{base}?saved=idea")));
+    let tray = t.wait_for("console", "idea from phone 1 (anonymous)");
+    assert!(tray.contains(idea), "{tray}");
+    t.keys("console", &["y"]);
+    t.wait_for("console", "From the door's tray: Idea #1 captured");
+
+    // A hand, a direct reply: in the queue, marked as from a phone.
+    let hand = request(&host, "POST", &format!("{base}/hand"), Some(&cookie), "kind=reply");
+    assert_eq!(hand.status, 303, "{}", hand.body);
+    t.keys("console", &["Escape"]);
+    let live = t.wait_for("console", "from a phone");
+    assert!(live.contains("↩ Zoë"), "{live}");
+    assert!(live.contains(idea), "{live}");
+
+    // A reflection: a score and an answer, always anonymous.
+    let closed = request(&host, "POST", &format!("{base}/reflect"), Some(&cookie), "c0=3");
+    assert_eq!(closed.status, 409, "no checkpoint is open yet");
+    t.keys("console", &["r", "c"]);
+    t.wait_for("console", "checkpoint");
+    t.keys("console", &["Enter"]);
+    t.wait_for("console", "Reflection checkpoint");
+    let felt = request(
+        &host,
+        "POST",
+        &format!("{base}/reflect"),
+        Some(&cookie),
+        &format!("c0=3&q1=yes&feeling={}", encode("Heard, for once")),
+    );
+    assert_eq!(felt.status, 303, "{}", felt.body);
+    t.wait_for("console", "A reflection came from a phone");
+    let page = request(&host, "GET", &format!("{base}?saved=reflect"), Some(&cookie), "");
+    assert!(page.body.contains("Saved: your reflection is in, anonymously."), "{}", page.body);
+
+    // Quit: the door closes with the console.
+    t.keys("console", &["Escape", "q"]);
+    assert_eq!(t.exit_status("console"), 0);
+    assert!(TcpStream::connect(&host).is_err(), "the door closed with the console");
+
+    let sessions = dir.path().join("sessions/recorded");
+    let file = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("from: Some(Door(device: Some(1)))"), "{text}");
+    assert!(
+        text.contains("from: Some(Door(device: None))"),
+        "the reflection keeps no device:\n{text}"
+    );
+    assert!(text.contains("DoorClosed"), "{text}");
+    let out = run(dir.path(), &["report", file.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let door = &report["door"];
+    assert_eq!(door["phones"], 1, "{door}");
+    assert_eq!(door["ideas"], 1, "{door}");
+    assert_eq!(door["hands"], 1, "{door}");
+    assert_eq!(door["scores"], 1, "{door}");
+    assert_eq!(door["reflections"], 1, "{door}");
+    assert_eq!(door["feelings"][0]["text"], "Heard, for once", "{door}");
+    assert_eq!(report["ideas"][0]["text"], idea);
+    let md = run(dir.path(), &["report", file.to_str().unwrap()]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("## Through the door"), "{md}");
+    assert!(md.contains("Phones that took part: 1. From them came ideas: 1; hands: 1"), "{md}");
+}
