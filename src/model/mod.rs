@@ -26,7 +26,7 @@ pub mod text;
 pub mod timeline;
 pub(crate) mod turn;
 
-pub use event::{Event, Logged};
+pub use event::{Event, Logged, Source};
 pub use length::{Length, Ms};
 pub use plan::Plan;
 pub use refusal::Refusal;

@@ -105,7 +105,7 @@ pub fn render(
     let c = door.came;
     lines.push(Line::styled(
         format!(
-            "Through the door: {} ideas, {} hands, {} votes, {} scores, {} reflections.",
+            "Through the door: ideas {} · hands {} · votes {} · scores {} · reflections {}",
             c.ideas, c.hands, c.votes, c.scores, c.reflections
         ),
         theme.dim,

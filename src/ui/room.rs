@@ -131,9 +131,12 @@ fn workshop(frame: &mut Frame, body: Rect, view: &RoomView, cx: &Context) {
         speaker_lines(frame, rest, state, now, cx);
         return;
     }
-    // With the door open, its code stands below the floor where it fits whole.
+    // With the door open, its code stands below the floor where it fits
+    // whole: beside the ideas on a wide screen, between the floor and the
+    // ideas on a narrower one.
     let qr = state.door.open.as_deref().map(Qr).map(|qr| (qr.size(), qr));
-    let qr = qr.filter(|((w, h), _)| rest.width >= w + 20 && rest.height >= h + 1 + 6);
+    let qr = qr.filter(|((w, h), _)| rest.width >= *w && rest.height >= h + 1 + 6);
+    let beside = qr.as_ref().is_some_and(|((w, _), _)| rest.width >= w + 40);
     let floor_h = match &qr {
         Some(((_, h), _)) => (rest.height / 2).min(rest.height - h - 1).max(5),
         None => (rest.height / 2).max(5),
@@ -141,12 +144,20 @@ fn workshop(frame: &mut Frame, body: Rect, view: &RoomView, cx: &Context) {
     let [floor_area, lower] =
         Layout::vertical([Constraint::Length(floor_h), Constraint::Min(0)]).areas(rest);
     let lower = match qr {
-        Some(((w, _), qr)) => {
-            let [left, right] =
-                Layout::horizontal([Constraint::Min(0), Constraint::Length(w)]).areas(lower);
+        Some(((w, h), qr)) => {
+            let (code_area, left) = if beside {
+                let [left, right] =
+                    Layout::horizontal([Constraint::Min(0), Constraint::Length(w)]).areas(lower);
+                (right, left)
+            } else {
+                let [code, below] =
+                    Layout::vertical([Constraint::Length(h + 1), Constraint::Min(0)]).areas(lower);
+                (code, below)
+            };
             let [line, code] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(right);
-            paint::text(frame.buffer_mut(), line, Line::raw(" Scan to take part"), theme.title);
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(code_area);
+            let scan = Line::raw("Scan to take part").alignment(Alignment::Center);
+            paint::text(frame.buffer_mut(), line, scan, theme.title);
             frame.render_widget(qr, code);
             left
         }
