@@ -192,3 +192,79 @@ fn a_full_disk_when_a_session_starts_leaves_no_empty_session_behind() {
     assert!(left.is_empty(), "left behind: {left:?}");
     let _ = std::fs::remove_file(filler);
 }
+
+#[test]
+fn a_phone_on_a_full_disk_is_told_not_saved_and_nothing_unwritten_is_acknowledged() {
+    use common::http::{address, encode, request};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan.ron"),
+        dir.path().join("plan.ron"),
+    )
+    .unwrap();
+    let disk = TinyDisk::new(dir.path());
+    let sessions = disk.path.join("sessions");
+    let bin = binary();
+    let t = Tmux::new("doordisk", dir.path());
+    let elsewhere = dir.path().to_str().unwrap();
+    t.start(
+        "d",
+        (120, 35),
+        &format!(
+            "{} run --door 127.0.0.1:0 plan.ron --sessions '{}'",
+            bin.display(),
+            sessions.display()
+        ),
+        &[("TMPDIR", elsewhere)],
+    );
+    t.wait_for("d", "door open");
+    t.keys("d", &["T"]);
+    let (host, base) = address(&t.wait_for("d", "Phones on this network open:"));
+    t.keys("d", &["Escape"]);
+    let joined = request(&host, "POST", &format!("{base}/join"), None, "who=Amina");
+    assert_eq!(joined.status, 303, "{}", joined.body);
+    let cookie = joined.header("set-cookie").unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+
+    let filler = disk.fill();
+    let mut full = false;
+    for _ in 0..150 {
+        t.keys("d", &["Space"]);
+        if t.screen("d").contains("NOT SAVED") {
+            full = true;
+            break;
+        }
+    }
+    assert!(full, "the disk never filled:\n{}", t.screen("d"));
+
+    // The phone is told the truth, and keeps what it typed.
+    let idea = "Une rampe à l'entrée";
+    let form = format!("text={}", encode(idea));
+    let refused = request(&host, "POST", &format!("{base}/idea"), Some(&cookie), &form);
+    assert_eq!(refused.status, 503, "{}", refused.body);
+    assert!(refused.body.contains("Not saved, try again"), "{}", refused.body);
+    assert!(
+        refused.body.contains("Une rampe à l&#39;entrée")
+            || refused.body.contains("Une rampe à l'entrée"),
+        "{}",
+        refused.body
+    );
+
+    // Space comes back: the console writes what it kept, and the phone sends again.
+    std::fs::remove_file(filler).unwrap();
+    std::thread::sleep(Duration::from_millis(2_500));
+    assert!(!t.screen("d").contains("NOT SAVED"), "{}", t.screen("d"));
+    let saved = request(&host, "POST", &format!("{base}/idea"), Some(&cookie), &form);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    t.wait_for("d", "1 in tray");
+    quit(&t);
+    assert_eq!(t.exit_status("d"), 0);
+    let file = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Once: the refused attempt was never written, nor kept to be written later.
+    assert_eq!(text.matches("Une rampe").count(), 1, "{text}");
+}

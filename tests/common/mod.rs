@@ -1,6 +1,7 @@
 //! Shared fixtures: a plan with accented, CJK and emoji names, and a fixed clock.
 #![allow(dead_code)]
 
+pub mod http;
 pub mod tmux;
 
 use std::path::Path;
