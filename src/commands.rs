@@ -55,7 +55,18 @@ impl From<CompareError> for Failure {
     }
 }
 
-pub fn run(cli: Cli) -> Result<(), Failure> {
+pub fn run(mut cli: Cli) -> Result<(), Failure> {
+    // `run --door plan.ron`: the door takes no address, the file is the plan.
+    if let Some(Command::Run { file: file @ None, door: Some(given), .. }) = &mut cli.command
+        && crate::console::door::parse_door(given).is_err()
+        && std::path::Path::new(given.as_str()).exists()
+    {
+        *file = Some(std::mem::take(given).into());
+    }
+    // A door that cannot be parsed is said before any session is created.
+    if let Some(Command::Run { door: Some(given), .. }) = &cli.command {
+        crate::console::door::parse_door(given).map_err(Failure::Said)?;
+    }
     if let Some(speed) = std::env::var("ROUNDTABLE_SPEED").ok().filter(|s| !s.is_empty()) {
         let speed: u64 =
             speed.parse().ok().filter(|s| (1..=3600).contains(s)).ok_or_else(|| {

@@ -214,3 +214,16 @@ fn a_series_saved_with_byte_order_marks_is_still_found() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["sessions"].as_array().map(Vec::len), Some(3));
 }
+
+#[test]
+fn a_door_address_that_makes_no_sense_is_said_before_anything_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    for wrong in ["nonsense", "300.1.1.1:80", "127.0.0.1:99999"] {
+        let out = roundtable(dir.path(), &["run", "--door", wrong]);
+        assert_eq!(out.status.code(), Some(1), "{wrong}");
+        let said = stderr(&out);
+        assert!(said.starts_with(&format!("--door {wrong}: expected an address")), "{said}");
+        assert!(!said.contains("panicked") && !said.contains("backtrace"), "{said}");
+    }
+    assert!(!dir.path().join("sessions").exists(), "no session was started");
+}
