@@ -46,10 +46,12 @@ fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_hav
     assert!(cookie.starts_with("rt-device=1."), "{cookie}");
     let mine = request(&host, "GET", &base, Some(&cookie), "");
     assert!(mine.body.contains("You joined as <strong>Zoë</strong>"), "{}", mine.body);
-    // A made-up cookie is turned away.
-    let forged =
-        request(&host, "GET", &base, Some("rt-device=1.00000000000000000000000000000000"), "");
-    assert_eq!(forged.status, 403);
+    // A made-up cookie names no one: that phone is asked who it is, and cannot act as Zoë.
+    let forged = "rt-device=1.00000000000000000000000000000000";
+    let page = request(&host, "GET", &base, Some(forged), "");
+    assert!(page.body.contains("Who are you?") && !page.body.contains("You joined as"));
+    let hand = request(&host, "POST", &format!("{base}/hand"), Some(forged), "kind=normal");
+    assert_eq!((hand.status, hand.header("location")), (303, Some(base.clone())));
 
     // An idea, anonymous: it waits in the tray until the facilitator accepts it.
     let idea = "Un café 🌱 dans la salle d'attente";

@@ -32,7 +32,8 @@ pub enum Ask {
     },
     /// A reflection: a level (0 to 4) for some components, answers to the
     /// direction questions, and how it feels. `before` is what this phone
-    /// gave in this checkpoint already, taken back from the tally first.
+    /// gave in this checkpoint already: a level given again for one of its
+    /// components takes the earlier one back from the tally first.
     Reflect {
         levels: Vec<(String, u8)>,
         before: Vec<(String, u8)>,
@@ -91,8 +92,11 @@ pub fn events(state: &State, device: Option<u32>, ask: &Ask, at: Ms) -> Vec<Logg
             let anonymous = |event: Event| Logged { at, event, from: from(None) };
             let mut out = Vec::new();
             for (component, level) in before {
-                if levels.iter().any(|(c, l)| c == component && l == level) {
-                    continue;
+                // Only a component given again, at another level, is taken
+                // back: one skipped this time keeps what was given before.
+                match levels.iter().find(|(c, _)| c == component) {
+                    Some((_, l)) if l != level => {}
+                    _ => continue,
                 }
                 out.push(anonymous(Event::Tallied {
                     component: component.clone(),

@@ -63,6 +63,11 @@ impl Guard {
         window.1 <= self.limits.per_minute
     }
 
+    /// The least time between two ideas from one phone.
+    pub fn idea_gap(&self) -> Duration {
+        self.limits.idea_gap
+    }
+
     /// Whether `device` may send an idea now; if not, how long until it may.
     pub fn idea_wait(&self, device: u32, now: Instant) -> Option<Duration> {
         let last = self.last_idea.get(&device)?;

@@ -8,5 +8,6 @@ pub mod code;
 pub mod form;
 pub mod guard;
 pub mod page;
+pub(crate) mod response;
 pub mod server;
 pub mod view;

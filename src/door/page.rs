@@ -40,6 +40,18 @@ a { color: #0b5394; }
 .hint { font-size: 1rem; color: #3d3d3d; }
 "#;
 
+/// The tab's icon, served from the door (the policy allows images from 'self' only).
+pub const ICON: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#0b5394"/></svg>"##;
+
+/// The page's title, led by what it says about the last thing sent: a screen
+/// reader reads the title as the page loads, where a status already there is not announced.
+fn titled(view: &View, notice: &Said) -> String {
+    match notice {
+        Said::Nothing => view.title.to_string(),
+        Said::Saved(t) | Said::Trouble(t) => format!("{t} · {}", view.title),
+    }
+}
+
 /// The page around every screen: language, viewport and our one style sheet.
 fn page(title: &str, base: &str, body: Markup) -> String {
     html! {
@@ -50,6 +62,7 @@ fn page(title: &str, base: &str, body: Markup) -> String {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content="no-referrer";
                 title { (title) }
+                link rel="icon" type="image/svg+xml" href={ (base) "/icon.svg" };
                 link rel="stylesheet" href={ (base) "/style.css" };
             }
             body { main { (body) } }
@@ -116,7 +129,7 @@ pub fn join(view: &View, base: &str, notice: &Said) -> String {
             button type="submit" { "Ask to be added" }
         }
     };
-    page(&view.title, base, body)
+    page(&titled(view, notice), base, body)
 }
 
 /// What a phone that has joined may keep after a refusal, so nothing typed is lost.
@@ -147,7 +160,7 @@ pub fn main(view: &View, base: &str, device: u32, notice: &Said, kept: &Kept) ->
         (votes(view, base, device))
         @if let Some((_, label)) = &view.checkpoint { (reflect(view, base, label, kept)) }
     };
-    page(&view.title, base, body)
+    page(&titled(view, notice), base, body)
 }
 
 fn floor(view: &View, base: &str, who: Option<&str>) -> Markup {

@@ -17,6 +17,7 @@ use super::ask::{Ask, Reply};
 use super::form::{ask_of, field, saved_words};
 use super::guard::{Caller, Guard, Limits};
 use super::page::{self, Kept, Said};
+use super::response::{TOO_MANY, cookie, forbidden, html, respond, see_other, with_cookie};
 use super::view::View;
 
 /// The largest request body read: a form with an idea and a reflection fits many times over.
@@ -43,7 +44,7 @@ pub type Send = Box<dyn Fn(Request) -> bool + std::marker::Send + Sync>;
 /// What every request's handler shares.
 pub struct Shared {
     code: String,
-    guard: Mutex<Guard>,
+    pub(super) guard: Mutex<Guard>,
     view: Mutex<Arc<View>>,
     send: Send,
     /// The levels each phone gave in each checkpoint, so that sending again
@@ -55,7 +56,7 @@ pub struct Shared {
 /// A phone's levels in a checkpoint: component and level.
 type Levels = Vec<(String, u8)>;
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -158,6 +159,7 @@ async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot:
 enum Place<'a> {
     Page,
     Style,
+    Icon,
     Action(&'a str),
 }
 
@@ -174,62 +176,11 @@ fn place<'a>(path: &'a str, code: &str) -> Option<Place<'a>> {
     Some(match rest {
         "" => Page,
         "style.css" => Style,
+        "icon.svg" => Icon,
         action => Action(action),
     })
 }
-use Place::{Action, Page, Style};
-
-fn respond(
-    status: StatusCode,
-    kind: &'static str,
-    body: impl Into<Bytes>,
-) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(body.into()));
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
-    // Pages name people: never kept by the phone, a proxy or the back button's cache.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    response
-}
-
-fn html(status: StatusCode, page: String) -> Response<Full<Bytes>> {
-    respond(status, "text/html; charset=utf-8", page)
-}
-
-/// 403 and nothing else: for a wrong code, a made-up cookie, or no code at all.
-fn forbidden() -> Response<Full<Bytes>> {
-    respond(StatusCode::FORBIDDEN, "text/plain; charset=utf-8", Bytes::new())
-}
-
-fn see_other(to: &str) -> Response<Full<Bytes>> {
-    let mut response = respond(StatusCode::SEE_OTHER, "text/plain; charset=utf-8", Bytes::new());
-    if let Ok(to) = HeaderValue::from_str(to) {
-        response.headers_mut().insert(header::LOCATION, to);
-    }
-    response
-}
-
-const COOKIE: &str = "rt-device";
-
-/// The phone's signed cookie, if it sent one.
-fn cookie(req_headers: &hyper::HeaderMap) -> Option<&str> {
-    req_headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
-}
+use Place::{Action, Icon, Page, Style};
 
 /// Answers one request. Nothing reaches the console from a request without the room code.
 pub async fn handle<B>(
@@ -247,17 +198,9 @@ where
     };
     let base = format!("/r/{}", shared.code);
     let now = Instant::now();
-    let device = {
-        let guard = lock(&shared.guard);
-        match cookie(req.headers()) {
-            // A cookie this door did not sign is turned away, not taken as none.
-            Some(value) => match guard.device(value) {
-                Some(device) => Some(device),
-                None => return forbidden(),
-            },
-            None => None,
-        }
-    };
+    // A cookie this door did not sign (made up, or from before the console
+    // restarted with a new key) names no one: the phone joins again.
+    let device = cookie(req.headers()).and_then(|value| lock(&shared.guard).device(value));
     let view = shared.view();
     // A device the record does not know (a cookie from before a restart that lost its key) joins again.
     let device = device.filter(|d| (*d as usize) <= view.devices.len() && *d >= 1);
@@ -266,15 +209,15 @@ where
         (None, Some(ip)) => Caller::Address(ip),
         (None, None) => Caller::Unknown,
     };
-    if !lock(&shared.guard).allow(caller, now) {
-        return html(
-            StatusCode::TOO_MANY_REQUESTS,
-            page::join(
-                &view,
-                &base,
-                &Said::Trouble("Too many requests from this phone: wait a minute, then try again."),
-            ),
-        );
+    // Too many requests: said on the phone's own page, keeping what it sent.
+    let limited = !lock(&shared.guard).allow(caller, now);
+    if limited && req.method() != Method::POST {
+        let said = Said::Trouble(TOO_MANY);
+        let page = match device {
+            Some(d) => page::main(&view, &base, d, &said, &Kept::default()),
+            None => page::join(&view, &base, &said),
+        };
+        return html(StatusCode::TOO_MANY_REQUESTS, page);
     }
     match (req.method(), place) {
         (&Method::GET, Style) => {
@@ -282,6 +225,12 @@ where
             response
                 .headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600"));
+            response
+        }
+        (&Method::GET, Icon) => {
+            let mut response = respond(StatusCode::OK, "image/svg+xml", page::ICON);
+            let hour = HeaderValue::from_static("max-age=3600");
+            response.headers_mut().insert(header::CACHE_CONTROL, hour);
             response
         }
         (&Method::GET | &Method::HEAD, Page) => {
@@ -311,13 +260,42 @@ where
             let form: Vec<(String, String)> = form_urlencoded::parse(&body)
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect();
+            if limited {
+                return refused(
+                    &view,
+                    &base,
+                    device,
+                    &form,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    TOO_MANY,
+                );
+            }
             post(shared, &view, &base, device, action, &form, now).await
         }
-        (_, Page | Style) | (_, Action(_)) => respond(
+        (_, Page | Style | Icon) | (_, Action(_)) => respond(
             StatusCode::METHOD_NOT_ALLOWED,
             "text/plain; charset=utf-8",
             "Open the page, or send its forms.",
         ),
+    }
+}
+
+/// The phone's page saying why what it sent was not saved, with what it typed kept.
+fn refused(
+    view: &View,
+    base: &str,
+    device: Option<u32>,
+    form: &[(String, String)],
+    status: StatusCode,
+    words: &str,
+) -> Response<Full<Bytes>> {
+    let kept = Kept {
+        idea: field(form, "text").unwrap_or("").chars().take(600).collect(),
+        feeling: field(form, "feeling").unwrap_or("").chars().take(600).collect(),
+    };
+    match device {
+        Some(d) => html(status, page::main(view, base, d, &Said::Trouble(words), &kept)),
+        None => html(status, page::join(view, base, &Said::Trouble(words))),
     }
 }
 
@@ -342,14 +320,8 @@ async fn post(
     form: &[(String, String)],
     now: Instant,
 ) -> Response<Full<Bytes>> {
-    let kept = Kept {
-        idea: field(form, "text").unwrap_or("").chars().take(600).collect(),
-        feeling: field(form, "feeling").unwrap_or("").chars().take(600).collect(),
-    };
-    let trouble = |status: StatusCode, words: &str| match device {
-        Some(d) => html(status, page::main(view, base, d, &Said::Trouble(words), &kept)),
-        None => html(status, page::join(view, base, &Said::Trouble(words))),
-    };
+    let trouble =
+        |status: StatusCode, words: &str| refused(view, base, device, form, status, words);
     if !view.open {
         return html(StatusCode::CONFLICT, page::closed(view, base));
     }
@@ -361,12 +333,18 @@ async fn post(
         Err(_) => return see_other(base),
     };
     let mut device = device;
+    // A walk-in without a cookie joins first: the phone is that device from
+    // then on, whatever becomes of its ask, so it gets its cookie either way.
+    let mut joined = false;
     match (&ask, device) {
         (Ask::Join { .. }, Some(_)) => return see_other(base),
         // Not on the list: the phone joins anonymously, then asks to be added.
         (Ask::WalkIn { .. }, None) => {
             match ask_console(shared, None, Ask::Join { who: None }).await {
-                Reply::Saved { device: d, .. } => device = Some(d),
+                Reply::Saved { device: d, .. } => {
+                    device = Some(d);
+                    joined = true;
+                }
                 Reply::Refused(words) => return trouble(StatusCode::CONFLICT, &words),
                 Reply::NotSaved(words) => {
                     return trouble(
@@ -380,8 +358,10 @@ async fn post(
         (_, None) => return see_other(base),
         (Ask::Idea { .. }, Some(d)) => {
             if let Some(wait) = lock(&shared.guard).idea_wait(d, now) {
+                let gap = lock(&shared.guard).idea_gap().as_secs().max(1);
                 let words = format!(
-                    "One idea every 5 seconds: wait {} more, then send it again.",
+                    "One idea every {}: wait {} more, then send it again.",
+                    plural(gap, "second"),
                     plural(wait.as_secs().max(1), "second")
                 );
                 return trouble(StatusCode::TOO_MANY_REQUESTS, &words);
@@ -417,19 +397,26 @@ async fn post(
                 }
                 _ => {}
             }
-            let mut response = see_other(&format!("{base}?saved={action}"));
-            if device.is_none() || matches!(ask, Ask::Join { .. }) || action == "walkin" {
-                let value = lock(&shared.guard).cookie(d);
-                let cookie = format!("{COOKIE}={value}; Path={base}; HttpOnly; SameSite=Strict");
-                if let Ok(cookie) = HeaderValue::from_str(&cookie) {
-                    response.headers_mut().insert(header::SET_COOKIE, cookie);
-                }
+            let response = see_other(&format!("{base}?saved={action}"));
+            if device.is_none() || joined || matches!(ask, Ask::Join { .. }) {
+                return with_cookie(shared, base, d, response);
             }
             response
         }
-        Reply::Refused(words) => trouble(StatusCode::CONFLICT, &words),
+        Reply::Refused(words) => {
+            let response = trouble(StatusCode::CONFLICT, &words);
+            match device {
+                Some(d) if joined => with_cookie(shared, base, d, response),
+                _ => response,
+            }
+        }
         Reply::NotSaved(words) => {
-            trouble(StatusCode::SERVICE_UNAVAILABLE, &format!("Not saved, try again: {words}."))
+            let words = format!("Not saved, try again: {words}.");
+            let response = trouble(StatusCode::SERVICE_UNAVAILABLE, &words);
+            match device {
+                Some(d) if joined => with_cookie(shared, base, d, response),
+                _ => response,
+            }
         }
     }
 }
