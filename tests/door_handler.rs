@@ -35,12 +35,15 @@ enum Console {
 
 const REFUSED: &str = "The facilitator has paused phones for a moment.";
 
+/// Every ask the console received, with its device.
+type Asks = Arc<Mutex<Vec<(Option<u32>, Ask)>>>;
+
 /// A door, its fake console, and the room the console keeps.
 struct Room {
     shared: Arc<Shared>,
     state: Arc<Mutex<State>>,
     /// Every ask the console received, with its device: how we know it was (not) called.
-    asks: Arc<Mutex<Vec<(Option<u32>, Ask)>>>,
+    asks: Asks,
     console: Arc<Mutex<Console>>,
     runtime: tokio::runtime::Runtime,
 }
@@ -242,7 +245,7 @@ fn a_wrong_or_missing_room_code_is_forbidden_and_never_reaches_the_console() {
         format!("/r/r/{CODE}/idea"),
         format!("//r/{CODE}/idea"),
         format!("/R/{CODE}/idea"),
-        format!("/r/%37KQ2M/idea"),
+        format!("/r/%{:02X}{}/idea", CODE.as_bytes()[0], &CODE[1..]),
         "/style.css".to_string(),
     ];
     for path in &paths {
