@@ -263,9 +263,10 @@ fn a_wrong_or_missing_room_code_is_forbidden_and_never_reaches_the_console() {
     assert_eq!(room.calls(), before, "a request without the room code reached the console");
 }
 
-// 2. A cookie the door did not sign is turned away, not taken as no cookie.
+// 2. A cookie the door did not sign names no one: the phone is asked who it
+// is, and what it sends never reaches the console.
 #[test]
-fn a_cookie_this_door_did_not_sign_is_forbidden() {
+fn a_cookie_this_door_did_not_sign_names_no_one() {
     let room = Room::plain();
     let ours = room.join(Some("Amina"));
     let other = Room::new(common::plan(), Limits::default(), [8; 16]);
@@ -284,9 +285,12 @@ fn a_cookie_this_door_did_not_sign_is_forbidden() {
     ];
     let before = room.calls();
     for cookie in &made_up {
-        assert_forbidden(&room.get(&at(""), Some(cookie)), &format!("GET with {cookie}"));
+        let page = room.get(&at(""), Some(cookie));
+        assert_eq!(page.status, StatusCode::OK, "GET with {cookie}");
+        assert!(page.body.contains("Who are you?"), "GET with {cookie}: {}", page.body);
+        assert!(!page.body.contains("You joined as"), "GET with {cookie}");
         let sent = room.post(&at("/idea"), Some(cookie), &[("text", "Forged")]);
-        assert_forbidden(&sent, &format!("POST with {cookie}"));
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "POST with {cookie}: {}", sent.body);
     }
     assert_eq!(room.calls(), before, "a forged cookie reached the console");
     // The real one still works, also among other cookies.
@@ -557,7 +561,6 @@ fn a_reflection_sent_again_changes_the_tally() {
 // score, though the server keeps it as given ("Skipped components keep what was
 // given before"); the next send then takes it back a second time.
 #[test]
-#[ignore = "bug: ask::events takes back a skipped component's earlier level"]
 fn a_skipped_component_keeps_its_score_when_a_reflection_is_sent_again() {
     let room = Room::plain();
     room.record(Event::CheckpointStarted { label: "end".into() });
@@ -583,7 +586,6 @@ fn a_skipped_component_keeps_its_score_when_a_reflection_is_sent_again() {
 // Found while writing the above: a walk-in the console refuses has already joined
 // the phone anonymously, but the phone gets no cookie; every retry makes another device.
 #[test]
-#[ignore = "bug: a refused walk-in joins a device but sets no cookie"]
 fn a_refused_walk_in_still_gives_the_phone_its_device() {
     let room = Room::plain();
     // Amina is on the list already: the walk-in is refused after the anonymous join.

@@ -91,14 +91,13 @@ impl Doorway {
     }
 }
 
-/// Answers a phone: what it asks is checked as any key would be, written to
-/// disk with nothing else, and only then applied and said to be saved.
-pub fn serve(request: Request, live: &mut Live, recorder: &mut Recorder, now: Ms) {
-    let reply = answer(&request, live, recorder, now);
-    let _ = request.reply.send(reply);
-}
-
+/// What to answer a phone: what it asks is checked as any key would be,
+/// written to disk with nothing else, and only then applied.
 fn answer(request: &Request, live: &mut Live, recorder: &mut Recorder, now: Ms) -> Reply {
+    // A phone that stopped waiting was told "not saved": never write it later.
+    if request.reply.is_closed() {
+        return Reply::NotSaved("the phone stopped waiting".into());
+    }
     let state = &live.state;
     if state.door.open.is_none() || state.ended.is_some() {
         return Reply::Refused("The door is closed.".into());
@@ -150,7 +149,12 @@ impl Console {
         if self.door.wanted.is_some() {
             self.open_door(now);
         } else if live.state.door.open.is_some() {
+            // Said after what the resume said, which it must not hide.
+            let resumed = live.state.said.clone();
             self.record_now(Event::DoorClosed, now);
+            if let Mode::Live(live) = &mut self.app.mode {
+                live.ui.notice = Some(format!("{resumed} {}", live.state.said));
+            }
         }
     }
 
@@ -209,8 +213,11 @@ impl Console {
     pub(super) fn door_request(&mut self, request: Request, now: Ms) {
         match (&mut self.recording, &mut self.app.mode) {
             (Some((recorder, _)), Mode::Live(live)) => {
-                serve(request, live, recorder, now);
+                let reply = answer(&request, live, recorder, now);
+                // The pages know the change before the phone hears "saved",
+                // so its next request finds it (a phone that just joined, say).
                 self.door.show(live, now);
+                let _ = request.reply.send(reply);
             }
             _ => {
                 let _ = request.reply.send(Reply::Refused("The door is closed.".into()));

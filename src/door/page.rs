@@ -234,6 +234,9 @@ fn votes(view: &View, base: &str, device: u32) -> Markup {
                 Some(n) => p { "You have " (n) @if n == 1 { " vote" } @else { " votes" } " left in this stage." },
                 None => p { "Vote for as many as you like." },
             }
+            @if view.more_ideas > 0 {
+                p class="hint" { "The latest " (view.ideas.len()) " ideas; " (view.more_ideas) " more are on the board." }
+            }
             ol class="ideas" {
                 @for (n, text, votes) in &view.ideas {
                     li value=(n + 1) {

@@ -357,8 +357,11 @@ async fn post(
         (Ask::Join { .. }, None) => {}
         (_, None) => return see_other(base),
         (Ask::Idea { .. }, Some(d)) => {
-            if let Some(wait) = lock(&shared.guard).idea_wait(d, now) {
-                let gap = lock(&shared.guard).idea_gap().as_secs().max(1);
+            let (wait, gap) = {
+                let guard = lock(&shared.guard);
+                (guard.idea_wait(d, now), guard.idea_gap().as_secs().max(1))
+            };
+            if let Some(wait) = wait {
                 let words = format!(
                     "One idea every {}: wait {} more, then send it again.",
                     plural(gap, "second"),

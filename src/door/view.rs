@@ -8,6 +8,10 @@ use crate::model::door::Voter;
 use crate::model::reflection::LEVELS;
 use crate::model::{Ms, State};
 
+/// The most ideas a phone's page lists to vote for: the latest. A page
+/// reloaded after every tap stays small on a room's Wi-Fi.
+pub const SHOWN_IDEAS: usize = 100;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     pub open: bool,
@@ -23,8 +27,11 @@ pub struct View {
     pub speaking: Option<String>,
     /// Who waits for the floor, in order.
     pub queue: Vec<String>,
-    /// Ideas the room can see and vote for: number (from 0), text, votes (none while blind).
+    /// Ideas the room can see and vote for, the latest `SHOWN_IDEAS`: number
+    /// (from 0), text, votes (none while blind).
     pub ideas: Vec<(usize, String, Option<u32>)>,
+    /// How many more the board holds than the page lists.
+    pub more_ideas: usize,
     pub components: Vec<String>,
     /// The components the stage is about, ticked to begin with.
     pub focus: Vec<String>,
@@ -48,6 +55,15 @@ impl View {
         for (_, offer) in state.door.waiting() {
             *waiting.entry(offer.device).or_default() += 1;
         }
+        let standing: Vec<(usize, String, Option<u32>)> = state
+            .ideas
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !i.hidden && !i.parked && i.merged_into.is_none())
+            .map(|(n, i)| (n, i.text.clone(), (!state.ideas.blind).then_some(i.votes)))
+            .collect();
+        let more_ideas = standing.len().saturating_sub(SHOWN_IDEAS);
         View {
             open: state.door.open.is_some() && state.ended.is_none(),
             ended: state.ended.is_some(),
@@ -68,14 +84,8 @@ impl View {
             names: room.people.iter().map(|p| p.name.clone()).collect(),
             speaking: room.speaking.map(|t| name(t.who)),
             queue: room.queue(now).iter().map(|w| name(w.who)).collect(),
-            ideas: state
-                .ideas
-                .list
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| !i.hidden && !i.parked && i.merged_into.is_none())
-                .map(|(n, i)| (n, i.text.clone(), (!state.ideas.blind).then_some(i.votes)))
-                .collect(),
+            ideas: standing.into_iter().skip(more_ideas).collect(),
+            more_ideas,
             components: state.components.iter().map(|c| c.name.clone()).collect(),
             focus: stage.focus.clone(),
             checkpoint: state

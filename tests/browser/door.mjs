@@ -23,7 +23,7 @@ if (!url || !outDir) {
 }
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const summary = { url, chromium: null, axeVersion: null, axe: {}, screenshots: [], consoleErrors: [], faviconErrors: [], overflow: {} };
+const summary = { url, chromium: null, axeVersion: null, axe: {}, screenshots: [], consoleErrors: [], overflow: {} };
 
 class Failure extends Error {}
 function fail(message) {
@@ -63,18 +63,15 @@ async function says(page, text, name) {
   if (!body.includes(text)) fail(`${name}: the page does not say ${JSON.stringify(text)}; it says:\n${body}`);
 }
 
-/// Console errors and failed pages, from every page of a context. The
-/// browser's own ask for /favicon.ico, which the door answers 403 as it does
-/// every path without the room code, is kept apart: `faviconErrors`, a known
-/// fault of the pages (they name no icon), reported rather than failed on.
+/// Console errors and failed pages, from every page of a context: any one,
+/// the browser's own ask for an icon included, fails the test.
 function watch(context) {
   context.on('page', (page) => {
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       const from = m.location()?.url ?? '';
       const said = `${page.url()}: ${m.text()}${from && from !== page.url() ? ` (${from})` : ''}`;
-      if (new URL(from || page.url()).pathname === '/favicon.ico') summary.faviconErrors.push(said);
-      else summary.consoleErrors.push(said);
+      summary.consoleErrors.push(said);
     });
     page.on('pageerror', (e) => summary.consoleErrors.push(`${page.url()}: ${e}`));
   });

@@ -8,7 +8,12 @@ use std::time::{Duration, Instant};
 /// The release binary when it is at least as new as this test build's, else the test build's.
 pub fn binary() -> PathBuf {
     let debug = PathBuf::from(env!("CARGO_BIN_EXE_roundtable"));
-    let release = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/roundtable");
+    // <target>/debug/roundtable → <target>/release/roundtable, wherever the target folder is.
+    let release = debug
+        .parent()
+        .and_then(Path::parent)
+        .map(|target| target.join("release/roundtable"))
+        .unwrap_or_default();
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     match (modified(&release), modified(&debug)) {
         (Some(r), Some(d)) if r >= d => release,
