@@ -130,3 +130,59 @@ fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_hav
     assert!(md.contains("## Through the door"), "{md}");
     assert!(md.contains("Phones that took part: 1. From them came ideas: 1; hands: 1"), "{md}");
 }
+
+#[test]
+fn a_resumed_session_keeps_its_room_code_and_phones_join_again() {
+    let dir = common::folder_with_plan();
+    let bin = binary();
+    let bin = bin.display();
+    let t = Tmux::new("doorresume", dir.path());
+    t.start("console", (120, 35), &format!("{bin} run --door 127.0.0.1:0 plan.ron"), &[]);
+    t.wait_for("console", "door open");
+    t.keys("console", &["T"]);
+    let (host, base) = address(&t.wait_for("console", "Phones on this network open:"));
+    let joined = request(&host, "POST", &format!("{base}/join"), None, "who=Amina");
+    let cookie = joined.header("set-cookie").unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    // `D` closes the door: the page says so, and nothing can be sent.
+    t.keys("console", &["D"]);
+    t.wait_for("console", "The door is closed");
+    let page = request(&host, "GET", &base, Some(&cookie), "");
+    assert!(page.body.contains("The door is closed for now"), "{}", page.body);
+    let hand = request(&host, "POST", &format!("{base}/hand"), Some(&cookie), "kind=normal");
+    assert_eq!(hand.status, 409, "{}", hand.body);
+    t.keys("console", &["D"]);
+    t.wait_for("console", "The door is open");
+    t.keys("console", &["Escape", "q"]);
+    assert_eq!(t.exit_status("console"), 0);
+
+    let file = std::fs::read_dir(dir.path().join("sessions/recorded"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .unwrap();
+    let name = file.to_str().unwrap();
+    // Resumed without --door: the door stays closed, and the resume is still said.
+    t.start("again", (120, 35), &format!("{bin} run '{name}'"), &[]);
+    t.wait_for("again", "Resumed");
+    assert!(!t.screen("again").contains("door open"), "{}", t.screen("again"));
+    t.keys("again", &["q"]);
+    assert_eq!(t.exit_status("again"), 0);
+    // Resumed with it: the same room code, so the code on the wall still works.
+    t.start("door", (120, 35), &format!("{bin} run --door 127.0.0.1:0 '{name}'"), &[]);
+    t.wait_for("door", "door open");
+    t.keys("door", &["T"]);
+    let (host2, base2) = address(&t.wait_for("door", "Phones on this network open:"));
+    assert_eq!(base2, base, "the room code is kept");
+    // The console's key is new: the old cookie names no one, and the phone joins again.
+    let page = request(&host2, "GET", &base2, Some(&cookie), "");
+    assert!(page.body.contains("Who are you?"), "{}", page.body);
+    let again = request(&host2, "POST", &format!("{base2}/join"), None, "who=Amina");
+    assert_eq!(again.status, 303);
+    assert!(again.header("set-cookie").unwrap().starts_with("rt-device=2."));
+    t.keys("door", &["Escape", "q"]);
+    assert_eq!(t.exit_status("door"), 0);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("DoorOpened").count(), 3, "{text}");
+    assert_eq!(text.matches("DoorClosed").count(), 3, "{text}");
+}

@@ -40,7 +40,8 @@ pub struct Doorway {
     pub wanted: Option<Option<SocketAddr>>,
     /// Where it listened last, so that it opens there again.
     last: Option<Option<SocketAddr>>,
-    server: Option<Server>,
+    /// The server, and the address phones open, while it runs.
+    server: Option<(Server, String)>,
 }
 
 impl Doorway {
@@ -50,6 +51,11 @@ impl Doorway {
 
     pub fn is_open(&self) -> bool {
         self.server.is_some()
+    }
+
+    /// The address phones open, while the server runs.
+    pub fn address(&self) -> Option<String> {
+        self.server.as_ref().map(|(_, address)| address.clone())
     }
 
     /// Starts the server for `state`'s room (keeping its code, if it had one)
@@ -74,8 +80,9 @@ impl Doorway {
             shown.set_ip(local_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)));
         }
         self.last = Some(at.or(Some(bind)));
-        self.server = Some(server);
-        Ok(Event::DoorOpened { address: address(shown, &code) })
+        let address = address(shown, &code);
+        self.server = Some((server, address.clone()));
+        Ok(Event::DoorOpened { address })
     }
 
     /// Stops the server: phones can no longer reach it.
@@ -85,7 +92,7 @@ impl Doorway {
 
     /// Gives the pages the room as it is now.
     pub fn show(&self, live: &Live, now: Ms) {
-        if let Some(server) = &self.server {
+        if let Some((server, _)) = &self.server {
             server.shared.show(View::of(&live.state, now));
         }
     }
@@ -146,24 +153,35 @@ impl Console {
         if live.state.ended.is_some() {
             return;
         }
+        let (before, count) = (live.state.said.clone(), live.state.count);
         if self.door.wanted.is_some() {
             self.open_door(now);
         } else if live.state.door.open.is_some() {
-            // Said after what the resume said, which it must not hide.
-            let resumed = live.state.said.clone();
             self.record_now(Event::DoorClosed, now);
-            if let Mode::Live(live) = &mut self.app.mode {
-                live.ui.notice = Some(format!("{resumed} {}", live.state.said));
-            }
+        }
+        // Said after what the resume said, which it must not hide.
+        if let Mode::Live(live) = &mut self.app.mode
+            && live.state.count > count
+        {
+            live.ui.notice = Some(format!("{before} {}", live.state.said));
         }
     }
 
-    /// `D`: opens the door, or closes it.
+    /// `D`: closes the door, or opens it. Closed, the server stays, so that
+    /// phones are told the door is closed and the same address opens again.
     pub(super) fn toggle_door(&mut self, now: Ms) {
-        if self.door.is_open() {
-            self.close_door(now);
-        } else {
-            self.open_door(now);
+        let Mode::Live(live) = &self.app.mode else {
+            return;
+        };
+        match (&live.state.door.open, self.door.address()) {
+            (Some(_), _) => self.record_now(Event::DoorClosed, now),
+            (None, Some(address)) => {
+                self.record_now(Event::DoorOpened { address }, now);
+            }
+            (None, None) => self.open_door(now),
+        }
+        if let Mode::Live(live) = &self.app.mode {
+            self.door.show(live, now);
         }
     }
 
@@ -174,21 +192,13 @@ impl Console {
         let tx = tx.clone();
         let send: Send = Box::new(move |request| tx.send(Wake::Door(request)).is_ok());
         match self.door.open(&live.state, send) {
-            Ok(opened) => {
-                self.record_now(opened, now);
-                if let Mode::Live(live) = &self.app.mode {
-                    self.door.show(live, now);
-                }
-            }
+            Ok(opened) => self.record_now(opened, now),
             Err(why) => live.ui.notice = Some(why),
         }
     }
 
-    /// Closes the door, in the record and on the network.
+    /// Closes the door, in the record and on the network: the console quits.
     pub(super) fn close_door(&mut self, now: Ms) {
-        if !self.door.is_open() {
-            return;
-        }
         if let Mode::Live(live) = &self.app.mode
             && live.state.door.open.is_some()
             && live.state.ended.is_none()

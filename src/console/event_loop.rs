@@ -314,9 +314,12 @@ impl Console {
             outcome.events.iter().any(|l| matches!(l.event, crate::model::Event::WorkshopEnded));
         if ends && self.door.is_open() {
             let at = outcome.events[0].at;
-            outcome
-                .events
-                .insert(0, crate::model::Logged::new(at, crate::model::Event::DoorClosed));
+            if let Mode::Live(live) = &self.app.mode
+                && live.state.door.open.is_some()
+            {
+                let closed = crate::model::Logged::new(at, crate::model::Event::DoorClosed);
+                outcome.events.insert(0, closed);
+            }
             self.door.close();
         }
         for logged in outcome.events {
