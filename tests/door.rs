@@ -16,7 +16,11 @@ fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_hav
     let bin = bin.display();
     let t = Tmux::new("door", dir.path());
     t.start("console", (120, 35), &format!("{bin} run --door 127.0.0.1:0 plan.ron"), &[]);
-    t.wait_for("console", "door open");
+    // The status line says where the door is; a phone may come before any key is pressed.
+    let said = t.wait_for("console", "The door is open: http://");
+    let (host, base) = address(&said);
+    let first = request(&host, "GET", &base, None, "");
+    assert!(first.body.contains("Stay anonymous"), "the door is open at once: {}", first.body);
     t.keys("console", &["T"]);
     let screen = t.wait_for("console", "Phones on this network open:");
     // The code is drawn for phones to scan: black on white, whatever the theme.

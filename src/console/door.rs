@@ -180,9 +180,6 @@ impl Console {
             }
             (None, None) => self.open_door(now),
         }
-        if let Mode::Live(live) = &self.app.mode {
-            self.door.show(live, now);
-        }
     }
 
     fn open_door(&mut self, now: Ms) {
@@ -215,6 +212,7 @@ impl Console {
             if live.state.check(&logged).is_ok() {
                 recorder.append(&logged);
                 live.record(logged);
+                self.door.show(live, now);
             }
         }
     }

@@ -415,6 +415,10 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                     list.push((Action::Vote, "vote"));
                 }
             };
+            // What phones sent waits for the facilitator: said before the rest.
+            if state.door.waiting().next().is_some() {
+                list.push((Action::DoorTray, "door's tray"));
+            }
             match kind {
                 StageKind::Break => {}
                 StageKind::Ideas | StageKind::Reflection => {
@@ -431,6 +435,7 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 (Action::Undo, "undo"),
                 (Action::Quit, "quit"),
                 (Action::Reflect, "reflect"),
+                (Action::DoorTray, "door"),
                 (Action::IdeasBoard, "board"),
                 (Action::ActionsList, "actions"),
                 (Action::NextPanel, "panel"),
