@@ -132,7 +132,7 @@ fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_hav
     let md = run(dir.path(), &["report", file.to_str().unwrap()]);
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(md.contains("## Through the door"), "{md}");
-    assert!(md.contains("Phones that took part: 1. From them came ideas: 1; hands: 1"), "{md}");
+    assert!(md.contains("Phones joined: 1 (one that joins again after a restart counts again). From them came ideas: 1; hands: 1"), "{md}");
 }
 
 #[test]

@@ -259,7 +259,7 @@ fn door(out: &mut String, door: &super::summary::DoorSummary) {
     }
     out.push_str("\n## Through the door\n\n");
     out.push_str(&format!(
-        "Phones that took part: {}. From them came ideas: {}; hands: {}; votes: {}; scores: {}; reflections: {}.\n",
+        "Phones joined: {} (one that joins again after a restart counts again). From them came ideas: {}; hands: {}; votes: {}; scores: {}; reflections: {}.\n",
         door.phones, door.ideas, door.hands, door.votes, door.scores, door.reflections
     ));
     if !door.answers.is_empty() {

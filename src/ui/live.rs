@@ -416,7 +416,8 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 }
             };
             // What phones sent waits for the facilitator: said before the rest.
-            if state.door.waiting().next().is_some() {
+            let tray = state.door.waiting().next().is_some();
+            if tray {
                 list.push((Action::DoorTray, "door's tray"));
             }
             match kind {
@@ -435,7 +436,11 @@ fn hint_items(state: &State, ui: &LiveUi, keymap: &Keymap, now: Ms) -> Vec<(Stri
                 (Action::Undo, "undo"),
                 (Action::Quit, "quit"),
                 (Action::Reflect, "reflect"),
-                (Action::DoorTray, "door"),
+            ]);
+            if !tray {
+                list.push((Action::DoorTray, "door"));
+            }
+            list.extend([
                 (Action::IdeasBoard, "board"),
                 (Action::ActionsList, "actions"),
                 (Action::NextPanel, "panel"),

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::text::{cut, pad, wrap};
 use super::theme::Theme;
 use crate::app::live::Before;
-use crate::model::reflection::{LEVELS, Mark, Question, Rung, score_words};
+use crate::model::reflection::{Answer, LEVELS, Mark, Question, Rung, score_words};
 use crate::model::text::width;
 use crate::model::{Ms, State};
 
@@ -145,7 +145,38 @@ pub fn render(
         if let Some((_, Some(note))) = &answer {
             lines.push(Line::styled(cut(&format!("    note: {note}"), w), theme.reason));
         }
+        // What phones answered, anonymously: counted, hidden while the tally is.
+        if let Some(felt) = checkpoint.map(|c| c.felt[q]).filter(|f| f.iter().sum::<u32>() > 0) {
+            let words = if state.ideas.blind {
+                format!(
+                    "    from phones: {} answers, hidden until the reveal",
+                    felt.iter().sum::<u32>()
+                )
+            } else {
+                let counts: Vec<String> = Answer::ALL
+                    .iter()
+                    .zip(felt)
+                    .map(|(a, n)| format!("{} {n}", a.label()))
+                    .collect();
+                format!("    from phones: {}", counts.join(" · "))
+            };
+            lines.push(Line::styled(cut(&words, w), theme.reason));
+        }
         if *question == Question::SharingPower {
+            let feelings = checkpoint.map_or(&[][..], |c| &c.feelings[..]);
+            if !feelings.is_empty() {
+                let words = if state.ideas.blind {
+                    format!(
+                        "    how it feels, from phones: {}, hidden until the reveal",
+                        feelings.len()
+                    )
+                } else {
+                    let quoted: Vec<String> =
+                        feelings.iter().rev().map(|f| format!("“{f}”")).collect();
+                    format!("    how it feels, from phones, latest first: {}", quoted.join(" · "))
+                };
+                lines.push(Line::styled(cut(&words, w), theme.reason));
+            }
             lines.extend(evidence(state, before, now, w, theme));
         }
         rows.push(lines);

@@ -330,7 +330,7 @@ fn door(s: &Summary) -> Markup {
             section aria-labelledby="door" {
                 h2 #door { "Through the door" }
                 p {
-                    "Phones that took part: " (d.phones) ". From them came ideas: " (d.ideas)
+                    "Phones joined: " (d.phones) " (one that joins again after a restart counts again). From them came ideas: " (d.ideas)
                     "; hands: " (d.hands) "; votes: " (d.votes) "; scores: " (d.scores)
                     "; reflections: " (d.reflections) "."
                 }
