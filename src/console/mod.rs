@@ -1,5 +1,5 @@
 //! The runtime: the loop, effects, alerts, quitting, signals and the clock.
-//! It may use every other folder, and is, with `store`, the only place with I/O.
+//! It may use every other folder, and is, with `store` and `door` (the network), the only place with I/O.
 
 pub mod clock;
 pub(crate) mod door;
