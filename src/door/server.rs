@@ -202,7 +202,7 @@ where
     // restarted with a new key) names no one: the phone joins again.
     let device = cookie(req.headers()).and_then(|value| lock(&shared.guard).device(value));
     let view = shared.view();
-    // A device the record does not know (a cookie from before a restart that lost its key) joins again.
+    // A device the pages do not know (signed, yet not in the record) is no one.
     let device = device.filter(|d| (*d as usize) <= view.devices.len() && *d >= 1);
     let caller = match (device, peer) {
         (Some(d), _) => Caller::Device(d),
