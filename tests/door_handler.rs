@@ -86,7 +86,7 @@ fn apply(state: &mut State, request: &Request) -> Reply {
         return Reply::Refused(why.to_string());
     }
     *state = scratch;
-    Reply::Saved { device, said: state.said.clone() }
+    Reply::Saved { device }
 }
 
 impl Room {

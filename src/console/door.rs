@@ -133,7 +133,7 @@ fn answer(request: &Request, live: &mut Live, recorder: &mut Recorder, now: Ms) 
     for one in logged {
         live.record(one);
     }
-    Reply::Saved { device, said: live.state.said.clone() }
+    Reply::Saved { device }
 }
 
 /// What wakes the console: a key, the terminal gone, or a phone.

@@ -45,8 +45,8 @@ pub enum Ask {
 /// What the console tells the phone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reply {
-    /// On disk: the phone's device number (new when it joined) and what changed, in words.
-    Saved { device: u32, said: String },
+    /// On disk: the phone's device number (new when it joined).
+    Saved { device: u32 },
     /// Not possible now, and why; nothing was written.
     Refused(String),
     /// The disk refused: nothing was written, and the phone may try again.

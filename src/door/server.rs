@@ -341,7 +341,7 @@ async fn post(
         // Not on the list: the phone joins anonymously, then asks to be added.
         (Ask::WalkIn { .. }, None) => {
             match ask_console(shared, None, Ask::Join { who: None }).await {
-                Reply::Saved { device: d, .. } => {
+                Reply::Saved { device: d } => {
                     device = Some(d);
                     joined = true;
                 }
@@ -384,7 +384,7 @@ async fn post(
     }
     let reply = ask_console(shared, device, ask.clone()).await;
     match reply {
-        Reply::Saved { device: d, .. } => {
+        Reply::Saved { device: d } => {
             match &ask {
                 Ask::Idea { .. } => lock(&shared.guard).idea_sent(d, now),
                 Ask::Reflect { levels, .. } => {

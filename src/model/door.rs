@@ -332,7 +332,10 @@ impl super::state::State {
                     Offered::WalkIn { name, role } => {
                         let added = Event::ParticipantAdded { name: name.clone(), role };
                         let said = self.room.apply(&added, self.at, None);
-                        if let Some(slot) = self.door.devices.get_mut(device as usize - 1) {
+                        if let Some(slot) = (device as usize)
+                            .checked_sub(1)
+                            .and_then(|d| self.door.devices.get_mut(d))
+                        {
                             *slot = self.room.find(&name);
                         }
                         format!("From the door's tray: {said}")
