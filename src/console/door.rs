@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::event_loop::Console;
 use crate::app::Mode;
 use crate::app::live::Live;
-use crate::door::ask::{Reply, events};
+use crate::door::ask::{Given, Reply, events};
 use crate::door::code::{address, code_of, local_address, new_code, new_key};
 use crate::door::guard::Limits;
 use crate::door::server::{Request, Send, Server, Shared};
@@ -42,11 +42,13 @@ pub struct Doorway {
     last: Option<Option<SocketAddr>>,
     /// The server, and the address phones open, while it runs.
     server: Option<(Server, String)>,
+    /// What each phone gave in each reflection.
+    given: Given,
 }
 
 impl Doorway {
     pub fn new(wanted: Option<Option<SocketAddr>>) -> Doorway {
-        Doorway { wanted, last: None, server: None }
+        Doorway { wanted, last: None, server: None, given: Given::default() }
     }
 
     pub fn is_open(&self) -> bool {
@@ -100,7 +102,13 @@ impl Doorway {
 
 /// What to answer a phone: what it asks is checked as any key would be,
 /// written to disk with nothing else, and only then applied.
-fn answer(request: &Request, live: &mut Live, recorder: &mut Recorder, now: Ms) -> Reply {
+fn answer(
+    request: &Request,
+    live: &mut Live,
+    recorder: &mut Recorder,
+    given: &mut Given,
+    now: Ms,
+) -> Reply {
     // A phone that stopped waiting was told "not saved": never write it later.
     if request.reply.is_closed() {
         return Reply::NotSaved("the phone stopped waiting".into());
@@ -110,7 +118,10 @@ fn answer(request: &Request, live: &mut Live, recorder: &mut Recorder, now: Ms) 
         return Reply::Refused("The door is closed.".into());
     }
     let at = now.max(state.at);
-    let logged = events(state, request.device, &request.ask, at);
+    // A reflection is worked out against what this phone gave before, here,
+    // one request at a time, so that two sent together count once.
+    let ask = given.fill(state, request.device, &request.ask);
+    let logged = events(state, request.device, &ask, at);
     if logged.is_empty() {
         return Reply::Refused("Nothing new to save: your answers are as they were.".into());
     }
@@ -133,6 +144,7 @@ fn answer(request: &Request, live: &mut Live, recorder: &mut Recorder, now: Ms) 
     for one in logged {
         live.record(one);
     }
+    given.saved(&live.state, request.device, &ask);
     Reply::Saved { device }
 }
 
@@ -221,7 +233,7 @@ impl Console {
     pub(super) fn door_request(&mut self, request: Request, now: Ms) {
         match (&mut self.recording, &mut self.app.mode) {
             (Some((recorder, _)), Mode::Live(live)) => {
-                let reply = answer(&request, live, recorder, now);
+                let reply = answer(&request, live, recorder, &mut self.door.given, now);
                 // The pages know the change before the phone hears "saved",
                 // so its next request finds it (a phone that just joined, say).
                 self.door.show(live, now);

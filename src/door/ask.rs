@@ -1,6 +1,8 @@
 //! What a phone asks for, and the events that record it: pure, so the
 //! console only checks them, makes them durable and applies them.
 
+use std::collections::HashMap;
+
 use crate::model::door::LONGEST_FEELING;
 use crate::model::event::Source;
 use crate::model::plan::DoorIdeas;
@@ -32,8 +34,9 @@ pub enum Ask {
     },
     /// A reflection: a level (0 to 4) for some components, answers to the
     /// direction questions, and how it feels. `before` is what this phone
-    /// gave in this checkpoint already: a level given again for one of its
-    /// components takes the earlier one back from the tally first.
+    /// gave in this checkpoint already (the console fills it in): a level
+    /// given again for one of its components takes the earlier one back
+    /// from the tally first.
     Reflect {
         levels: Vec<(String, u8)>,
         before: Vec<(String, u8)>,
@@ -51,6 +54,8 @@ pub enum Reply {
     Refused(String),
     /// The disk refused: nothing was written, and the phone may try again.
     NotSaved(String),
+    /// The console did not answer in time: it may yet be saved.
+    Unconfirmed,
 }
 
 /// The events that record what `device` asks, at `at`; a phone joining gets the next device.
@@ -122,6 +127,39 @@ pub fn events(state: &State, device: Option<u32>, ask: &Ask, at: Ms) -> Vec<Logg
                 }));
             }
             out
+        }
+    }
+}
+
+/// The levels each phone gave in each checkpoint, so that sending again
+/// changes its part of the tally rather than adding to it. Kept by the
+/// console, in memory only: the record keeps no link between a phone and its
+/// reflection.
+#[derive(Debug, Default)]
+pub struct Given(HashMap<(u32, usize), Vec<(String, u8)>>);
+
+impl Given {
+    fn key(state: &State, device: Option<u32>) -> Option<(u32, usize)> {
+        device.zip(state.reflections.checkpoints.len().checked_sub(1))
+    }
+
+    /// `ask`, a reflection's `before` filled in with what this phone gave in the open checkpoint.
+    pub fn fill(&self, state: &State, device: Option<u32>, ask: &Ask) -> Ask {
+        let mut ask = ask.clone();
+        if let (Ask::Reflect { before, .. }, Some(key)) = (&mut ask, Given::key(state, device)) {
+            *before = self.0.get(&key).cloned().unwrap_or_default();
+        }
+        ask
+    }
+
+    /// Notes a reflection saved; a component skipped keeps what was given before.
+    pub fn saved(&mut self, state: &State, device: Option<u32>, ask: &Ask) {
+        if let (Ask::Reflect { levels, .. }, Some(key)) = (ask, Given::key(state, device)) {
+            let mine = self.0.entry(key).or_default();
+            for (component, level) in levels {
+                mine.retain(|(c, _)| c != component);
+                mine.push((component.clone(), *level));
+            }
         }
     }
 }

@@ -84,6 +84,11 @@ impl Guard {
         self.last_idea.insert(device, now);
     }
 
+    /// Takes back the note of an idea that was not saved after all.
+    pub fn idea_unsent(&mut self, device: u32) {
+        self.last_idea.remove(&device);
+    }
+
     fn sign(&self, device: u32) -> String {
         let mut hasher = SipHasher24::new_with_key(&self.key);
         hasher.write(b"roundtable door device");

@@ -2,7 +2,6 @@
 //! its own, talking to the console through a channel. Every request must
 //! carry the room code; one handler decides that before anything else.
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -47,14 +46,7 @@ pub struct Shared {
     pub(super) guard: Mutex<Guard>,
     view: Mutex<Arc<View>>,
     send: Send,
-    /// The levels each phone gave in each checkpoint, so that sending again
-    /// changes its part of the tally rather than adding to it. Only here, in
-    /// memory: the record keeps no link between a phone and its reflection.
-    levels: Mutex<HashMap<(u32, usize), Levels>>,
 }
-
-/// A phone's levels in a checkpoint: component and level.
-type Levels = Vec<(String, u8)>;
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
@@ -67,7 +59,6 @@ impl Shared {
             guard: Mutex::new(Guard::new(limits, key)),
             view: Mutex::new(Arc::new(View::default())),
             send,
-            levels: Mutex::new(HashMap::new()),
         }
     }
 
@@ -307,7 +298,7 @@ async fn ask_console(shared: &Shared, device: Option<u32>, ask: Ask) -> Reply {
     }
     match tokio::time::timeout(SAVE_WAIT, answer).await {
         Ok(Ok(reply)) => reply,
-        _ => Reply::NotSaved("the console did not answer in time".into()),
+        _ => Reply::Unconfirmed,
     }
 }
 
@@ -325,7 +316,7 @@ async fn post(
     if !view.open {
         return html(StatusCode::CONFLICT, page::closed(view, base));
     }
-    let mut ask = match ask_of(action, form, view) {
+    let ask = match ask_of(action, form, view) {
         Ok(ask) => ask,
         Err(words) if action == "join" || device.is_some() => {
             return trouble(StatusCode::BAD_REQUEST, words);
@@ -346,6 +337,12 @@ async fn post(
                     joined = true;
                 }
                 Reply::Refused(words) => return trouble(StatusCode::CONFLICT, &words),
+                Reply::Unconfirmed => {
+                    return trouble(
+                        StatusCode::GATEWAY_TIMEOUT,
+                        "Not confirmed yet: refresh, then try again.",
+                    );
+                }
                 Reply::NotSaved(words) => {
                     return trouble(
                         StatusCode::SERVICE_UNAVAILABLE,
@@ -357,9 +354,15 @@ async fn post(
         (Ask::Join { .. }, None) => {}
         (_, None) => return see_other(base),
         (Ask::Idea { .. }, Some(d)) => {
+            // Noted as sent at once, under the lock that checked it, so two
+            // sent together cannot both pass; taken back if it is not saved.
             let (wait, gap) = {
-                let guard = lock(&shared.guard);
-                (guard.idea_wait(d, now), guard.idea_gap().as_secs().max(1))
+                let mut guard = lock(&shared.guard);
+                let wait = guard.idea_wait(d, now);
+                if wait.is_none() {
+                    guard.idea_sent(d, now);
+                }
+                (wait, guard.idea_gap().as_secs().max(1))
             };
             if let Some(wait) = wait {
                 let words = format!(
@@ -370,36 +373,18 @@ async fn post(
                 return trouble(StatusCode::TOO_MANY_REQUESTS, &words);
             }
         }
-        (Ask::Reflect { before, .. }, Some(d)) => {
-            let Some((checkpoint, _)) = view.checkpoint else {
-                return trouble(StatusCode::CONFLICT, "No reflection is open now.");
-            };
-            let given = lock(&shared.levels).get(&(d, checkpoint)).cloned().unwrap_or_default();
-            let _ = before;
-            if let Ask::Reflect { before, .. } = &mut ask {
-                *before = given;
-            }
+        (Ask::Reflect { .. }, Some(_)) if view.checkpoint.is_none() => {
+            return trouble(StatusCode::CONFLICT, "No reflection is open now.");
         }
         _ => {}
     }
     let reply = ask_console(shared, device, ask.clone()).await;
+    if let (Ask::Idea { .. }, Some(d), false) = (&ask, device, matches!(reply, Reply::Saved { .. }))
+    {
+        lock(&shared.guard).idea_unsent(d);
+    }
     match reply {
         Reply::Saved { device: d } => {
-            match &ask {
-                Ask::Idea { .. } => lock(&shared.guard).idea_sent(d, now),
-                Ask::Reflect { levels, .. } => {
-                    if let Some((checkpoint, _)) = view.checkpoint {
-                        let mut given = lock(&shared.levels);
-                        let mine = given.entry((d, checkpoint)).or_default();
-                        // Skipped components keep what was given before.
-                        for (component, level) in levels {
-                            mine.retain(|(c, _)| c != component);
-                            mine.push((component.clone(), *level));
-                        }
-                    }
-                }
-                _ => {}
-            }
             let response = see_other(&format!("{base}?saved={action}"));
             if device.is_none() || joined || matches!(ask, Ask::Join { .. }) {
                 return with_cookie(shared, base, d, response);
@@ -416,6 +401,15 @@ async fn post(
         Reply::NotSaved(words) => {
             let words = format!("Not saved, try again: {words}.");
             let response = trouble(StatusCode::SERVICE_UNAVAILABLE, &words);
+            match device {
+                Some(d) if joined => with_cookie(shared, base, d, response),
+                _ => response,
+            }
+        }
+        // It may yet be saved: sending again could count it twice.
+        Reply::Unconfirmed => {
+            let words = "Not confirmed yet: the console is busy. Refresh to see whether it arrived before you send it again.";
+            let response = trouble(StatusCode::GATEWAY_TIMEOUT, words);
             match device {
                 Some(d) if joined => with_cookie(shared, base, d, response),
                 _ => response,
