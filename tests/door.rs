@@ -68,7 +68,8 @@ fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_hav
     );
     assert_eq!(sent.status, 303, "{}", sent.body);
     assert_eq!(sent.header("location"), Some(format!("{base}?saved=idea")));
-    let tray = t.wait_for("console", "idea from phone 1 (anonymous)");
+    // Anonymous, it names no phone, on the screen or in the record.
+    let tray = t.wait_for("console", "idea from a phone (anonymous)");
     assert!(tray.contains(idea), "{tray}");
     t.keys("console", &["y"]);
     t.wait_for("console", "From the door's tray: Idea #1 captured");
@@ -117,6 +118,8 @@ fn a_phone_sends_an_idea_a_hand_and_a_reflection_and_the_room_and_the_record_hav
         text.contains("from: Some(Door(device: None))"),
         "the reflection keeps no device:\n{text}"
     );
+    let offered = text.lines().find(|l| l.contains("IdeaOffered")).unwrap();
+    assert!(offered.contains("from: Some(Door(device: None))"), "an anonymous idea: {offered}");
     assert!(text.contains("DoorClosed"), "{text}");
     let out = run(dir.path(), &["report", file.to_str().unwrap(), "--format", "json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

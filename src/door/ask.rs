@@ -86,10 +86,13 @@ pub fn events(state: &State, device: Option<u32>, ask: &Ask, at: Ms) -> Vec<Logg
             };
             let text = text.trim().to_string();
             let components = components.clone();
-            vec![by_phone(match state.plan.door {
+            // Anonymous, it names no phone either: nothing in the record links it to one.
+            let from = from(if author.is_some() { device } else { None });
+            let event = match state.plan.door {
                 DoorIdeas::Auto => Event::IdeaCaptured { text, author, components },
                 DoorIdeas::Tray => Event::IdeaOffered { text, author, components },
-            })]
+            };
+            vec![Logged { at, event, from }]
         }
         Ask::Vote { idea } => vec![by_phone(Event::Voted { idea: *idea })],
         Ask::Reflect { levels, before, answers, note } => {

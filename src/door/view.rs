@@ -52,8 +52,8 @@ impl View {
         let name = |i: usize| room.people[i].name.clone();
         let stage = &state.plan.stages[state.current];
         let mut waiting: HashMap<u32, usize> = HashMap::new();
-        for (_, offer) in state.door.waiting() {
-            *waiting.entry(offer.device).or_default() += 1;
+        for device in state.door.waiting().filter_map(|(_, offer)| offer.device) {
+            *waiting.entry(device).or_default() += 1;
         }
         let standing: Vec<(usize, String, Option<u32>)> = state
             .ideas

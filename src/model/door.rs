@@ -34,7 +34,8 @@ pub enum Fate {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Offer {
-    pub device: u32,
+    /// The phone it came from; none for an anonymous idea, which names no phone.
+    pub device: Option<u32>,
     pub what: Offered,
     pub fate: Fate,
 }
@@ -183,11 +184,14 @@ pub fn check_from(
         (
             Event::IdeaOffered { text, author, components: tags }
             | Event::IdeaCaptured { text, author, components: tags },
-            Some(d),
+            _,
         ) => {
             check_text(text)?;
-            if author.is_some() && author.as_deref().and_then(|a| room.find(a)) != door.person(d) {
-                return Err(Refusal::NotYours);
+            // Named, the phone's own person; anonymous, no phone at all.
+            match (author, device) {
+                (None, None) => {}
+                (Some(a), Some(d)) if room.find(a).is_some() && room.find(a) == door.person(d) => {}
+                _ => return Err(Refusal::NotYours),
             }
             match tags.iter().find(|t| find_component(components, t).is_none()) {
                 Some(unknown) => Err(Refusal::UnknownComponent {
@@ -253,11 +257,11 @@ impl Door {
                 self.came.phones += 1;
             }
             (Event::WalkInAsked { name, role }, Some(device)) => self.tray.push(Offer {
-                device,
+                device: Some(device),
                 what: Offered::WalkIn { name: name.trim().into(), role: role.trim().into() },
                 fate: Fate::Waiting,
             }),
-            (Event::IdeaOffered { text, author, components }, Some(device)) => {
+            (Event::IdeaOffered { text, author, components }, device) => {
                 self.tray.push(Offer {
                     device,
                     what: Offered::Idea {
@@ -332,7 +336,7 @@ impl super::state::State {
                     Offered::WalkIn { name, role } => {
                         let added = Event::ParticipantAdded { name: name.clone(), role };
                         let said = self.room.apply(&added, self.at, None);
-                        if let Some(slot) = (device as usize)
+                        if let Some(slot) = (device.unwrap_or(0) as usize)
                             .checked_sub(1)
                             .and_then(|d| self.door.devices.get_mut(d))
                         {

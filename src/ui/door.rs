@@ -128,12 +128,16 @@ pub fn render(
     for (n, offer) in &waiting {
         let mark = if Some(*n) == selected { "▶" } else { " " };
         let words = match &offer.what {
-            Offered::Idea { text, author, .. } => {
-                let by = author.as_deref().unwrap_or("anonymous");
-                format!("{mark} #{} idea from phone {} ({by}): {text}", n + 1, offer.device)
-            }
+            // An anonymous idea names no phone: nothing links it to one who joined by name.
+            Offered::Idea { text, author, .. } => match (author, offer.device) {
+                (Some(by), Some(d)) => {
+                    format!("{mark} #{} idea from phone {d} ({by}): {text}", n + 1)
+                }
+                _ => format!("{mark} #{} idea from a phone (anonymous): {text}", n + 1),
+            },
             Offered::WalkIn { name, role } => {
-                format!("{mark} #{} walk-in from phone {}: {name}, {role}", n + 1, offer.device)
+                let d = offer.device.unwrap_or(0);
+                format!("{mark} #{} walk-in from phone {d}: {name}, {role}", n + 1)
             }
         };
         let style = if Some(*n) == selected { theme.selected } else { theme.text };
