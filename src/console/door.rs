@@ -51,10 +51,6 @@ impl Doorway {
         Doorway { wanted, last: None, server: None, given: Given::default() }
     }
 
-    pub fn is_open(&self) -> bool {
-        self.server.is_some()
-    }
-
     /// The address phones open, while the server runs.
     pub fn address(&self) -> Option<String> {
         self.server.as_ref().map(|(_, address)| address.clone())
@@ -202,19 +198,37 @@ impl Console {
         let send: Send = Box::new(move |request| tx.send(Wake::Door(request)).is_ok());
         match self.door.open(&live.state, send) {
             Ok(opened) => self.record_now(opened, now),
-            Err(why) => live.ui.notice = Some(why),
+            Err(why) => {
+                // The record must not say open where no server answers.
+                let was_open = live.state.door.open.is_some();
+                if was_open {
+                    self.record_now(Event::DoorClosed, now);
+                }
+                if let Mode::Live(live) = &mut self.app.mode {
+                    live.ui.notice = Some(why);
+                }
+            }
         }
     }
 
-    /// Closes the door, in the record and on the network: the console quits.
-    pub(super) fn close_door(&mut self, now: Ms) {
-        if let Mode::Live(live) = &self.app.mode
-            && live.state.door.open.is_some()
-            && live.state.ended.is_none()
-        {
+    /// The console quits. The door closes in the record first, so that the
+    /// saved session says so; if the session cannot be saved and the
+    /// facilitator stays, it opens again as it was. True when it is safe to leave.
+    pub(super) fn quit(&mut self, now: Ms, anyway: bool) -> bool {
+        let open = matches!(
+            &self.app.mode,
+            Mode::Live(live) if live.state.door.open.is_some() && live.state.ended.is_none()
+        );
+        if open {
             self.record_now(Event::DoorClosed, now);
         }
-        self.door.close();
+        let leaving = if anyway { self.quit_anyway() } else { self.finish() };
+        if leaving {
+            self.door.close();
+        } else if let (true, Some(address)) = (open, self.door.address()) {
+            self.record_now(Event::DoorOpened { address }, now);
+        }
+        leaving
     }
 
     /// Records one event the console itself makes, as a key's would be.

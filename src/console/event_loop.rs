@@ -312,7 +312,7 @@ impl Console {
         // The door closes as the workshop ends: after the end nothing more is recorded.
         let ends =
             outcome.events.iter().any(|l| matches!(l.event, crate::model::Event::WorkshopEnded));
-        if ends && self.door.is_open() {
+        if ends {
             let at = outcome.events[0].at;
             if let Mode::Live(live) = &self.app.mode
                 && live.state.door.open.is_some()
@@ -356,11 +356,8 @@ impl Console {
                 self.toggle_door(self.now());
                 false
             }
-            Effect::Quit => {
-                self.close_door(self.now());
-                self.finish()
-            }
-            Effect::QuitAnyway => self.quit_anyway(),
+            Effect::Quit => self.quit(self.now(), false),
+            Effect::QuitAnyway => self.quit(self.now(), true),
             Effect::Home => {
                 // Only a replay or a comparison goes home: a live workshop has its recorder to close.
                 if self.recording.is_none() {
