@@ -208,3 +208,29 @@ fn door_events_survive_the_session_file_and_the_journal() {
     let read = roundtable::store::journal::read(&journal, &[]).unwrap().unwrap();
     assert_eq!(read.events, log);
 }
+
+#[test]
+fn an_undo_that_would_lose_what_a_phone_sent_is_refused() {
+    let mut state = open(plan());
+    state
+        .apply(&at(1, Event::ParticipantAdded { name: "Kwame".into(), role: "resident".into() }))
+        .unwrap();
+    ask(&mut state, None, Ask::Join { who: Some("Kwame".into()) }).unwrap();
+    // Without Kwame, the phone that joined as him would be no one.
+    let undo = at(state.at, Event::Undo);
+    assert_eq!(state.check(&undo), Err(Refusal::PhonesDependOnIt));
+    // An idea the facilitator typed, voted for from a phone: the vote would be lost.
+    state
+        .apply(&at(
+            state.at,
+            Event::IdeaCaptured { text: "Ramp".into(), author: None, components: vec![] },
+        ))
+        .unwrap();
+    ask(&mut state, Some(1), Ask::Vote { idea: 0 }).unwrap();
+    assert_eq!(state.check(&at(state.at, Event::Undo)), Err(Refusal::PhonesDependOnIt));
+    // What no phone depends on is undone as ever.
+    state.apply(&at(state.at, Event::TimerStarted)).unwrap();
+    state.apply(&at(state.at, Event::Undo)).unwrap();
+    assert!(!state.running());
+    assert_eq!(state.ideas.list[0].votes, 1);
+}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::component::Component;
 use super::event::{Event, Logged, Source};
 use super::idea::{Ideas, check_text};
+use super::length::Ms;
 use super::plan::find_component;
 use super::reflection::Reflections;
 use super::refusal::Refusal;
@@ -304,6 +305,17 @@ pub fn joined_words(who: Option<&str>) -> String {
 }
 
 impl super::state::State {
+    /// Whether undoing now leaves standing everything phones sent since the
+    /// action it takes back: a phone told "saved" must never lose it.
+    pub(super) fn undo_keeps_phones(&self, at: Ms) -> bool {
+        let Some(last) = self.history.last_undoable() else {
+            return true;
+        };
+        let after = self.history.from(last + 1);
+        let phones_since = after.into_iter().any(|l| l.from.is_some());
+        !phones_since || self.clone().undo(at)
+    }
+
     /// Makes a door event's change and says it.
     pub(super) fn apply_door(&mut self, event: &Event) -> String {
         match event {

@@ -80,6 +80,7 @@ pub enum Refusal {
     NoVotesLeft { votes: u32 },
     NothingFelt,
     LongName,
+    PhonesDependOnIt,
     NoOffer { offer: usize },
     OfferTaken { offer: usize },
 }
@@ -200,6 +201,9 @@ impl fmt::Display for Refusal {
             Refusal::LongName => {
                 f.write_str("A name and a role of at most 60 characters, without control characters.")
             }
+            Refusal::PhonesDependOnIt => f.write_str(
+                "That cannot be undone: what phones sent since depends on it, and would be lost.",
+            ),
             Refusal::NoOffer { offer } => write!(f, "There is no offer #{} in the tray.", n(offer)),
             Refusal::OfferTaken { offer } => {
                 write!(f, "Offer #{} has been accepted or set aside already.", n(offer))

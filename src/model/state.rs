@@ -45,7 +45,7 @@ pub struct State {
     /// How many events of the log have been folded in, undos included.
     pub count: usize,
     /// The events still in effect, so an undo can fold them again without the one it takes back.
-    history: History,
+    pub(super) history: History,
     /// The state after some sealed segments of the history (how many, and the
     /// state), to fold again from the nearest one rather than from the start.
     /// Dense near the end, where undo reaches, and thinning further back, so
@@ -190,6 +190,7 @@ impl State {
                 }
             }
             Event::Undo if self.history.last_undoable().is_none() => Err(Refusal::NothingToUndo),
+            Event::Undo if !self.undo_keeps_phones(logged.at) => Err(Refusal::PhonesDependOnIt),
             Event::MessageShown { .. } | Event::MessageCleared => self.check_message_event(event),
             _ if event.is_about_door() => self.door.check(event, &self.room),
             _ if event.is_about_ideas() => self.ideas.check(event, &self.room, &self.components),
@@ -203,7 +204,7 @@ impl State {
         self.check(logged)?;
         let at = logged.at;
         if let Event::Undo = logged.event {
-            self.undo(at);
+            let _ = self.undo(at);
             return Ok(());
         }
         self.said = self.change(logged);
@@ -238,9 +239,11 @@ impl State {
         Ok(())
     }
 
-    fn undo(&mut self, at: Ms) {
+    /// Takes back the last undoable action; false if, without it, something
+    /// a phone sent since would no longer stand (and so would be lost).
+    pub(super) fn undo(&mut self, at: Ms) -> bool {
         let Some(last) = self.history.last_undoable() else {
-            return;
+            return true;
         };
         // Fold again from the nearest mark before the event taken back.
         let nearest = self.marks.iter().rposition(|(s, _)| s * SEGMENT <= last);
@@ -264,13 +267,15 @@ impl State {
             let _ = probe.apply(&after[0]);
             probe.said
         };
+        let mut phones_stand = true;
         for logged in &after[1..] {
-            let _ = again.apply(logged);
+            phones_stand &= again.apply(logged).is_ok() || logged.from.is_none();
         }
         again.at = at;
         again.count = self.count + 1;
         again.said = format!("Undone: {undone}");
         *self = again;
+        phones_stand
     }
 
     /// Makes the change and returns it in words.
