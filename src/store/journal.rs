@@ -29,6 +29,10 @@ struct Line {
 pub struct Journal {
     file: File,
     pub path: PathBuf,
+    /// A refused write that could not be cut back off: nothing more is
+    /// appended after a half line (the session file takes everything at the
+    /// end, whole).
+    broken: bool,
 }
 
 impl Journal {
@@ -60,7 +64,7 @@ impl Journal {
             }
         }
         super::sync_folder(path);
-        Ok(Journal { file, path: path.to_path_buf() })
+        Ok(Journal { file, path: path.to_path_buf(), broken: false })
     }
 
     /// Empties the journal once the session file has all it held, keeping the
@@ -86,11 +90,14 @@ impl Journal {
             text.push_str(&ron::to_string(&line).map_err(std::io::Error::other)?);
             text.push('\n');
         }
+        if self.broken {
+            return Err(std::io::Error::other("the journal holds a write it could not take back"));
+        }
         let before = self.file.metadata()?.len();
         let written = self.file.write_all(text.as_bytes()).and_then(|()| self.file.sync_data());
-        if written.is_err() {
-            // Shrinking needs no space, so this works on a full disk too.
-            let _ = self.file.set_len(before);
+        // Shrinking needs no space, so this works on a full disk too.
+        if written.is_err() && self.file.set_len(before).is_err() {
+            self.broken = true;
         }
         written
     }
