@@ -9,34 +9,15 @@
 //! tests/browser. Without them the test says it was not run, and passes,
 //! unless ROUNDTABLE_BROWSER=required (as in .ci/run), when it fails.
 
+#[path = "common/browser.rs"]
+mod needs;
 #[path = "common/unsafe_session.rs"]
 mod unsafe_session;
 
-use std::path::{Path, PathBuf};
+use needs::{chromium, missing};
+
+use std::path::Path;
 use std::process::Command;
-
-fn chromium() -> Option<PathBuf> {
-    let named = std::env::var_os("ROUNDTABLE_CHROMIUM").map(PathBuf::from);
-    named.or(Some(PathBuf::from("/usr/bin/chromium"))).filter(|p| p.is_file())
-}
-
-/// What the test needs and does not have.
-fn missing(folder: &Path) -> Vec<String> {
-    let mut missing = Vec::new();
-    if chromium().is_none() {
-        missing
-            .push("chromium (apt-get install chromium, or ROUNDTABLE_CHROMIUM=PATH)".to_string());
-    }
-    if Command::new("node").arg("--version").output().map_or(true, |o| !o.status.success()) {
-        missing.push("node".to_string());
-    }
-    for module in ["playwright-core", "axe-core"] {
-        if !folder.join("node_modules").join(module).is_dir() {
-            missing.push(format!("{module} (npm ci in {})", folder.display()));
-        }
-    }
-    missing
-}
 
 fn write_page(args: &[&str], to: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))

@@ -12,36 +12,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use common::browser::{chromium, missing};
 use common::tmux::{Tmux, binary};
 
 /// Accented and emoji, to see the text whole from the phone's form to the file.
 const IDEA: &str = "Un café 🌱 in the waiting room";
-
-fn chromium() -> Option<PathBuf> {
-    let named = std::env::var_os("ROUNDTABLE_CHROMIUM").map(PathBuf::from);
-    named.or(Some(PathBuf::from("/usr/bin/chromium"))).filter(|p| p.is_file())
-}
-
-/// What the test needs and does not have.
-fn missing(folder: &Path) -> Vec<String> {
-    let mut missing = Vec::new();
-    if chromium().is_none() {
-        missing
-            .push("chromium (apt-get install chromium, or ROUNDTABLE_CHROMIUM=PATH)".to_string());
-    }
-    if Command::new("node").arg("--version").output().map_or(true, |o| !o.status.success()) {
-        missing.push("node".to_string());
-    }
-    for module in ["playwright-core", "axe-core"] {
-        if !folder.join("node_modules").join(module).is_dir() {
-            missing.push(format!("{module} (npm ci in {})", folder.display()));
-        }
-    }
-    missing
-}
 
 /// The door's address on the screen: from `http://127.0.0.1:` to the next space.
 fn address(screen: &str) -> Option<String> {

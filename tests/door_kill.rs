@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::process::{console_pid, kill9};
 use common::tmux::{Tmux, binary, run};
 use roundtable::model::Event;
 use roundtable::model::queue::HandKind;
@@ -187,27 +188,6 @@ fn phone(
     }
 }
 
-/// The console's process: the one whose arguments hold this test's sessions folder.
-fn console_pid(sessions: &Path) -> u32 {
-    let wanted = sessions.display().to_string();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
-            let args: Vec<String> = cmdline
-                .split(|&b| b == 0)
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect();
-            if args.first().is_some_and(|a| a.ends_with("roundtable")) && args.contains(&wanted) {
-                return pid;
-            }
-        }
-        assert!(Instant::now() < deadline, "no roundtable process for {wanted}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// The door's port and `/r/CODE`, read from the door screen.
 fn door_address(screen: &str) -> (u16, String) {
     let start = screen.find("http://127.0.0.1:").expect("an address on the door screen");
@@ -314,8 +294,7 @@ fn kill_9_while_phones_send_loses_nothing_they_were_told_is_saved() {
         }
         assert!(began.elapsed() < Duration::from_secs(60), "no ideas and hands saved in a minute");
     }
-    let out = std::process::Command::new("kill").args(["-9", &pid.to_string()]).output().unwrap();
-    assert!(out.status.success(), "kill -9 {pid}: {}", String::from_utf8_lossy(&out.stderr));
+    kill9(pid);
     assert_eq!(t.exit_status("one"), 137, "killed by SIGKILL");
     stop.store(true, Ordering::SeqCst);
     for phone in phones {

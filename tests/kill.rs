@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::process::{console_pid, kill9};
 use common::tmux::{Tmux, binary, run};
 use roundtable::model::{Event, Ms};
 use roundtable::store::session_file::{journal_path, load_session, lock_path};
@@ -160,32 +161,6 @@ fn wait_screen(t: &Tmux, window: &str, text: &str, found: impl Fn(&str) -> bool)
         assert!(Instant::now() < deadline, "waited for {text:?}; the screen shows:\n{screen}");
         std::thread::sleep(Duration::from_millis(25));
     }
-}
-
-/// The console's process: the one whose arguments hold the seed's own sessions folder.
-fn console_pid(sessions: &Path) -> u32 {
-    let wanted = sessions.display().to_string();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
-            let args: Vec<String> = cmdline
-                .split(|&b| b == 0)
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect();
-            if args.first().is_some_and(|a| a.ends_with("roundtable")) && args.contains(&wanted) {
-                return pid;
-            }
-        }
-        assert!(Instant::now() < deadline, "no roundtable process for {wanted}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn kill9(pid: u32) {
-    let out = std::process::Command::new("kill").args(["-9", &pid.to_string()]).output().unwrap();
-    assert!(out.status.success(), "kill -9 {pid}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 fn report(dir: &Path, name: &str) -> serde_json::Value {

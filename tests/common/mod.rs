@@ -1,7 +1,9 @@
 //! Shared fixtures: a plan with accented, CJK and emoji names, and a fixed clock.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod http;
+pub mod process;
 pub mod tmux;
 
 use std::path::Path;
